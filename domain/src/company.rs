@@ -1,0 +1,195 @@
+//! Companies and institutions: what a profile consists of and the rules its values follow.
+
+use chrono::NaiveDate;
+
+use crate::InvalidValue;
+use crate::country::Country;
+use crate::language::{LocalizedText, SpokenLanguage};
+use crate::reference::{Catalog, NaceCode, RegionCode};
+use crate::register::{GermanRegisterEntry, Ico, VatId};
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident, $code:literal, $what:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(raw: &str) -> Result<Self, InvalidValue> {
+                match raw {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(InvalidValue::new(
+                        $code,
+                        format!(concat!("'{}' is not a ", $what, "; expected one of: {}"),
+                            raw, [$($text),+].join(", ")),
+                    )),
+                }
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// What sort of organisation a profile describes.
+    CompanyKind, "unknown_company_kind", "kind of organisation" {
+        Company = "company",
+        ResearchInstitution = "research_institution",
+        Multiplier = "multiplier",
+        PublicBody = "public_body",
+    }
+);
+
+string_enum!(
+    /// Whether a profile is visible to the public.
+    CompanyStatus, "unknown_company_status", "company status" {
+        Draft = "draft",
+        Published = "published",
+    }
+);
+
+string_enum!(
+    /// The EU SME size class (Recommendation 2003/361/EC) by head count and turnover.
+    SizeClass, "unknown_size_class", "size class" {
+        Micro = "micro",
+        Small = "small",
+        Medium = "medium",
+        Large = "large",
+    }
+);
+
+/// A postal address in Saxony or Czechia with the region and coordinates of its postal code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Address {
+    pub street: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub country: Country,
+    pub region: Option<RegionCode>,
+    pub coordinates: Option<Coordinates>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Coordinates {
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+impl Address {
+    /// Builds an address and derives its NUTS-3 region and coordinates from the postal code.
+    /// A postal code we do not know leaves both empty rather than rejecting the address: the
+    /// reference list has no PO-box codes and covers only the programme-area kraje.
+    pub fn locate(
+        country: Country,
+        street: Option<String>,
+        postal_code: Option<String>,
+        city: Option<String>,
+    ) -> Result<Self, InvalidValue> {
+        let postal_code = postal_code
+            .map(|code| normalise_postal_code(&code))
+            .transpose()?;
+        let place = postal_code
+            .as_deref()
+            .and_then(|code| Catalog::get().postal_place(country, code, city.as_deref()));
+        Ok(Self {
+            street,
+            region: place.map(|p| RegionCode::parse(&p.nuts3)).transpose()?,
+            coordinates: place.map(|p| Coordinates {
+                latitude: p.latitude,
+                longitude: p.longitude,
+            }),
+            postal_code,
+            city,
+            country,
+        })
+    }
+}
+
+/// Both countries use five-digit postal codes; Czech ones are written "400 01", stored `40001`.
+pub fn normalise_postal_code(raw: &str) -> Result<String, InvalidValue> {
+    let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() == 5 && compact.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(compact)
+    } else {
+        Err(InvalidValue::new(
+            "invalid_postal_code",
+            format!("'{raw}' is not a postal code: expected five digits"),
+        ))
+    }
+}
+
+/// The identity of an organisation in its country's public register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegisterId {
+    Ico(Ico),
+    German(GermanRegisterEntry),
+}
+
+/// A complete, valid company profile ready to be stored.
+#[derive(Debug, Clone)]
+pub struct NewCompany {
+    pub kind: CompanyKind,
+    pub name: String,
+    pub legal_form: Option<&'static str>,
+    pub register_id: Option<RegisterId>,
+    pub vat_id: Option<VatId>,
+    pub address: Address,
+    /// The primary activity first, then further activities.
+    pub nace: Vec<NaceCode>,
+    pub size_class: Option<SizeClass>,
+    pub founded_on: Option<NaiveDate>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub description: LocalizedText,
+    pub languages: Vec<SpokenLanguage>,
+    pub status: CompanyStatus,
+    pub verified: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn address_takes_region_and_coordinates_from_postal_code() {
+        let address = Address::locate(
+            Country::Czechia,
+            Some("Masarykova 12".into()),
+            Some("400 01".into()),
+            Some("Ústí nad Labem".into()),
+        )
+        .expect("valid address");
+        assert_eq!(address.postal_code.as_deref(), Some("40001"));
+        assert_eq!(
+            address.region.as_ref().map(RegionCode::as_str),
+            Some("CZ042")
+        );
+        assert!(address.coordinates.is_some());
+    }
+
+    #[test]
+    fn unknown_postal_code_keeps_the_address_without_location() {
+        let address = Address::locate(Country::Germany, None, Some("99999".into()), None)
+            .expect("well-formed code");
+        assert_eq!(address.region, None);
+        assert_eq!(address.coordinates, None);
+        assert!(Address::locate(Country::Germany, None, Some("0106".into()), None).is_err());
+    }
+
+    #[test]
+    fn enums_name_their_allowed_values() {
+        assert_eq!(
+            CompanyKind::parse("multiplier"),
+            Ok(CompanyKind::Multiplier)
+        );
+        let err = SizeClass::parse("huge").expect_err("unknown size");
+        assert_eq!(err.code, "unknown_size_class");
+        assert!(err.message.contains("micro, small, medium, large"));
+    }
+}

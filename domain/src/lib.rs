@@ -1,0 +1,15 @@
+//! PartnerNet's domain: the types and rules of the cross-border business network, free of IO.
+//!
+//! Values that come from outside (HTTP, register files, the database) are parsed into the types
+//! here once, so code further in can rely on them being valid ("parse, don't validate").
+
+pub mod company;
+pub mod country;
+pub mod error;
+pub mod language;
+pub mod reference;
+pub mod register;
+pub mod synthetic;
+pub mod text;
+
+pub use error::InvalidValue;
