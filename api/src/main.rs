@@ -1,1 +1,96 @@
-fn main() {}
+use std::net::TcpListener;
+use std::time::Instant;
+
+use anyhow::Context;
+use api::config::{DatabaseArgs, LogFormat, ServeArgs};
+use api::{Application, openapi, prepare_database, seed, telemetry};
+use clap::{Parser, Subcommand};
+
+/// PartnerNet: the API of the German–Czech cross-border business network.
+#[derive(Debug, Parser)]
+#[command(name = "partnernet", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    database: DatabaseArgs,
+    /// Log line format.
+    #[arg(long, env = "PARTNERNET_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    log_format: LogFormat,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the API (the default): migrate, load reference data, seed demo data into an empty
+    /// database, then listen.
+    Serve(ServeArgs),
+    /// Apply pending database migrations and refresh the reference data, then exit.
+    Migrate,
+    /// Print the OpenAPI document.
+    Openapi {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SpecFormat::Yaml)]
+        format: SpecFormat,
+    },
+    /// Fill the database with deterministic synthetic companies, for demos and benchmarks.
+    Seed {
+        /// How many companies to generate.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+        synthetic: u64,
+        /// The same seed and count always give the same companies.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum SpecFormat {
+    Yaml,
+    Json,
+}
+
+fn main() -> anyhow::Result<()> {
+    let mut cli = Cli::parse();
+    // No subcommand means `serve`: parse again with it appended so its flags and their
+    // environment variables apply exactly as for `partnernet serve`.
+    if cli.command.is_none() {
+        cli = Cli::parse_from(std::env::args_os().chain(["serve".into()]));
+    }
+    telemetry::init(cli.log_format);
+    let pool_config = || cli.database.pool_config();
+    match cli.command.context("a command")? {
+        Command::Serve(args) => serve(prepare_database(&pool_config()?, !args.no_demo)?, &args),
+        Command::Migrate => prepare_database(&pool_config()?, false).map(drop),
+        Command::Openapi { format } => {
+            let text = match format {
+                SpecFormat::Yaml => openapi::yaml()?,
+                SpecFormat::Json => openapi::document().to_pretty_json()?,
+            };
+            print!("{text}");
+            Ok(())
+        }
+        Command::Seed { synthetic, seed } => {
+            let db = prepare_database(&pool_config()?, false)?;
+            let started = Instant::now();
+            let count = usize::try_from(synthetic)?;
+            let report = db.blocking(|conn| seed::synthetic(conn, count, seed))?;
+            eprintln!(
+                "seeded {} companies ({} skipped: register id already present) in {:.1} s",
+                report.inserted,
+                report.skipped,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+    }
+}
+
+#[actix_web::main]
+async fn serve(db: api::db::Db, args: &ServeArgs) -> anyhow::Result<()> {
+    let listener =
+        TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
+    let app = Application::build(db, listener, args.workers)?;
+    tracing::info!(address = %args.bind, docs = "/docs", "PartnerNet API listening");
+    app.run_until_stopped().await?;
+    Ok(())
+}

@@ -1,1 +1,16 @@
-pub fn x() {}
+//! PartnerNet's storage: one diesel schema over SQLite (default) and PostgreSQL (production).
+//!
+//! Every query function takes a `&mut DbConn` and returns diesel's `QueryResult`, so callers
+//! decide on transactions and map `NotFound` and pool errors to their own outcomes.
+
+pub mod companies;
+pub mod db;
+pub mod reference;
+pub mod schema;
+
+// Linked only for their `bundled` features: SQLite and libpq are compiled from source, so a fresh
+// machine needs no system database library.
+use libsqlite3_sys as _;
+use pq_sys as _;
+
+pub use db::{Backend, DatabaseUrl, DbConn, Pool, PoolConfig};

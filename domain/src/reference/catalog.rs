@@ -27,6 +27,7 @@ pub struct Catalog {
     postal: Vec<PostalPlace>,
     postal_index: HashMap<(Country, String), Vec<usize>>,
     legal_forms: Vec<LegalForm>,
+    fingerprint: String,
 }
 
 static CATALOG: LazyLock<Catalog> = LazyLock::new(Catalog::load);
@@ -53,14 +54,22 @@ impl Catalog {
                 .or_default()
                 .push(i);
         }
+        let legal_forms = legal_form::all();
+        let fingerprint = fingerprint(&nace, &postal, &legal_forms);
         Catalog {
             nace,
             nace_index,
             regions: region::load(),
             postal,
             postal_index,
-            legal_forms: legal_form::all(),
+            legal_forms,
+            fingerprint,
         }
+    }
+
+    /// Changes whenever any reference row changes, so a database copy is refreshed only then.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     pub fn nace_entries(&self) -> &[NaceEntry] {
@@ -152,6 +161,14 @@ impl Catalog {
             .iter()
             .find(|f| f.ares_code == Some(ares_code))
     }
+}
+
+fn fingerprint(nace: &[NaceEntry], postal: &[PostalPlace], legal_forms: &[LegalForm]) -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    include_str!("../../data/regions.csv").hash(&mut hasher);
+    format!("{nace:?}{postal:?}{legal_forms:?}").hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
 }
 
 #[cfg(test)]

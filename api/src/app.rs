@@ -1,0 +1,131 @@
+//! Building the server: database preparation, middleware, routes, docs.
+
+use std::net::TcpListener;
+
+use actix_cors::Cors;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::{DefaultHeaders, Next, from_fn};
+use actix_web::{App, HttpMessage, HttpServer, web};
+use persistence::PoolConfig;
+use tracing_actix_web::{RequestId, TracingLogger};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::db::Db;
+use crate::error::ApiError;
+use crate::{openapi, routes, seed};
+
+/// Opens the database, applies migrations, refreshes the reference data and, when `demo` is
+/// set and the database holds no company yet, seeds the demo dataset.
+pub fn prepare_database(config: &PoolConfig, demo: bool) -> anyhow::Result<Db> {
+    let pool = persistence::db::build_pool(config)?;
+    let mut conn = pool.get()?;
+    let migrations = persistence::db::run_migrations(&mut conn)?;
+    let reference = persistence::reference::sync(&mut conn)?;
+    tracing::info!(
+        backend = ?conn.backend(),
+        migrations,
+        reference_refreshed = reference,
+        "database ready"
+    );
+    if demo {
+        if let Some(seeded) = seed::demo_if_empty(&mut conn)? {
+            tracing::info!(companies = seeded, "seeded the demo dataset");
+        }
+    }
+    drop(conn);
+    Ok(Db::new(pool, config.acquire_timeout))
+}
+
+/// A bound, not yet running server. Binding happens before `run` so tests can ask for port 0
+/// and learn the port.
+pub struct Application {
+    server: Server,
+    port: u16,
+}
+
+impl std::fmt::Debug for Application {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Application")
+            .field("port", &self.port)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Application {
+    pub fn build(db: Db, listener: TcpListener, workers: Option<usize>) -> std::io::Result<Self> {
+        let port = listener.local_addr()?.port();
+        let document = openapi::document();
+        let db = web::Data::new(db);
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .wrap(from_fn(request_id_header))
+                .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
+                .wrap(cors())
+                .wrap(TracingLogger::default())
+                .app_data(db.clone())
+                .configure(|cfg| {
+                    routes::configure(&mut utoipa_actix_web::service_config::ServiceConfig::new(
+                        cfg,
+                    ))
+                })
+                .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", document.clone()))
+                .service(web::redirect("/docs", "/docs/"))
+                .default_service(web::to(|req: actix_web::HttpRequest| async move {
+                    Err::<actix_web::HttpResponse, _>(ApiError::NotFound(format!(
+                        "there is no resource at {}",
+                        req.path()
+                    )))
+                }))
+        })
+        .listen(listener)?;
+        if let Some(workers) = workers {
+            server = server.workers(workers);
+        }
+        Ok(Self {
+            server: server.run(),
+            port,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGTERM (graceful: in-flight requests finish) or SIGINT.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Public reads are meant for browser frontends on other origins. Access is by bearer token,
+/// never by cookie, so no credentials are allowed and any origin may read.
+fn cors() -> Cors {
+    Cors::default()
+        .allow_any_origin()
+        .allow_any_method()
+        .allow_any_header()
+        .expose_headers([
+            header::ETAG,
+            header::LINK,
+            header::LOCATION,
+            header::RETRY_AFTER,
+        ])
+        .max_age(3600)
+}
+
+/// Echoes the request id of the log lines as `x-request-id`, so a client can quote it.
+async fn request_id_header(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let request_id = req.extensions().get::<RequestId>().copied();
+    let mut response = next.call(req).await?;
+    if let Some(value) = request_id.and_then(|id| HeaderValue::from_str(&id.to_string()).ok()) {
+        response
+            .headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), value);
+    }
+    Ok(response)
+}

@@ -1,0 +1,68 @@
+//! Runs diesel's blocking calls off the actix workers.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::web;
+use persistence::{DbConn, Pool};
+use tokio::sync::Semaphore;
+
+use crate::error::ApiError;
+
+/// The pool plus a limit on blocking database work in flight: at most as many closures run as
+/// there are connections, so surplus requests wait here (bounded by the acquisition timeout,
+/// then 503) instead of piling up blocking threads that wait inside `pool.get()`.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pool: Pool,
+    permits: Arc<Semaphore>,
+    acquire_timeout: Duration,
+}
+
+impl Db {
+    pub fn new(pool: Pool, acquire_timeout: Duration) -> Self {
+        let permits = Arc::new(Semaphore::new(pool.max_size() as usize));
+        Self {
+            pool,
+            permits,
+            acquire_timeout,
+        }
+    }
+
+    /// Runs `work` on this thread with a pooled connection: for command-line tasks, never
+    /// inside a request handler.
+    pub fn blocking<T>(
+        &self,
+        work: impl FnOnce(&mut DbConn) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let mut conn = self.pool.get()?;
+        work(&mut conn)
+    }
+
+    /// Runs `work` with a pooled connection on the blocking thread pool, inside the caller's
+    /// tracing span so its log lines keep the request id.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let permit =
+            tokio::time::timeout(self.acquire_timeout, self.permits.clone().acquire_owned())
+                .await
+                .map_err(|_| ApiError::Unavailable)?
+                .map_err(ApiError::internal)?;
+        let pool = self.pool.clone();
+        let span = tracing::Span::current();
+        web::block(move || {
+            let _entered = span.enter();
+            let _permit = permit;
+            let mut conn = pool.get().map_err(|error| {
+                tracing::warn!(%error, "no database connection available");
+                ApiError::Unavailable
+            })?;
+            work(&mut conn)
+        })
+        .await
+        .map_err(|_| ApiError::internal(anyhow::anyhow!("database task panicked")))?
+    }
+}

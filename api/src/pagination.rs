@@ -1,0 +1,108 @@
+//! Keyset pagination: `limit`, an opaque `cursor`, `{items, next_cursor}` and a `Link` header.
+
+use actix_web::HttpRequest;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::error::{ApiError, FieldError};
+
+pub const DEFAULT_LIMIT: i64 = 20;
+pub const MAX_LIMIT: i64 = 100;
+
+/// Parses `limit`: absent means the default, anything outside 1 to 100 is a 400 (not clamped,
+/// so a client asking for 1000 learns it gets fewer).
+pub fn limit(raw: Option<&str>) -> Result<i64, ApiError> {
+    let Some(raw) = raw else {
+        return Ok(DEFAULT_LIMIT);
+    };
+    let message = format!("'{raw}' is out of range; expected a whole number from 1 to {MAX_LIMIT}");
+    match raw.parse::<i64>() {
+        Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+        _ => Err(ApiError::InvalidParameters(vec![FieldError::parameter(
+            "limit",
+            "out_of_range",
+            message,
+        )])),
+    }
+}
+
+/// Where a listing continues. The cursor is versioned so its format can change without old
+/// cursors being misread.
+pub fn encode_cursor(sort_key: &str, id: &str) -> String {
+    URL_SAFE_NO_PAD.encode(format!("v1\u{1f}{sort_key}\u{1f}{id}"))
+}
+
+pub fn decode_cursor(raw: &str) -> Result<(String, String), ApiError> {
+    let malformed = || {
+        ApiError::InvalidParameters(vec![FieldError::parameter(
+            "cursor",
+            "malformed_cursor",
+            "the cursor is not one this API issued; pass next_cursor from a previous page unchanged",
+        )])
+    };
+    let bytes = URL_SAFE_NO_PAD.decode(raw).map_err(|_| malformed())?;
+    let text = String::from_utf8(bytes).map_err(|_| malformed())?;
+    let mut parts = text.split('\u{1f}');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some("v1"), Some(key), Some(id), None) if !id.is_empty() => {
+            Ok((key.to_owned(), id.to_owned()))
+        }
+        _ => Err(malformed()),
+    }
+}
+
+/// One page of a listing.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Pass as `cursor` to get the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// The `Link` header for the next page: the request's own path and query with `cursor`
+/// replaced, as a reference relative to the request so it is right behind any proxy.
+pub fn next_link(req: &HttpRequest, cursor: &str) -> String {
+    let mut query: Vec<(String, String)> =
+        serde_html_form::from_str(req.query_string()).unwrap_or_default();
+    query.retain(|(key, _)| key != "cursor");
+    query.push(("cursor".into(), cursor.into()));
+    let query = serde_html_form::to_string(&query).unwrap_or_default();
+    format!("<{}?{query}>; rel=\"next\"", req.path())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_round_trips() {
+        let cursor = encode_cursor("müller | holz", "0190a-id");
+        assert_eq!(
+            decode_cursor(&cursor).ok(),
+            Some(("müller | holz".into(), "0190a-id".into()))
+        );
+    }
+
+    #[test]
+    fn foreign_cursors_are_rejected() {
+        for raw in [
+            "",
+            "abc",
+            "!!!",
+            &URL_SAFE_NO_PAD.encode("v2\u{1f}a\u{1f}b"),
+        ] {
+            assert!(decode_cursor(raw).is_err(), "{raw} must be rejected");
+        }
+    }
+
+    #[test]
+    fn limits() {
+        assert_eq!(limit(None).ok(), Some(DEFAULT_LIMIT));
+        assert_eq!(limit(Some("100")).ok(), Some(100));
+        for raw in ["0", "101", "1000", "-1", "ten", ""] {
+            assert!(limit(Some(raw)).is_err(), "{raw} must be rejected");
+        }
+    }
+}

@@ -1,0 +1,380 @@
+//! Companies and institutions, read side: the public directory.
+
+use actix_web::http::header::{self, EntityTag};
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::company::{CompanyFilter, CompanyKind, SizeClass};
+use domain::language::LocalizedText;
+use domain::reference::{Catalog, NaceCode, RegionCode};
+use persistence::companies::{self as store, Company, Keyset};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use super::labels::{LabelsDto, LocalizedTextDto};
+use super::reference::CountryDto;
+use crate::conditional;
+use crate::db::Db;
+use crate::error::{ApiError, Problem};
+use crate::pagination::{self, Page};
+use crate::query;
+
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CompanyKindDto {
+    Company,
+    ResearchInstitution,
+    Multiplier,
+    PublicBody,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SizeClassDto {
+    Micro,
+    Small,
+    Medium,
+    Large,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CompanyStatusDto {
+    Draft,
+    Published,
+}
+
+/// The legal form, by code (see `/v1/reference/legal-forms`) and abbreviation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LegalFormRef {
+    #[schema(example = "cz_sro")]
+    pub code: String,
+    #[schema(example = "s.r.o.")]
+    pub abbreviation: String,
+}
+
+/// An entry in a German register (Handelsregister, Genossenschafts-, Partnerschafts- or
+/// Vereinsregister).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GermanRegisterDto {
+    /// The register court (Amtsgericht).
+    #[schema(example = "Dresden")]
+    pub court: String,
+    #[serde(rename = "type")]
+    #[schema(example = "HRB")]
+    pub register_type: String,
+    #[schema(example = "12345")]
+    pub number: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Identifiers {
+    /// The Czech company id (IČO).
+    #[schema(example = "26168685")]
+    pub ico: Option<String>,
+    pub register: Option<GermanRegisterDto>,
+    #[schema(example = "CZ26168685")]
+    pub vat_id: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AddressDto {
+    pub street: Option<String>,
+    #[schema(example = "40001")]
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub country: CountryDto,
+    /// NUTS-3 code, derived from the postal code.
+    #[schema(example = "CZ042")]
+    pub region: Option<String>,
+    /// WGS 84, the centroid of the postal code.
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+}
+
+/// An activity of the company as a NACE Rev. 2 code.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CompanyIndustry {
+    #[schema(example = "16.10")]
+    pub code: String,
+    /// Whether this is the company's main activity (exactly one is).
+    pub primary: bool,
+    pub label: LabelsDto,
+}
+
+/// A company or institution's public profile.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CompanyDto {
+    #[schema(example = "019a8f4e-7c1b-7d2e-9f00-3b5c2a1d4e6f")]
+    pub id: String,
+    pub kind: CompanyKindDto,
+    /// The name as registered; names are not translated.
+    pub name: String,
+    pub legal_form: Option<LegalFormRef>,
+    pub identifiers: Identifiers,
+    pub address: AddressDto,
+    /// Primary activity first.
+    pub industries: Vec<CompanyIndustry>,
+    pub size_class: Option<SizeClassDto>,
+    pub founded_on: Option<NaiveDate>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub description: LocalizedTextDto,
+    /// ISO 639-1 codes of the languages the staff speaks.
+    #[schema(example = json!(["cs", "de"]))]
+    pub languages: Vec<String>,
+    pub status: CompanyStatusDto,
+    /// Checked by the platform's administrators.
+    pub verified: bool,
+    /// Increases with every change; the ETag is derived from it.
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Stored values are constrained by the schema; one that does not parse is a bug, reported as
+/// an internal error rather than shown to the client.
+fn corrupt(column: &str, value: &str) -> ApiError {
+    ApiError::internal(anyhow::anyhow!("stored {column} '{value}' is invalid"))
+}
+
+impl TryFrom<Company> for CompanyDto {
+    type Error = ApiError;
+
+    fn try_from(company: Company) -> Result<Self, ApiError> {
+        let row = company.row;
+        let catalog = Catalog::get();
+        let kind = match CompanyKind::parse(&row.kind).map_err(|_| corrupt("kind", &row.kind))? {
+            CompanyKind::Company => CompanyKindDto::Company,
+            CompanyKind::ResearchInstitution => CompanyKindDto::ResearchInstitution,
+            CompanyKind::Multiplier => CompanyKindDto::Multiplier,
+            CompanyKind::PublicBody => CompanyKindDto::PublicBody,
+        };
+        let size_class = row
+            .size_class
+            .as_deref()
+            .map(|s| SizeClass::parse(s).map_err(|_| corrupt("size_class", s)))
+            .transpose()?
+            .map(|s| match s {
+                SizeClass::Micro => SizeClassDto::Micro,
+                SizeClass::Small => SizeClassDto::Small,
+                SizeClass::Medium => SizeClassDto::Medium,
+                SizeClass::Large => SizeClassDto::Large,
+            });
+        let status = match row.status.as_str() {
+            "draft" => CompanyStatusDto::Draft,
+            "published" => CompanyStatusDto::Published,
+            other => return Err(corrupt("status", other)),
+        };
+        let country: domain::country::Country = row
+            .country
+            .parse()
+            .map_err(|_| corrupt("country", &row.country))?;
+        let legal_form = row.legal_form.as_deref().map(|code| LegalFormRef {
+            code: code.to_owned(),
+            abbreviation: catalog
+                .legal_form(code)
+                .map_or_else(String::new, |f| f.abbreviation.to_owned()),
+        });
+        let industries = company
+            .nace
+            .into_iter()
+            .map(|n| {
+                let entry = catalog
+                    .nace(&n.nace_code)
+                    .ok_or_else(|| corrupt("nace_code", &n.nace_code))?;
+                Ok(CompanyIndustry {
+                    label: (&entry.label).into(),
+                    code: n.nace_code,
+                    primary: n.is_primary,
+                })
+            })
+            .collect::<Result<_, ApiError>>()?;
+        let register = match (row.register_court, row.register_type, row.register_number) {
+            (Some(court), Some(register_type), Some(number)) => Some(GermanRegisterDto {
+                court,
+                register_type,
+                number,
+            }),
+            _ => None,
+        };
+        Ok(CompanyDto {
+            id: row.id,
+            kind,
+            name: row.name,
+            legal_form,
+            identifiers: Identifiers {
+                ico: row.ico,
+                register,
+                vat_id: row.vat_id,
+            },
+            address: AddressDto {
+                street: row.street,
+                postal_code: row.postal_code,
+                city: row.city,
+                country: CountryDto::from(country),
+                region: row.region,
+                latitude: row.latitude,
+                longitude: row.longitude,
+            },
+            industries,
+            size_class,
+            founded_on: row.founded_on,
+            website: row.website,
+            email: row.email,
+            phone: row.phone,
+            description: LocalizedText {
+                de: row.description_de,
+                cs: row.description_cs,
+                en: row.description_en,
+            }
+            .into(),
+            languages: company.languages,
+            status,
+            verified: row.verified,
+            version: row.version,
+            created_at: row.created_at.and_utc(),
+            updated_at: row.updated_at.and_utc(),
+        })
+    }
+}
+
+/// Query parameters of the company directory. Values arrive as text and are parsed one by one
+/// so that an error names the parameter; the declared types document them.
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CompanyListParams {
+    /// Only companies of this country.
+    #[param(value_type = Option<CountryDto>)]
+    country: Option<String>,
+    /// Only companies in one of these NUTS-3 regions (repeatable: `region=DED2C&region=CZ042`).
+    #[param(value_type = Option<Vec<String>>, example = "DED2C", max_items = 27)]
+    #[serde(default)]
+    #[validate(length(max = 27, message = "at most 27 regions"))]
+    region: Vec<String>,
+    /// Only companies active in one of these NACE Rev. 2 codes, at any level: a section (`C`)
+    /// or division (`16`) matches every code below it. Repeatable.
+    #[param(value_type = Option<Vec<String>>, example = "16", max_items = 20)]
+    #[serde(default)]
+    #[validate(length(max = 20, message = "at most 20 NACE codes"))]
+    nace: Vec<String>,
+    /// Only organisations of this kind.
+    #[param(value_type = Option<CompanyKindDto>)]
+    kind: Option<String>,
+    /// Page size.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
+    limit: Option<String>,
+    /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
+    #[validate(length(max = 1024, message = "the cursor is too long"))]
+    cursor: Option<String>,
+}
+
+/// List published companies
+///
+/// The public directory in name order (ignoring case and diacritics), filtered by country,
+/// region, industry and kind. Paged by `cursor`; the `Link` header names the next page.
+#[utoipa::path(
+    tag = "companies",
+    params(CompanyListParams),
+    responses(
+        (status = 200, body = Page<CompanyDto>, headers(("Link" = String, description = "`<...>; rel=\"next\"` while there are more pages"))),
+        (status = 400, description = "A parameter is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is busy or unreachable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/companies")]
+pub async fn list(req: HttpRequest, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
+    let params: CompanyListParams = query::parse(&req)?;
+    let filter = CompanyFilter {
+        country: query::optional("country", params.country.as_deref(), str::parse)?,
+        regions: query::each("region", &params.region, RegionCode::parse)?,
+        nace: query::each("nace", &params.nace, NaceCode::parse)?,
+        kind: query::optional("kind", params.kind.as_deref(), CompanyKind::parse)?,
+    };
+    let limit = pagination::limit(params.limit.as_deref())?;
+    let after = params
+        .cursor
+        .as_deref()
+        .map(pagination::decode_cursor)
+        .transpose()?
+        .map(|(name_sort, id)| Keyset { name_sort, id });
+
+    // One row more than asked tells whether another page follows.
+    let mut companies = db
+        .run(move |conn| {
+            Ok(store::list_published(
+                conn,
+                &filter,
+                after.as_ref(),
+                limit + 1,
+            )?)
+        })
+        .await?;
+    let has_more = companies.len() as i64 > limit;
+    companies.truncate(limit as usize);
+    let next_cursor = has_more
+        .then(|| companies.last())
+        .flatten()
+        .map(|last| pagination::encode_cursor(&last.row.name_sort, &last.row.id));
+    let items = companies
+        .into_iter()
+        .map(CompanyDto::try_from)
+        .collect::<Result<_, _>>()?;
+
+    let mut response = HttpResponse::Ok();
+    if let Some(cursor) = &next_cursor {
+        response.insert_header((header::LINK, pagination::next_link(&req, cursor)));
+    }
+    Ok(response.json(Page { items, next_cursor }))
+}
+
+/// Get a published company
+///
+/// Carries an `ETag`; send it back in `If-None-Match` to get `304 Not Modified` while the
+/// profile is unchanged.
+#[utoipa::path(
+    tag = "companies",
+    params(("id" = String, Path, description = "The company's id")),
+    responses(
+        (status = 200, body = CompanyDto, headers(("ETag" = String))),
+        (status = 304, description = "Not modified since the ETag in If-None-Match"),
+        (status = 404, description = "No published company has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is busy or unreachable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/companies/{id}")]
+pub async fn get(
+    req: HttpRequest,
+    id: web::Path<String>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    if id.len() > 64 {
+        return Err(ApiError::NotFound(format!(
+            "no published company has the id '{}…'",
+            &id[..id.floor_char_boundary(64)]
+        )));
+    }
+    let lookup = id.clone();
+    let company = db
+        .run(move |conn| match store::find_published(conn, &lookup) {
+            Err(diesel::result::Error::NotFound) => Err(ApiError::NotFound(format!(
+                "no published company has the id '{lookup}'"
+            ))),
+            other => Ok(other?),
+        })
+        .await?;
+    // The body also holds reference labels, so the tag changes with them too.
+    let etag = EntityTag::new_strong(format!(
+        "{}.{}",
+        company.row.version,
+        &Catalog::get().fingerprint()[..8]
+    ));
+    let dto = CompanyDto::try_from(company)?;
+    Ok(conditional::respond(&req, etag, |mut response| {
+        response.json(dto)
+    }))
+}

@@ -1,0 +1,38 @@
+use actix_web::{HttpResponse, get, web};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::db::Db;
+use crate::error::{ApiError, Problem};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    pub status: &'static str,
+}
+
+/// Liveness: the process is up and serving.
+#[utoipa::path(tag = "operations", responses((status = 200, body = Health)))]
+#[get("/healthz")]
+pub async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(Health { status: "ok" })
+}
+
+/// Readiness: the database answers a query within the acquisition timeout.
+#[utoipa::path(
+    tag = "operations",
+    responses(
+        (status = 200, body = Health),
+        (status = 503, description = "The database is unreachable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/readyz")]
+pub async fn readyz(db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
+    db.run(|conn| {
+        persistence::db::ping(conn).map_err(|error| {
+            tracing::warn!(%error, "readiness check failed");
+            ApiError::Unavailable
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(Health { status: "ready" }))
+}

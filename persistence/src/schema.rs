@@ -1,0 +1,122 @@
+// The tables of migrations/{sqlite,postgres}: one logical schema for both backends.
+
+diesel::table! {
+    settings (key) {
+        key -> Text,
+        value -> Text,
+    }
+}
+
+diesel::table! {
+    nace_codes (code) {
+        code -> Text,
+        level -> Text,
+        parent -> Nullable<Text>,
+        section -> Text,
+        label_de -> Text,
+        label_cs -> Text,
+        label_en -> Text,
+    }
+}
+
+diesel::table! {
+    regions (code) {
+        code -> Text,
+        country -> Text,
+        name_de -> Text,
+        name_cs -> Text,
+        name_en -> Text,
+        kind -> Text,
+        official_code -> Text,
+        programme_area -> Bool,
+    }
+}
+
+diesel::table! {
+    legal_forms (code) {
+        code -> Text,
+        country -> Text,
+        abbreviation -> Text,
+        name_de -> Text,
+        name_cs -> Text,
+        name_en -> Text,
+        ares_code -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    postal_codes (country, postal_code, place) {
+        country -> Text,
+        postal_code -> Text,
+        place -> Text,
+        latitude -> Double,
+        longitude -> Double,
+        region -> Text,
+    }
+}
+
+diesel::table! {
+    companies (id) {
+        id -> Text,
+        kind -> Text,
+        name -> Text,
+        name_sort -> Text,
+        legal_form -> Nullable<Text>,
+        country -> Text,
+        ico -> Nullable<Text>,
+        register_court -> Nullable<Text>,
+        register_type -> Nullable<Text>,
+        register_number -> Nullable<Text>,
+        vat_id -> Nullable<Text>,
+        street -> Nullable<Text>,
+        postal_code -> Nullable<Text>,
+        city -> Nullable<Text>,
+        region -> Nullable<Text>,
+        latitude -> Nullable<Double>,
+        longitude -> Nullable<Double>,
+        size_class -> Nullable<Text>,
+        founded_on -> Nullable<Date>,
+        website -> Nullable<Text>,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        description_de -> Nullable<Text>,
+        description_cs -> Nullable<Text>,
+        description_en -> Nullable<Text>,
+        status -> Text,
+        verified -> Bool,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    company_nace (company_id, nace_code) {
+        company_id -> Text,
+        nace_code -> Text,
+        is_primary -> Bool,
+    }
+}
+
+diesel::table! {
+    company_languages (company_id, language) {
+        company_id -> Text,
+        language -> Text,
+    }
+}
+
+diesel::joinable!(company_nace -> companies (company_id));
+diesel::joinable!(company_nace -> nace_codes (nace_code));
+diesel::joinable!(company_languages -> companies (company_id));
+diesel::joinable!(postal_codes -> regions (region));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    settings,
+    nace_codes,
+    regions,
+    legal_forms,
+    postal_codes,
+    companies,
+    company_nace,
+    company_languages,
+);
