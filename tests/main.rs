@@ -1,1 +1,12 @@
+//! Black-box tests of the whole service: a real server on a free port, a real database.
+//!
+//! Every test runs on SQLite, and on PostgreSQL too when `PARTNERNET_TEST_POSTGRES_URL` names a
+//! server (e.g. `postgres://postgres@127.0.0.1:5432/postgres`); each test gets its own database.
 
+mod support;
+
+mod companies;
+mod openapi;
+mod operations;
+mod reference;
+mod seeding;

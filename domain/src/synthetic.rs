@@ -398,7 +398,8 @@ fn company(
     let (legal_form, abbreviation) = match (industry.kind, german) {
         (CompanyKind::Company, true) => weighted(rng, FORMS_DE),
         (CompanyKind::Company, false) => weighted(rng, FORMS_CS),
-        (CompanyKind::PublicBody, true) => ("de_kdoer", ""),
+        // German business-development agencies are mostly GmbHs owned by a district or city.
+        (CompanyKind::PublicBody, true) => ("de_gmbh", "GmbH"),
         (CompanyKind::PublicBody, false) => ("cz_po", "p.o."),
         (_, true) => ("de_ev", "e. V."),
         (_, false) => ("cz_zs", "z. s."),
@@ -567,7 +568,10 @@ mod tests {
 
     #[test]
     fn register_ids_are_unique_within_a_run() {
-        let ids: Vec<_> = generate(5_000, 3).filter_map(|c| c.register_id).collect();
+        // Every company has one, so a re-run with the same seed can recognise all of them.
+        let ids: Vec<_> = generate(5_000, 3)
+            .map(|c| c.register_id.expect("register id"))
+            .collect();
         let unique: std::collections::HashSet<_> = ids.iter().map(|id| format!("{id:?}")).collect();
         assert_eq!(unique.len(), ids.len());
     }

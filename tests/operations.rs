@@ -1,0 +1,76 @@
+use crate::on_both_backends;
+use crate::support::{Backend, TestApp};
+
+async fn health_and_readiness(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status, 200);
+    assert_eq!(health.json["status"], "ok");
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status, 200);
+    assert_eq!(ready.json["status"], "ready");
+    assert!(
+        ready
+            .header("x-request-id")
+            .is_some_and(|id| id.len() >= 32)
+    );
+}
+
+async fn unknown_routes_are_problems(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.get("/v1/nothing-here")
+        .await
+        .assert_problem(404, "not_found");
+    app.get("/").await.assert_problem(404, "not_found");
+}
+
+async fn docs_and_spec_are_served(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let redirect = app.get("/docs").await;
+    assert!(redirect.status.is_redirection());
+    assert_eq!(redirect.header("location"), Some("/docs/"));
+    let page = app.get("/docs/").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.json
+            .as_str()
+            .is_some_and(|html| html.contains("swagger-ui"))
+    );
+    let bundle = app.get("/docs/swagger-ui-bundle.js").await;
+    assert_eq!(
+        bundle.status, 200,
+        "Swagger UI assets are served from the binary"
+    );
+    let spec = app.get("/openapi.json").await;
+    assert_eq!(spec.status, 200);
+    assert_eq!(spec.json["openapi"], "3.1.0");
+    assert!(spec.json["paths"]["/v1/companies/{id}"]["get"].is_object());
+}
+
+async fn browsers_on_other_origins_may_read(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let response = app
+        .get_with(
+            "/v1/reference/regions",
+            &[("Origin", "https://portal.example")],
+        )
+        .await;
+    assert_eq!(response.status, 200);
+    assert_eq!(
+        response.header("access-control-allow-origin"),
+        Some("https://portal.example")
+    );
+    assert!(
+        response
+            .header("access-control-expose-headers")
+            .is_some_and(|h| h.contains("etag"))
+    );
+    assert_eq!(response.header("access-control-allow-credentials"), None);
+}
+
+on_both_backends!(
+    health_and_readiness,
+    unknown_routes_are_problems,
+    docs_and_spec_are_served,
+    browsers_on_other_origins_may_read,
+);
