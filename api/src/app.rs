@@ -29,10 +29,8 @@ pub fn prepare_database(config: &PoolConfig, demo: bool) -> anyhow::Result<Db> {
         reference_refreshed = reference,
         "database ready"
     );
-    if demo {
-        if let Some(seeded) = seed::demo_if_empty(&mut conn)? {
-            tracing::info!(companies = seeded, "seeded the demo dataset");
-        }
+    if demo && let Some(seeded) = seed::demo_if_empty(&mut conn)? {
+        tracing::info!(companies = seeded, "seeded the demo dataset");
     }
     drop(conn);
     Ok(Db::new(pool, config.acquire_timeout))

@@ -352,11 +352,11 @@ pub async fn get(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    // Ids are 36 characters; a longer one cannot exist and is not echoed back.
     if id.len() > 64 {
-        return Err(ApiError::NotFound(format!(
-            "no published company has the id '{}…'",
-            &id[..id.floor_char_boundary(64)]
-        )));
+        return Err(ApiError::NotFound(
+            "no published company has this id".into(),
+        ));
     }
     let lookup = id.clone();
     let company = db
