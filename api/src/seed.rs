@@ -46,5 +46,6 @@ pub fn synthetic(conn: &mut DbConn, count: usize, seed: u64) -> anyhow::Result<S
         progress.inc(batch.len() as u64);
     }
     progress.finish_and_clear();
+    persistence::db::analyze(conn)?;
     Ok(report)
 }

@@ -194,6 +194,12 @@ pub fn ping(conn: &mut DbConn) -> QueryResult<()> {
     conn.batch_execute("SELECT 1")
 }
 
+/// Refreshes the planner's statistics: after a bulk load, both backends otherwise plan with
+/// stale numbers (PostgreSQL until autovacuum runs, SQLite until someone asks).
+pub fn analyze(conn: &mut DbConn) -> QueryResult<()> {
+    conn.batch_execute("ANALYZE")
+}
+
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
 

@@ -83,9 +83,12 @@ CREATE TABLE companies (
 );
 
 CREATE UNIQUE INDEX companies_german_register ON companies (register_court, register_type, register_number);
+-- Listings walk these in name order. A selective filter (kind, country, region) needs its own
+-- index: through the plain one, rare kinds would be found only after scanning most rows.
 CREATE INDEX companies_listing ON companies (status, name_sort, id);
-CREATE INDEX companies_region ON companies (region);
-CREATE INDEX companies_country ON companies (country);
+CREATE INDEX companies_listing_by_kind ON companies (status, kind, name_sort, id);
+CREATE INDEX companies_listing_by_country ON companies (status, country, name_sort, id);
+CREATE INDEX companies_listing_by_region ON companies (status, region, name_sort, id);
 
 CREATE TABLE company_nace (
     company_id TEXT NOT NULL REFERENCES companies (id) ON DELETE CASCADE,
