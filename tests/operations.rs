@@ -22,6 +22,19 @@ async fn unknown_routes_are_problems(backend: Backend) {
         .await
         .assert_problem(404, "not_found");
     app.get("/").await.assert_problem(404, "not_found");
+    for path in ["/v1/companies", "/v1/reference/regions", "/healthz"] {
+        let mut response = app.client.post(app.url(path)).send().await.expect("sent");
+        assert_eq!(response.status(), 405, "{path}");
+        assert_eq!(
+            response
+                .headers()
+                .get("allow")
+                .and_then(|v| v.to_str().ok()),
+            Some("GET")
+        );
+        let body: serde_json::Value = response.json().await.expect("problem body");
+        assert_eq!(body["code"], "method_not_allowed");
+    }
 }
 
 async fn docs_and_spec_are_served(backend: Backend) {

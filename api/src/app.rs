@@ -7,7 +7,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::{DefaultHeaders, Next, from_fn};
-use actix_web::{App, HttpMessage, HttpServer, web};
+use actix_web::{App, HttpMessage, HttpRequest, HttpResponse, HttpServer, web};
 use persistence::PoolConfig;
 use tracing_actix_web::{RequestId, TracingLogger};
 use utoipa_swagger_ui::SwaggerUi;
@@ -70,12 +70,7 @@ impl Application {
                 })
                 .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", document.clone()))
                 .service(web::redirect("/docs", "/docs/"))
-                .default_service(web::to(|req: actix_web::HttpRequest| async move {
-                    Err::<actix_web::HttpResponse, _>(ApiError::NotFound(format!(
-                        "there is no resource at {}",
-                        req.path()
-                    )))
-                }))
+                .default_service(web::to(unmatched))
         })
         .listen(listener)?;
         if let Some(workers) = workers {
@@ -94,6 +89,19 @@ impl Application {
     /// Serves until SIGTERM (graceful: in-flight requests finish) or SIGINT.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
+    }
+}
+
+/// Requests no route took: a known path with another method is a 405, anything else a 404.
+/// (Every resource so far is read-only, so the other method is always GET.)
+async fn unmatched(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let path = req.path().to_owned();
+    if req.resource_map().has_resource(&path) {
+        Err(ApiError::MethodNotAllowed(path))
+    } else {
+        Err(ApiError::NotFound(format!(
+            "there is no resource at {path}"
+        )))
     }
 }
 

@@ -60,6 +60,8 @@ pub enum ApiError {
     InvalidParameters(Vec<FieldError>),
     #[error("{0}")]
     BadRequest(String),
+    #[error("{0} only answers GET")]
+    MethodNotAllowed(String),
     #[error("the service is busy or its database is unreachable; try again shortly")]
     Unavailable,
     #[error("an internal error occurred; it has been logged")]
@@ -91,6 +93,7 @@ impl ApiError {
             ApiError::NotFound(_) => "not_found",
             ApiError::InvalidParameters(_) => "invalid_parameter",
             ApiError::BadRequest(_) => "bad_request",
+            ApiError::MethodNotAllowed(_) => "method_not_allowed",
             ApiError::Unavailable => "service_unavailable",
             ApiError::Internal(_) => "internal_error",
         }
@@ -101,6 +104,7 @@ impl ApiError {
             ApiError::NotFound(_) => "Not found",
             ApiError::InvalidParameters(_) => "Invalid parameter",
             ApiError::BadRequest(_) => "Bad request",
+            ApiError::MethodNotAllowed(_) => "Method not allowed",
             ApiError::Unavailable => "Service unavailable",
             ApiError::Internal(_) => "Internal server error",
         }
@@ -121,6 +125,7 @@ impl ResponseError for ApiError {
         match self {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::InvalidParameters(_) | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -146,8 +151,14 @@ impl ResponseError for ApiError {
         };
         let mut response = HttpResponse::build(status);
         response.insert_header((header::CONTENT_TYPE, "application/problem+json"));
-        if matches!(self, ApiError::Unavailable) {
-            response.insert_header((header::RETRY_AFTER, HeaderValue::from_static("1")));
+        match self {
+            ApiError::Unavailable => {
+                response.insert_header((header::RETRY_AFTER, HeaderValue::from_static("1")));
+            }
+            ApiError::MethodNotAllowed(_) => {
+                response.insert_header((header::ALLOW, HeaderValue::from_static("GET")));
+            }
+            _ => {}
         }
         response.json(problem)
     }

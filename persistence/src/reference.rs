@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 use diesel::upsert::excluded;
-use domain::reference::{Catalog, NaceLevel};
+use domain::reference::Catalog;
 
 use crate::DbConn;
 use crate::on_backend;
@@ -90,22 +90,13 @@ pub fn sync(conn: &mut DbConn) -> QueryResult<bool> {
     })
 }
 
-fn level_name(level: NaceLevel) -> &'static str {
-    match level {
-        NaceLevel::Section => "section",
-        NaceLevel::Division => "division",
-        NaceLevel::Group => "group",
-        NaceLevel::Class => "class",
-    }
-}
-
 fn upsert_nace(conn: &mut DbConn, catalog: &Catalog) -> QueryResult<()> {
     let rows: Vec<NaceRow> = catalog
         .nace_entries()
         .iter()
         .map(|e| NaceRow {
             code: &e.code,
-            level: level_name(e.level),
+            level: e.level.as_str(),
             parent: e.parent.as_deref(),
             section: &e.section,
             label_de: &e.label.de,
@@ -139,11 +130,7 @@ fn upsert_regions(conn: &mut DbConn, catalog: &Catalog) -> QueryResult<()> {
             name_de: &r.name.de,
             name_cs: &r.name.cs,
             name_en: &r.name.en,
-            kind: match r.kind {
-                domain::reference::RegionKind::Landkreis => "landkreis",
-                domain::reference::RegionKind::KreisfreieStadt => "kreisfreie_stadt",
-                domain::reference::RegionKind::Kraj => "kraj",
-            },
+            kind: r.kind.as_str(),
             official_code: &r.official_code,
             programme_area: r.programme_area,
         })

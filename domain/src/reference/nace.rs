@@ -14,6 +14,15 @@ pub enum NaceLevel {
 }
 
 impl NaceLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NaceLevel::Section => "section",
+            NaceLevel::Division => "division",
+            NaceLevel::Group => "group",
+            NaceLevel::Class => "class",
+        }
+    }
+
     pub fn parse(raw: &str) -> Result<Self, InvalidValue> {
         match raw {
             "section" => Ok(NaceLevel::Section),

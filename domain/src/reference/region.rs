@@ -12,6 +12,16 @@ pub enum RegionKind {
     Kraj,
 }
 
+impl RegionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegionKind::Landkreis => "landkreis",
+            RegionKind::KreisfreieStadt => "kreisfreie_stadt",
+            RegionKind::Kraj => "kraj",
+        }
+    }
+}
+
 /// A NUTS-3 region of Saxony or Czechia.
 #[derive(Debug, Clone)]
 pub struct Region {
