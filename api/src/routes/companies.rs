@@ -21,6 +21,7 @@ use crate::query;
 
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = CompanyKind)]
 pub enum CompanyKindDto {
     Company,
     ResearchInstitution,
@@ -30,6 +31,7 @@ pub enum CompanyKindDto {
 
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = SizeClass)]
 pub enum SizeClassDto {
     Micro,
     Small,
@@ -39,6 +41,7 @@ pub enum SizeClassDto {
 
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = CompanyStatus)]
 pub enum CompanyStatusDto {
     Draft,
     Published,
@@ -56,6 +59,7 @@ pub struct LegalFormRef {
 /// An entry in a German register (Handelsregister, Genossenschafts-, Partnerschafts- or
 /// Vereinsregister).
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = GermanRegisterEntry)]
 pub struct GermanRegisterDto {
     /// The register court (Amtsgericht).
     #[schema(example = "Dresden")]
@@ -78,6 +82,7 @@ pub struct Identifiers {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Address)]
 pub struct AddressDto {
     pub street: Option<String>,
     #[schema(example = "40001")]
@@ -104,6 +109,7 @@ pub struct CompanyIndustry {
 
 /// A company or institution's public profile.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Company)]
 pub struct CompanyDto {
     #[schema(example = "019a8f4e-7c1b-7d2e-9f00-3b5c2a1d4e6f")]
     pub id: String,

@@ -6,6 +6,7 @@ use utoipa::ToSchema;
 /// A reference label in every platform language.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({"de": "Sägewerke", "cs": "Pilařská výroba", "en": "Sawmilling"}))]
+#[schema(as = Labels)]
 pub struct LabelsDto {
     pub de: String,
     pub cs: String,
@@ -24,6 +25,7 @@ impl From<&Labels> for LabelsDto {
 
 /// A text its author wrote per language; a language without text is `null`.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = LocalizedText)]
 pub struct LocalizedTextDto {
     pub de: Option<String>,
     pub cs: Option<String>,

@@ -16,6 +16,7 @@ use crate::query;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
+#[schema(as = NaceLevel)]
 pub enum NaceLevelDto {
     Section,
     Division,
@@ -124,6 +125,7 @@ pub async fn industries(req: HttpRequest) -> Result<HttpResponse, ApiError> {
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = RegionKind)]
 pub enum RegionKindDto {
     Landkreis,
     KreisfreieStadt,
@@ -131,6 +133,7 @@ pub enum RegionKindDto {
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[schema(as = Country)]
 pub enum CountryDto {
     #[serde(rename = "DE")]
     De,
@@ -149,6 +152,7 @@ impl From<Country> for CountryDto {
 
 /// A NUTS-3 region of Saxony or Czechia.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Region)]
 pub struct RegionDto {
     #[schema(example = "DED2C")]
     pub code: String,
@@ -226,6 +230,7 @@ pub async fn regions(req: HttpRequest) -> Result<HttpResponse, ApiError> {
 
 /// A legal form of a German or Czech organisation.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = LegalForm)]
 pub struct LegalFormDto {
     #[schema(example = "cz_sro")]
     pub code: String,
