@@ -1,3 +1,6 @@
+use std::sync::mpsc;
+use std::time::Duration;
+
 use crate::on_both_backends;
 use crate::support::{Backend, TestApp};
 
@@ -81,7 +84,39 @@ async fn browsers_on_other_origins_may_read(backend: Backend) {
     assert_eq!(response.header("access-control-allow-credentials"), None);
 }
 
+async fn exhausted_pool_answers_503_and_recovers(backend: Backend) {
+    let app = TestApp::spawn_with_pool(backend, 1, Duration::from_millis(300)).await;
+    // Another thread holds the only connection until told to let go.
+    let (held_tx, held_rx) = mpsc::channel();
+    let (release_tx, release_rx) = mpsc::channel::<()>();
+    let db = app.db.clone();
+    let holder = std::thread::spawn(move || {
+        db.blocking(|_conn| {
+            held_tx.send(()).expect("test waits");
+            release_rx.recv().expect("test releases");
+            Ok(())
+        })
+    });
+    held_rx.recv().expect("connection held");
+
+    let busy = app.get("/v1/companies").await;
+    busy.assert_problem(503, "service_unavailable");
+    assert_eq!(busy.header("retry-after"), Some("1"));
+    app.get("/readyz")
+        .await
+        .assert_problem(503, "service_unavailable");
+
+    release_tx.send(()).expect("holder waits");
+    holder
+        .join()
+        .expect("holder thread")
+        .expect("connection released");
+    assert_eq!(app.get("/readyz").await.status, 200);
+    assert_eq!(app.get("/v1/companies").await.status, 200);
+}
+
 on_both_backends!(
+    exhausted_pool_answers_503_and_recovers,
     health_and_readiness,
     unknown_routes_are_problems,
     docs_and_spec_are_served,

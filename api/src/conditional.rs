@@ -4,7 +4,7 @@ use actix_web::http::header::{self, EntityTag, IfNoneMatch};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, HttpResponseBuilder};
 
 /// Whether the client's `If-None-Match` already names `etag` (weak comparison, RFC 9110 §13.1.2).
-pub fn not_modified(req: &HttpRequest, etag: &EntityTag) -> bool {
+fn not_modified(req: &HttpRequest, etag: &EntityTag) -> bool {
     match req.get_header::<IfNoneMatch>() {
         Some(IfNoneMatch::Any) => true,
         Some(IfNoneMatch::Items(tags)) => tags.iter().any(|tag| tag.weak_eq(etag)),

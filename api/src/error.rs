@@ -13,9 +13,9 @@ use utoipa::ToSchema;
     "type": "urn:partnernet:problem:invalid_parameter",
     "title": "Invalid parameter",
     "status": 400,
-    "detail": "limit: 1000 is out of range; expected 1 to 100",
+    "detail": "limit: '1000' is out of range; expected a whole number from 1 to 100",
     "code": "invalid_parameter",
-    "errors": [{"parameter": "limit", "code": "out_of_range", "message": "1000 is out of range; expected 1 to 100"}]
+    "errors": [{"parameter": "limit", "code": "out_of_range", "message": "'1000' is out of range; expected a whole number from 1 to 100"}]
 }))]
 pub struct Problem {
     /// `urn:partnernet:problem:{code}`.

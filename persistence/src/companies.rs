@@ -172,13 +172,13 @@ pub fn insert_new(conn: &mut DbConn, new: &[NewCompany]) -> QueryResult<usize> {
     conn.transaction(|conn| {
         let mut inserted = 0;
         for chunk in new.chunks(CHUNK) {
-            let mut rows = Vec::with_capacity(chunk.len());
-            let mut children = Vec::with_capacity(chunk.len());
-            for company in chunk {
-                let (row, nace, languages) = to_rows(company, new_id(), at);
-                children.push((row.id.clone(), nace, languages));
-                rows.push(row);
-            }
+            let (rows, children): (Vec<CompanyRow>, Vec<_>) = chunk
+                .iter()
+                .map(|company| {
+                    let (row, nace, languages) = to_rows(company, new_id(), at);
+                    (row, (nace, languages))
+                })
+                .unzip();
             let stored: std::collections::HashSet<String> = on_backend!(conn, |c| {
                 diesel::insert_into(companies::table)
                     .values(&rows)
@@ -188,13 +188,15 @@ pub fn insert_new(conn: &mut DbConn, new: &[NewCompany]) -> QueryResult<usize> {
             })?
             .into_iter()
             .collect();
-            let (nace, languages): (Vec<_>, Vec<_>) = children
-                .into_iter()
-                .filter(|(id, _, _)| stored.contains(id))
-                .map(|(_, nace, languages)| (nace, languages))
-                .unzip();
-            let nace: Vec<CompanyNaceRow> = nace.into_iter().flatten().collect();
-            let languages: Vec<LanguageRow> = languages.into_iter().flatten().collect();
+            // Only the companies actually inserted get their child rows.
+            let mut nace = Vec::new();
+            let mut languages = Vec::new();
+            for (row, (own_nace, own_languages)) in rows.iter().zip(children) {
+                if stored.contains(&row.id) {
+                    nace.extend(own_nace);
+                    languages.extend(own_languages);
+                }
+            }
             for part in nace.chunks(CHUNK) {
                 on_backend!(conn, |c| diesel::insert_into(company_nace::table)
                     .values(part)
@@ -215,17 +217,19 @@ pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     companies::table.count().get_result(conn)
 }
 
-/// A published company by id; `NotFound` for unknown ids and unpublished profiles alike, so
-/// drafts do not reveal that they exist.
-pub fn find_published(conn: &mut DbConn, id: &str) -> QueryResult<Company> {
-    let row: CompanyRow = companies::table
+/// A published company by id; `None` for unknown ids and unpublished profiles alike, so drafts
+/// do not reveal that they exist.
+pub fn find_published(conn: &mut DbConn, id: &str) -> QueryResult<Option<Company>> {
+    let row: Option<CompanyRow> = companies::table
         .find(id)
         .filter(companies::status.eq(CompanyStatus::Published.as_str()))
         .select(CompanyRow::as_select())
-        .first(conn)?;
-    Ok(with_details(conn, vec![row])?
-        .pop()
-        .expect("one row in, one company out"))
+        .first(conn)
+        .optional()?;
+    match row {
+        Some(row) => Ok(with_details(conn, vec![row])?.pop()),
+        None => Ok(None),
+    }
 }
 
 /// Published companies matching `filter`, ordered by folded name and id, starting after `after`.

@@ -53,20 +53,34 @@ pub struct TestApp {
 impl TestApp {
     /// An empty service: migrated, reference data loaded, no companies.
     pub async fn spawn(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, false).await
+        Self::spawn_with(backend, false, 4, Duration::from_secs(3)).await
     }
 
     /// A service with the demo dataset, as `cargo run` starts it.
     pub async fn spawn_with_demo(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, true).await
+        Self::spawn_with(backend, true, 4, Duration::from_secs(3)).await
     }
 
-    async fn spawn_with(backend: Backend, demo: bool) -> TestApp {
+    /// An empty service with a pool of `max_size` connections and the given acquisition timeout.
+    pub async fn spawn_with_pool(
+        backend: Backend,
+        max_size: u32,
+        acquire_timeout: Duration,
+    ) -> TestApp {
+        Self::spawn_with(backend, false, max_size, acquire_timeout).await
+    }
+
+    async fn spawn_with(
+        backend: Backend,
+        demo: bool,
+        max_size: u32,
+        acquire_timeout: Duration,
+    ) -> TestApp {
         let database = TestDatabase::create(backend);
         let config = PoolConfig {
             url: DatabaseUrl::parse(database.url()).expect("test database URL"),
-            max_size: 4,
-            acquire_timeout: Duration::from_secs(3),
+            max_size,
+            acquire_timeout,
         };
         let db = prepare_database(&config, demo).expect("database prepared");
         let listener = TcpListener::bind("127.0.0.1:0").expect("free port");

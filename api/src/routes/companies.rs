@@ -3,7 +3,7 @@
 use actix_web::http::header::{self, EntityTag};
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::company::{CompanyFilter, CompanyKind, SizeClass};
+use domain::company::{CompanyFilter, CompanyKind, CompanyStatus, SizeClass};
 use domain::language::LocalizedText;
 use domain::reference::{Catalog, NaceCode, RegionCode};
 use persistence::companies::{self as store, Company, Keyset};
@@ -168,11 +168,11 @@ impl TryFrom<Company> for CompanyDto {
                 SizeClass::Medium => SizeClassDto::Medium,
                 SizeClass::Large => SizeClassDto::Large,
             });
-        let status = match row.status.as_str() {
-            "draft" => CompanyStatusDto::Draft,
-            "published" => CompanyStatusDto::Published,
-            other => return Err(corrupt("status", other)),
-        };
+        let status =
+            match CompanyStatus::parse(&row.status).map_err(|_| corrupt("status", &row.status))? {
+                CompanyStatus::Draft => CompanyStatusDto::Draft,
+                CompanyStatus::Published => CompanyStatusDto::Published,
+            };
         let country: domain::country::Country = row
             .country
             .parse()
@@ -364,13 +364,11 @@ pub async fn get(
             "no published company has this id".into(),
         ));
     }
-    let lookup = id.clone();
     let company = db
-        .run(move |conn| match store::find_published(conn, &lookup) {
-            Err(diesel::result::Error::NotFound) => Err(ApiError::NotFound(format!(
-                "no published company has the id '{lookup}'"
-            ))),
-            other => Ok(other?),
+        .run(move |conn| {
+            store::find_published(conn, &id)?.ok_or_else(|| {
+                ApiError::NotFound(format!("no published company has the id '{id}'"))
+            })
         })
         .await?;
     // The body also holds reference labels, so the tag changes with them too.
