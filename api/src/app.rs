@@ -12,6 +12,8 @@ use persistence::PoolConfig;
 use tracing_actix_web::{RequestId, TracingLogger};
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::auth::Auth;
+use crate::body::MAX_BODY_BYTES;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::{openapi, routes, seed};
@@ -52,10 +54,18 @@ impl std::fmt::Debug for Application {
 }
 
 impl Application {
-    pub fn build(db: Db, listener: TcpListener, workers: Option<usize>) -> std::io::Result<Self> {
+    pub fn build(
+        db: Db,
+        auth: Auth,
+        listener: TcpListener,
+        workers: Option<usize>,
+    ) -> std::io::Result<Self> {
         let port = listener.local_addr()?.port();
         let document = openapi::document();
+        let methods = web::Data::new(AllowedMethods::of(&document));
         let db = web::Data::new(db);
+        // One instance for all workers: the login throttle must see every attempt.
+        let auth = web::Data::new(auth);
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(request_id_header))
@@ -63,6 +73,9 @@ impl Application {
                 .wrap(cors())
                 .wrap(TracingLogger::default())
                 .app_data(db.clone())
+                .app_data(auth.clone())
+                .app_data(methods.clone())
+                .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .configure(|cfg| {
                     routes::configure(&mut utoipa_actix_web::service_config::ServiceConfig::new(
                         cfg,
@@ -92,21 +105,66 @@ impl Application {
     }
 }
 
-/// Requests no route took: a known path with another method is a 405, anything else a 404.
-/// (Every resource so far is read-only, so the other method is always GET.)
-async fn unmatched(req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    let path = req.path().to_owned();
-    if req.resource_map().has_resource(&path) {
-        Err(ApiError::MethodNotAllowed(path))
-    } else {
-        Err(ApiError::NotFound(format!(
-            "there is no resource at {path}"
-        )))
+/// The methods each path of the API answers, taken from the OpenAPI document, which is
+/// generated from the same handlers and so cannot drift from the routes.
+#[derive(Debug)]
+struct AllowedMethods(Vec<(Vec<String>, String)>);
+
+impl AllowedMethods {
+    fn of(document: &utoipa::openapi::OpenApi) -> Self {
+        let paths = document
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let segments = path.split('/').map(str::to_owned).collect();
+                let item = serde_json::to_value(item).unwrap_or_default();
+                let methods: Vec<String> = ["get", "post", "put", "patch", "delete"]
+                    .into_iter()
+                    .filter(|m| item.get(*m).is_some())
+                    .map(str::to_uppercase)
+                    .collect();
+                (segments, methods.join(", "))
+            })
+            .collect();
+        Self(paths)
+    }
+
+    /// The methods of the documented path `path` matches, `{parameters}` matching any segment.
+    fn of_path(&self, path: &str) -> Option<&str> {
+        let segments: Vec<&str> = path.split('/').collect();
+        self.0
+            .iter()
+            .find(|(pattern, _)| {
+                pattern.len() == segments.len()
+                    && pattern
+                        .iter()
+                        .zip(&segments)
+                        .all(|(p, s)| p == s || (p.starts_with('{') && !s.is_empty()))
+            })
+            .map(|(_, methods)| methods.as_str())
     }
 }
 
-/// Public reads are meant for browser frontends on other origins. Access is by bearer token,
-/// never by cookie, so no credentials are allowed and any origin may read.
+/// Requests no route took: a known path with another method is a 405 naming the methods it
+/// answers, anything else a 404.
+async fn unmatched(
+    req: HttpRequest,
+    methods: web::Data<AllowedMethods>,
+) -> Result<HttpResponse, ApiError> {
+    let path = req.path().to_owned();
+    match methods.of_path(&path) {
+        Some(allow) => Err(ApiError::MethodNotAllowed {
+            path,
+            allow: allow.to_owned(),
+        }),
+        None => Err(ApiError::NotFound(format!("there is no resource at {path}"))),
+    }
+}
+
+/// The API is meant for browser frontends on other origins. Access is by bearer token, never by
+/// cookie, so no credentials are allowed and any origin may call: a foreign page cannot act
+/// with a visitor's rights without holding their token.
 fn cors() -> Cors {
     Cors::default()
         .allow_any_origin()
@@ -117,6 +175,7 @@ fn cors() -> Cors {
             header::LINK,
             header::LOCATION,
             header::RETRY_AFTER,
+            header::WWW_AUTHENTICATE,
         ])
         .max_age(3600)
 }

@@ -1,6 +1,6 @@
 //! Entity tags and `If-None-Match` for cacheable resources.
 
-use actix_web::http::header::{self, EntityTag, IfNoneMatch};
+use actix_web::http::header::{self, EntityTag, IfMatch, IfNoneMatch};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, HttpResponseBuilder};
 
 /// Whether the client's `If-None-Match` already names `etag` (weak comparison, RFC 9110 §13.1.2).
@@ -26,4 +26,40 @@ pub fn respond(
     let mut response = HttpResponse::Ok();
     response.insert_header(header::ETag(etag));
     build(response)
+}
+
+/// The request's `If-Match`, taken apart so it can travel to the database thread. Our tags start
+/// with the version (`"7.ab12cd34"`); any tag we issued for a version matches it, whichever view
+/// of the resource it came with.
+#[derive(Debug, Clone)]
+pub enum Precondition {
+    None,
+    Any,
+    Versions(Vec<i64>),
+}
+
+impl Precondition {
+    /// A malformed `If-Match` matches nothing rather than being ignored.
+    pub fn of(req: &HttpRequest) -> Self {
+        if !req.headers().contains_key(header::IF_MATCH) {
+            return Precondition::None;
+        }
+        match req.get_header::<IfMatch>() {
+            Some(IfMatch::Any) => Precondition::Any,
+            Some(IfMatch::Items(tags)) => Precondition::Versions(
+                tags.iter()
+                    .filter(|tag| !tag.weak)
+                    .filter_map(|tag| tag.tag().split('.').next()?.parse().ok())
+                    .collect(),
+            ),
+            None => Precondition::Versions(Vec::new()),
+        }
+    }
+
+    pub fn allows(&self, version: i64) -> bool {
+        match self {
+            Precondition::None | Precondition::Any => true,
+            Precondition::Versions(versions) => versions.contains(&version),
+        }
+    }
 }

@@ -1,9 +1,13 @@
 //! Settings of the server, from the command line or the environment.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use persistence::{DatabaseUrl, PoolConfig};
+
+use crate::auth::tokens::{MIN_SECRET_BYTES, new_secret};
 
 #[derive(Debug, Clone, Args)]
 pub struct DatabaseArgs {
@@ -53,4 +57,65 @@ pub struct ServeArgs {
     /// Do not seed the demo dataset into an empty database.
     #[arg(long, env = "PARTNERNET_NO_DEMO")]
     pub no_demo: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Environment {
+    /// A missing JWT secret is generated and kept in the data folder.
+    Development,
+    /// A missing JWT secret is a start-up error.
+    Production,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AuthArgs {
+    /// Signs access tokens: at least 32 bytes. Required in production.
+    #[arg(long, env = "PARTNERNET_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+    /// `production` refuses to start without an explicit JWT secret.
+    #[arg(long = "env", env = "PARTNERNET_ENV", value_enum, default_value_t = Environment::Development)]
+    pub environment: Environment,
+    /// Where the generated development secret is kept.
+    #[arg(long, env = "PARTNERNET_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+}
+
+impl AuthArgs {
+    /// The JWT secret: from the environment, or in development from `<data dir>/jwt-secret`,
+    /// created with a random value on first start.
+    pub fn jwt_secret(&self) -> anyhow::Result<Vec<u8>> {
+        if let Some(secret) = &self.jwt_secret {
+            anyhow::ensure!(
+                secret.len() >= MIN_SECRET_BYTES,
+                "PARTNERNET_JWT_SECRET must be at least {MIN_SECRET_BYTES} bytes long"
+            );
+            return Ok(secret.as_bytes().to_vec());
+        }
+        anyhow::ensure!(
+            self.environment == Environment::Development,
+            "PARTNERNET_JWT_SECRET is required when PARTNERNET_ENV=production"
+        );
+        let path = self.data_dir.join("jwt-secret");
+        match std::fs::read_to_string(&path) {
+            Ok(secret) if secret.trim().len() >= MIN_SECRET_BYTES => {
+                return Ok(secret.trim().as_bytes().to_vec());
+            }
+            Ok(_) => anyhow::bail!("{} holds a secret shorter than {MIN_SECRET_BYTES} bytes", path.display()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        }
+        std::fs::create_dir_all(&self.data_dir)
+            .with_context(|| format!("cannot create {}", self.data_dir.display()))?;
+        let secret = new_secret()?;
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options
+            .open(&path)
+            .and_then(|mut file| std::io::Write::write_all(&mut file, secret.as_bytes()))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        tracing::info!(path = %path.display(), "generated a development JWT secret");
+        Ok(secret.into_bytes())
+    }
 }

@@ -42,6 +42,16 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// A body field, named by JSON pointer (`/address/postal_code`).
+    pub fn pointer(pointer: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            parameter: None,
+            pointer: Some(pointer.into()),
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+
     pub fn parameter(name: &str, code: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             parameter: Some(name.to_owned()),
@@ -58,10 +68,38 @@ pub enum ApiError {
     NotFound(String),
     #[error("{}", describe(.0))]
     InvalidParameters(Vec<FieldError>),
+    #[error("{}", describe(.0))]
+    InvalidBody(Vec<FieldError>),
     #[error("{0}")]
     BadRequest(String),
-    #[error("{0} only answers GET")]
-    MethodNotAllowed(String),
+    /// No credentials, or credentials that do not identify anyone.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// A bearer token that is malformed, expired, revoked or not ours.
+    #[error("{0}")]
+    InvalidToken(String),
+    /// Login failed; deliberately silent on whether the e-mail or the password was wrong.
+    #[error("the e-mail address or the password is wrong")]
+    InvalidCredentials,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("this API key lacks the '{0}' scope")]
+    InsufficientScope(&'static str),
+    #[error("{message}")]
+    Conflict {
+        code: &'static str,
+        message: String,
+    },
+    #[error("the resource has changed since the ETag in If-Match; fetch it again and retry")]
+    PreconditionFailed,
+    #[error("the request body is larger than {0} bytes")]
+    PayloadTooLarge(usize),
+    #[error("send the body as application/json")]
+    UnsupportedMediaType,
+    #[error("too many attempts; try again in {0} seconds")]
+    TooManyRequests(u64),
+    #[error("{path} answers only {allow}")]
+    MethodNotAllowed { path: String, allow: String },
     #[error("the service is busy or its database is unreachable; try again shortly")]
     Unavailable,
     #[error("an internal error occurred; it has been logged")]
@@ -88,12 +126,35 @@ impl ApiError {
         ApiError::InvalidParameters(vec![FieldError::parameter(name, error.code, error.message)])
     }
 
+    /// A 400 for one body field, named by JSON pointer.
+    pub fn invalid_field(pointer: &str, error: domain::InvalidValue) -> Self {
+        ApiError::InvalidBody(vec![FieldError::pointer(pointer, error.code, error.message)])
+    }
+
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::Conflict {
+            code,
+            message: message.into(),
+        }
+    }
+
     fn code(&self) -> &'static str {
         match self {
             ApiError::NotFound(_) => "not_found",
             ApiError::InvalidParameters(_) => "invalid_parameter",
+            ApiError::InvalidBody(_) => "invalid_body",
             ApiError::BadRequest(_) => "bad_request",
-            ApiError::MethodNotAllowed(_) => "method_not_allowed",
+            ApiError::Unauthenticated(_) => "unauthenticated",
+            ApiError::InvalidToken(_) => "invalid_token",
+            ApiError::InvalidCredentials => "invalid_credentials",
+            ApiError::Forbidden(_) => "forbidden",
+            ApiError::InsufficientScope(_) => "insufficient_scope",
+            ApiError::Conflict { code, .. } => code,
+            ApiError::PreconditionFailed => "precondition_failed",
+            ApiError::PayloadTooLarge(_) => "payload_too_large",
+            ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::TooManyRequests(_) => "too_many_requests",
+            ApiError::MethodNotAllowed { .. } => "method_not_allowed",
             ApiError::Unavailable => "service_unavailable",
             ApiError::Internal(_) => "internal_error",
         }
@@ -103,8 +164,19 @@ impl ApiError {
         match self {
             ApiError::NotFound(_) => "Not found",
             ApiError::InvalidParameters(_) => "Invalid parameter",
+            ApiError::InvalidBody(_) => "Invalid request body",
             ApiError::BadRequest(_) => "Bad request",
-            ApiError::MethodNotAllowed(_) => "Method not allowed",
+            ApiError::Unauthenticated(_) => "Authentication required",
+            ApiError::InvalidToken(_) => "Invalid token",
+            ApiError::InvalidCredentials => "Invalid credentials",
+            ApiError::Forbidden(_) => "Forbidden",
+            ApiError::InsufficientScope(_) => "Insufficient scope",
+            ApiError::Conflict { .. } => "Conflict",
+            ApiError::PreconditionFailed => "Precondition failed",
+            ApiError::PayloadTooLarge(_) => "Payload too large",
+            ApiError::UnsupportedMediaType => "Unsupported media type",
+            ApiError::TooManyRequests(_) => "Too many requests",
+            ApiError::MethodNotAllowed { .. } => "Method not allowed",
             ApiError::Unavailable => "Service unavailable",
             ApiError::Internal(_) => "Internal server error",
         }
@@ -124,8 +196,19 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::InvalidParameters(_) | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::InvalidParameters(_) | ApiError::InvalidBody(_) | ApiError::BadRequest(_) => {
+                StatusCode::BAD_REQUEST
+            }
+            ApiError::Unauthenticated(_)
+            | ApiError::InvalidToken(_)
+            | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) | ApiError::InsufficientScope(_) => StatusCode::FORBIDDEN,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -145,7 +228,9 @@ impl ResponseError for ApiError {
             detail: self.to_string(),
             code: self.code(),
             errors: match self {
-                ApiError::InvalidParameters(errors) => errors.clone(),
+                ApiError::InvalidParameters(errors) | ApiError::InvalidBody(errors) => {
+                    errors.clone()
+                }
                 _ => Vec::new(),
             },
         };
@@ -155,8 +240,30 @@ impl ResponseError for ApiError {
             ApiError::Unavailable => {
                 response.insert_header((header::RETRY_AFTER, HeaderValue::from_static("1")));
             }
-            ApiError::MethodNotAllowed(_) => {
-                response.insert_header((header::ALLOW, HeaderValue::from_static("GET")));
+            ApiError::MethodNotAllowed { allow, .. } => {
+                response.insert_header((header::ALLOW, allow.as_str()));
+            }
+            ApiError::TooManyRequests(seconds) => {
+                response.insert_header((header::RETRY_AFTER, seconds.to_string()));
+            }
+            // RFC 6750 §3: tell the client how to authenticate, and whether its token was bad.
+            ApiError::Unauthenticated(_) | ApiError::InvalidCredentials => {
+                response.insert_header((
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer realm=\"partnernet\""),
+                ));
+            }
+            ApiError::InvalidToken(_) => {
+                response.insert_header((
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer realm=\"partnernet\", error=\"invalid_token\""),
+                ));
+            }
+            ApiError::InsufficientScope(_) => {
+                response.insert_header((
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer realm=\"partnernet\", error=\"insufficient_scope\""),
+                ));
             }
             _ => {}
         }

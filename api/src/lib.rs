@@ -1,6 +1,8 @@
 //! PartnerNet's HTTP API (actix-web) and the `partnernet` command line.
 
+pub mod accounts;
 pub mod app;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;
@@ -9,6 +11,7 @@ pub mod routes;
 pub mod seed;
 pub mod telemetry;
 
+mod body;
 mod conditional;
 mod pagination;
 mod query;

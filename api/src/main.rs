@@ -2,8 +2,10 @@ use std::net::TcpListener;
 use std::time::Instant;
 
 use anyhow::Context;
-use api::config::{DatabaseArgs, LogFormat, ServeArgs};
-use api::{Application, openapi, prepare_database, seed, telemetry};
+use api::auth::Auth;
+use api::auth::throttle::ThrottleLimits;
+use api::config::{AuthArgs, DatabaseArgs, LogFormat, ServeArgs};
+use api::{Application, accounts, openapi, prepare_database, seed, telemetry};
 use clap::{Parser, Subcommand};
 
 /// PartnerNet: the API of the German–Czech cross-border business network.
@@ -23,7 +25,15 @@ struct Cli {
 enum Command {
     /// Serve the API (the default): migrate, load reference data, seed demo data into an empty
     /// database, then listen.
-    Serve(ServeArgs),
+    Serve {
+        #[command(flatten)]
+        serve: ServeArgs,
+        #[command(flatten)]
+        auth: AuthArgs,
+    },
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Apply pending database migrations and refresh the reference data, then exit.
     Migrate,
     /// Print the OpenAPI document.
@@ -43,6 +53,28 @@ enum Command {
     },
 }
 
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create an account, for example the first administrator. The password is read from
+    /// standard input so it stays out of the shell history and the process list.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// Read the password from standard input (the first line).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+        /// The person's name (default: the e-mail address).
+        #[arg(long)]
+        name: Option<String>,
+        /// Preferred language: de, cs or en.
+        #[arg(long, default_value = "de")]
+        language: String,
+        /// Make the account a platform administrator.
+        #[arg(long)]
+        admin: bool,
+    },
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum SpecFormat {
     Yaml,
@@ -59,7 +91,40 @@ fn main() -> anyhow::Result<()> {
     telemetry::init(cli.log_format);
     let pool_config = || cli.database.pool_config();
     match cli.command.context("a command")? {
-        Command::Serve(args) => serve(prepare_database(&pool_config()?, !args.no_demo)?, &args),
+        Command::Serve { serve: args, auth } => {
+            let auth = Auth::new(&auth.jwt_secret()?, ThrottleLimits::default())?;
+            serve(prepare_database(&pool_config()?, !args.no_demo)?, auth, &args)
+        }
+        Command::User(UserCommand::Create {
+            email,
+            password_stdin: _,
+            name,
+            language,
+            admin,
+        }) => {
+            let mut password = String::new();
+            std::io::stdin()
+                .read_line(&mut password)
+                .context("cannot read the password from standard input")?;
+            let password = password.trim_end_matches(['\n', '\r']);
+            let db = prepare_database(&pool_config()?, false)?;
+            let language = language.parse().map_err(|e| anyhow::anyhow!("--language: {e}"))?;
+            let new = accounts::NewAccount {
+                email: &email,
+                password,
+                name: name.as_deref().unwrap_or(&email),
+                language,
+                admin,
+            };
+            let user = db.blocking(|conn| accounts::create(conn, &new))?;
+            eprintln!(
+                "created {}{} with id {}",
+                if user.is_admin { "administrator " } else { "user " },
+                user.email,
+                user.id
+            );
+            Ok(())
+        }
         Command::Migrate => prepare_database(&pool_config()?, false).map(drop),
         Command::Openapi { format } => {
             let text = match format {
@@ -86,10 +151,10 @@ fn main() -> anyhow::Result<()> {
 }
 
 #[actix_web::main]
-async fn serve(db: api::db::Db, args: &ServeArgs) -> anyhow::Result<()> {
+async fn serve(db: api::db::Db, auth: Auth, args: &ServeArgs) -> anyhow::Result<()> {
     let listener =
         TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
-    let app = Application::build(db, listener, args.workers)?;
+    let app = Application::build(db, auth, listener, args.workers)?;
     tracing::info!(address = %args.bind, docs = "/docs", "PartnerNet API listening");
     app.run_until_stopped().await?;
     Ok(())

@@ -3,37 +3,11 @@
 use chrono::NaiveDate;
 
 use crate::InvalidValue;
+use crate::account::Email;
 use crate::country::Country;
 use crate::language::{LocalizedText, SpokenLanguage};
 use crate::reference::{Catalog, NaceCode, RegionCode};
 use crate::register::{GermanRegisterEntry, Ico, VatId};
-
-macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident, $code:literal, $what:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            pub fn parse(raw: &str) -> Result<Self, InvalidValue> {
-                match raw {
-                    $($text => Ok($name::$variant),)+
-                    _ => Err(InvalidValue::new(
-                        $code,
-                        format!(concat!("'{}' is not a ", $what, "; expected one of: {}"),
-                            raw, [$($text),+].join(", ")),
-                    )),
-                }
-            }
-        }
-    };
-}
 
 string_enum!(
     /// What sort of organisation a profile describes.
@@ -148,8 +122,66 @@ pub struct NewCompany {
     pub phone: Option<String>,
     pub description: LocalizedText,
     pub languages: Vec<SpokenLanguage>,
+    /// The people to contact; personal data, shown only to signed-in users and API keys.
+    pub contacts: Vec<ContactPerson>,
     pub status: CompanyStatus,
     pub verified: bool,
+}
+
+/// A person to contact at an organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactPerson {
+    pub name: String,
+    /// The person's job or responsibility, such as "Vertrieb Tschechien".
+    pub role: Option<String>,
+    pub email: Option<Email>,
+    pub phone: Option<String>,
+    pub languages: Vec<SpokenLanguage>,
+}
+
+/// An organisation's name: trimmed, 1 to 300 characters.
+pub fn company_name(raw: &str) -> Result<String, InvalidValue> {
+    match text(raw, 300)? {
+        Some(name) => Ok(name),
+        None => Err(InvalidValue::new("required", "a name is required")),
+    }
+}
+
+/// Free text of at most `max` characters, trimmed; empty text is no text.
+pub fn text(raw: &str, max: usize) -> Result<Option<String>, InvalidValue> {
+    let trimmed = raw.trim();
+    if trimmed.chars().count() > max {
+        Err(InvalidValue::new(
+            "too_long",
+            format!("at most {max} characters"),
+        ))
+    } else if trimmed.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        Err(InvalidValue::new(
+            "invalid_characters",
+            "control characters are not allowed",
+        ))
+    } else {
+        Ok((!trimmed.is_empty()).then(|| trimmed.to_owned()))
+    }
+}
+
+/// A website address: an absolute `http` or `https` URL without spaces, so frontends can link
+/// it without turning it into a `javascript:` link.
+pub fn website(raw: &str) -> Result<String, InvalidValue> {
+    let url = raw.trim();
+    let host = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or_default();
+    if url.len() <= 500 && !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Ok(url.to_owned())
+    } else {
+        Err(InvalidValue::new(
+            "invalid_url",
+            format!("'{url}' is not an http(s) address such as https://example.com"),
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -194,6 +226,22 @@ mod tests {
         let codes = filter.nace_codes();
         assert_eq!(codes.len(), 9);
         assert!(codes.contains(&"16.10") && codes.contains(&"16.2"));
+    }
+
+    #[test]
+    fn websites_are_http_urls() {
+        assert_eq!(website(" https://pila.cz/kontakt "), Ok("https://pila.cz/kontakt".into()));
+        for bad in ["pila.cz", "javascript:alert(1)", "https://", "http://a b.cz", "ftp://x.cz"] {
+            assert!(website(bad).is_err(), "{bad} must be rejected");
+        }
+    }
+
+    #[test]
+    fn texts_are_trimmed_and_bounded() {
+        assert_eq!(text("  ", 10), Ok(None));
+        assert_eq!(text(" Holz\nund Metall ", 20), Ok(Some("Holz\nund Metall".into())));
+        assert!(text("abcdef", 5).is_err());
+        assert!(company_name(" ").is_err());
     }
 
     #[test]

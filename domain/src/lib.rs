@@ -3,6 +3,10 @@
 //! Values that come from outside (HTTP, register files, the database) are parsed into the types
 //! here once, so code further in can rely on them being valid ("parse, don't validate").
 
+#[macro_use]
+mod string_enum;
+
+pub mod account;
 pub mod company;
 pub mod country;
 pub mod error;

@@ -4,7 +4,10 @@
 
 use chrono::NaiveDate;
 
-use crate::company::{Address, CompanyKind, CompanyStatus, NewCompany, RegisterId, SizeClass};
+use crate::account::Email;
+use crate::company::{
+    Address, CompanyKind, CompanyStatus, ContactPerson, NewCompany, RegisterId, SizeClass,
+};
 use crate::country::Country;
 use crate::language::{LocalizedText, SpokenLanguage};
 use crate::reference::{Catalog, NaceCode, PostalPlace};
@@ -286,6 +289,14 @@ const SURNAMES_CS: &[&str] = &[
     "Navrátil",
     "Čermák",
 ];
+const GIVEN_NAMES_DE: &[&str] = &[
+    "Anna", "Lukas", "Katrin", "Jens", "Sabine", "Thomas", "Franziska", "Stefan",
+];
+
+const GIVEN_NAMES_CS: &[&str] = &[
+    "Jana", "Petr", "Lucie", "Martin", "Tereza", "Jiří", "Eva", "Tomáš",
+];
+
 const STREETS_DE: &[&str] = &[
     "Hauptstraße",
     "Bahnhofstraße",
@@ -474,6 +485,21 @@ fn company(
             .filter(|_| rng.bool()),
     );
 
+    let contact = ContactPerson {
+        name: format!(
+            "{} {}",
+            rng_pick(rng, if german { GIVEN_NAMES_DE } else { GIVEN_NAMES_CS }),
+            rng_pick(rng, if german { SURNAMES_DE } else { SURNAMES_CS })
+        ),
+        role: Some(if german { "Vertrieb" } else { "Obchod" }.to_owned()),
+        email: Email::parse(&format!("kontakt@{slug}.{tld}")).ok(),
+        phone: None,
+        languages: languages
+            .iter()
+            .map(|l| SpokenLanguage::parse(l).expect("ISO codes"))
+            .collect(),
+    };
+
     let mut nace = vec![industry.nace[0]];
     if industry.nace.len() > 1 && rng.bool() {
         nace.push(industry.nace[1]);
@@ -518,6 +544,7 @@ fn company(
             .into_iter()
             .map(|l| SpokenLanguage::parse(l).expect("ISO codes"))
             .collect(),
+        contacts: vec![contact],
         status: if rng.u8(..100) < 95 {
             CompanyStatus::Published
         } else {

@@ -190,6 +190,15 @@ fn create_parent_folder(path: &Path) -> Result<(), SetupError> {
 }
 
 /// A trivial round trip, for readiness checks.
+/// Whether `error` is a violated unique constraint (the same on both backends; constraint names
+/// and messages differ, so callers say which value was taken themselves).
+pub fn is_unique_violation(error: &diesel::result::Error) -> bool {
+    matches!(
+        error,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
 pub fn ping(conn: &mut DbConn) -> QueryResult<()> {
     conn.batch_execute("SELECT 1")
 }

@@ -3,10 +3,16 @@
 //! Every query function takes a `&mut DbConn` and returns diesel's `QueryResult`, so callers
 //! decide on transactions and map `NotFound` and pool errors to their own outcomes.
 
+pub mod api_keys;
+pub mod audit;
+pub mod clock;
 pub mod companies;
 pub mod db;
+pub mod members;
 pub mod reference;
 pub mod schema;
+pub mod sessions;
+pub mod users;
 
 // Linked only for their `bundled` features: SQLite and libpq are compiled from source, so a fresh
 // machine needs no system database library.

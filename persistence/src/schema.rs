@@ -105,10 +105,89 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        name -> Text,
+        language -> Text,
+        password_hash -> Text,
+        is_admin -> Bool,
+        session_version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (token_hash) {
+        token_hash -> Text,
+        user_id -> Text,
+        family_id -> Text,
+        expires_at -> Timestamp,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        revoked -> Bool,
+    }
+}
+
+diesel::table! {
+    company_members (company_id, user_id) {
+        company_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    company_contacts (company_id, position) {
+        company_id -> Text,
+        position -> Integer,
+        name -> Text,
+        role -> Nullable<Text>,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        languages -> Text,
+    }
+}
+
+diesel::table! {
+    api_keys (id) {
+        id -> Text,
+        company_id -> Text,
+        name -> Text,
+        prefix -> Text,
+        key_hash -> Text,
+        scopes -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    company_changes (id) {
+        id -> Text,
+        company_id -> Text,
+        action -> Text,
+        fields -> Text,
+        actor_user_id -> Nullable<Text>,
+        actor_api_key_id -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(company_nace -> companies (company_id));
 diesel::joinable!(company_nace -> nace_codes (nace_code));
 diesel::joinable!(company_languages -> companies (company_id));
 diesel::joinable!(postal_codes -> regions (region));
+diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(company_members -> users (user_id));
+diesel::joinable!(company_members -> companies (company_id));
+diesel::joinable!(company_contacts -> companies (company_id));
+diesel::joinable!(api_keys -> companies (company_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -119,4 +198,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     companies,
     company_nace,
     company_languages,
+    users,
+    refresh_tokens,
+    company_members,
+    company_contacts,
+    api_keys,
+    company_changes,
 );

@@ -1,7 +1,8 @@
 //! Hand-made companies whose every field the tests know.
 
 use chrono::NaiveDate;
-use domain::company::{Address, CompanyKind, CompanyStatus, NewCompany, RegisterId, SizeClass};
+use domain::account::Email;
+use domain::company::{Address, ContactPerson, CompanyKind, CompanyStatus, NewCompany, RegisterId, SizeClass};
 use domain::country::Country;
 use domain::language::{LocalizedText, SpokenLanguage};
 use domain::reference::NaceCode;
@@ -28,6 +29,7 @@ pub fn company(name: &str, country: Country, postal_code: &str, nace: &[&str]) -
         phone: None,
         description: LocalizedText::default(),
         languages: Vec::new(),
+        contacts: Vec::new(),
         status: CompanyStatus::Published,
         verified: false,
     }
@@ -66,6 +68,13 @@ pub fn czech_sawmill() -> NewCompany {
             SpokenLanguage::parse("cs").expect("iso"),
             SpokenLanguage::parse("de").expect("iso"),
         ],
+        contacts: vec![ContactPerson {
+            name: "Jana Dvořáková".into(),
+            role: Some("Obchod".into()),
+            email: Some(Email::parse("jana@pila-dvorak.cz").expect("valid e-mail")),
+            phone: Some("+420 602 111 222".into()),
+            languages: vec![SpokenLanguage::parse("cs").expect("iso")],
+        }],
         status: CompanyStatus::Published,
         verified: true,
     }

@@ -150,6 +150,15 @@ impl From<Country> for CountryDto {
     }
 }
 
+impl From<CountryDto> for Country {
+    fn from(country: CountryDto) -> Self {
+        match country {
+            CountryDto::De => Country::Germany,
+            CountryDto::Cz => Country::Czechia,
+        }
+    }
+}
+
 /// A NUTS-3 region of Saxony or Czechia.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = Region)]

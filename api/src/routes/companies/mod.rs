@@ -1,4 +1,10 @@
-//! Companies and institutions, read side: the public directory.
+//! Companies and institutions: the directory, and editing by their members.
+
+pub mod api_keys;
+pub mod history;
+mod input;
+pub mod members;
+pub mod write;
 
 use actix_web::http::header::{self, EntityTag};
 use actix_web::{HttpRequest, HttpResponse, get, web};
@@ -6,20 +12,22 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::company::{CompanyFilter, CompanyKind, CompanyStatus, SizeClass};
 use domain::language::LocalizedText;
 use domain::reference::{Catalog, NaceCode, RegionCode};
-use persistence::companies::{self as store, Company, Keyset};
+use persistence::companies::{self as store, Company, ContactRow, Keyset};
+use persistence::members as memberships;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::labels::{LabelsDto, LocalizedTextDto};
 use super::reference::CountryDto;
+use crate::auth::Caller;
 use crate::conditional;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::pagination::{self, Page};
 use crate::query;
 
-#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 #[schema(as = CompanyKind)]
 pub enum CompanyKindDto {
@@ -29,7 +37,7 @@ pub enum CompanyKindDto {
     PublicBody,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 #[schema(as = SizeClass)]
 pub enum SizeClassDto {
@@ -39,13 +47,33 @@ pub enum SizeClassDto {
     Large,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 #[schema(as = CompanyStatus)]
 pub enum CompanyStatusDto {
     Draft,
     Published,
 }
+
+/// Converts between a DTO enum and the domain enum of the same variants, both ways.
+macro_rules! mirror_enum {
+    ($dto:ident, $domain:ident { $($variant:ident),+ $(,)? }) => {
+        impl From<$domain> for $dto {
+            fn from(value: $domain) -> Self {
+                match value { $($domain::$variant => $dto::$variant),+ }
+            }
+        }
+        impl From<$dto> for $domain {
+            fn from(value: $dto) -> Self {
+                match value { $($dto::$variant => $domain::$variant),+ }
+            }
+        }
+    };
+}
+
+mirror_enum!(CompanyKindDto, CompanyKind { Company, ResearchInstitution, Multiplier, PublicBody });
+mirror_enum!(SizeClassDto, SizeClass { Micro, Small, Medium, Large });
+mirror_enum!(CompanyStatusDto, CompanyStatus { Draft, Published });
 
 /// The legal form, by code (see `/v1/reference/legal-forms`) and abbreviation.
 #[derive(Debug, Serialize, ToSchema)]
@@ -107,7 +135,38 @@ pub struct CompanyIndustry {
     pub label: LabelsDto,
 }
 
-/// A company or institution's public profile.
+/// A person to contact at the organisation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContactPerson {
+    #[schema(example = "Jana Dvořáková")]
+    pub name: String,
+    #[schema(example = "Obchod / Vertrieb")]
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// ISO 639-1 codes of the languages the person speaks.
+    #[schema(example = json!(["cs", "de"]))]
+    pub languages: Vec<String>,
+}
+
+impl From<ContactRow> for ContactPerson {
+    fn from(row: ContactRow) -> Self {
+        Self {
+            languages: row
+                .languages
+                .split(',')
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            name: row.name,
+            role: row.role,
+            email: row.email,
+            phone: row.phone,
+        }
+    }
+}
+
+/// A company or institution's profile.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = Company)]
 pub struct CompanyDto {
@@ -130,6 +189,9 @@ pub struct CompanyDto {
     /// ISO 639-1 codes of the languages the staff speaks.
     #[schema(example = json!(["cs", "de"]))]
     pub languages: Vec<String>,
+    /// Personal data: present only for signed-in users and API keys with the `read` scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact_persons: Option<Vec<ContactPerson>>,
     pub status: CompanyStatusDto,
     /// Checked by the platform's administrators.
     pub verified: bool,
@@ -145,34 +207,23 @@ fn corrupt(column: &str, value: &str) -> ApiError {
     ApiError::internal(anyhow::anyhow!("stored {column} '{value}' is invalid"))
 }
 
-impl TryFrom<Company> for CompanyDto {
-    type Error = ApiError;
-
-    fn try_from(company: Company) -> Result<Self, ApiError> {
+impl CompanyDto {
+    /// The profile as shown; contact persons only `with_contacts`.
+    pub fn new(company: Company, with_contacts: bool) -> Result<Self, ApiError> {
         let row = company.row;
         let catalog = Catalog::get();
-        let kind = match CompanyKind::parse(&row.kind).map_err(|_| corrupt("kind", &row.kind))? {
-            CompanyKind::Company => CompanyKindDto::Company,
-            CompanyKind::ResearchInstitution => CompanyKindDto::ResearchInstitution,
-            CompanyKind::Multiplier => CompanyKindDto::Multiplier,
-            CompanyKind::PublicBody => CompanyKindDto::PublicBody,
-        };
+        let kind = CompanyKind::parse(&row.kind)
+            .map_err(|_| corrupt("kind", &row.kind))?
+            .into();
         let size_class = row
             .size_class
             .as_deref()
             .map(|s| SizeClass::parse(s).map_err(|_| corrupt("size_class", s)))
             .transpose()?
-            .map(|s| match s {
-                SizeClass::Micro => SizeClassDto::Micro,
-                SizeClass::Small => SizeClassDto::Small,
-                SizeClass::Medium => SizeClassDto::Medium,
-                SizeClass::Large => SizeClassDto::Large,
-            });
-        let status =
-            match CompanyStatus::parse(&row.status).map_err(|_| corrupt("status", &row.status))? {
-                CompanyStatus::Draft => CompanyStatusDto::Draft,
-                CompanyStatus::Published => CompanyStatusDto::Published,
-            };
+            .map(SizeClassDto::from);
+        let status = CompanyStatus::parse(&row.status)
+            .map_err(|_| corrupt("status", &row.status))?
+            .into();
         let country: domain::country::Country = row
             .country
             .parse()
@@ -237,6 +288,8 @@ impl TryFrom<Company> for CompanyDto {
             }
             .into(),
             languages: company.languages,
+            contact_persons: with_contacts
+                .then(|| company.contacts.into_iter().map(ContactPerson::from).collect()),
             status,
             verified: row.verified,
             version: row.version,
@@ -282,17 +335,26 @@ pub struct CompanyListParams {
 ///
 /// The public directory in name order (ignoring case and diacritics), filtered by country,
 /// region, industry and kind. Paged by `cursor`; the `Link` header names the next page.
+/// Contact persons are included for signed-in users and API keys with the `read` scope.
 #[utoipa::path(
     tag = "companies",
     params(CompanyListParams),
+    security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
         (status = 200, body = Page<CompanyDto>, headers(("Link" = String, description = "`<...>; rel=\"next\"` while there are more pages"))),
         (status = 400, description = "A parameter is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "The database is busy or unreachable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/companies")]
-pub async fn list(req: HttpRequest, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
+pub async fn list(
+    req: HttpRequest,
+    caller: Caller,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_read()?;
     let params: CompanyListParams = query::parse(&req)?;
     let filter = CompanyFilter {
         country: query::optional("country", params.country.as_deref(), str::parse)?,
@@ -325,29 +387,36 @@ pub async fn list(req: HttpRequest, db: web::Data<Db>) -> Result<HttpResponse, A
         .then(|| companies.last())
         .flatten()
         .map(|last| pagination::encode_cursor(&last.row.name_sort, &last.row.id));
+    let with_contacts = caller.sees_contacts();
     let items = companies
         .into_iter()
-        .map(CompanyDto::try_from)
+        .map(|company| CompanyDto::new(company, with_contacts))
         .collect::<Result<_, _>>()?;
 
     let mut response = HttpResponse::Ok();
+    response.insert_header((header::VARY, "Authorization"));
     if let Some(cursor) = &next_cursor {
         response.insert_header((header::LINK, pagination::next_link(&req, cursor)));
     }
     Ok(response.json(Page { items, next_cursor }))
 }
 
-/// Get a published company
+/// Get a company
 ///
-/// Carries an `ETag`; send it back in `If-None-Match` to get `304 Not Modified` while the
-/// profile is unchanged.
+/// Published profiles are public; drafts are visible only to their members and administrators
+/// (to everybody else they do not exist). Contact persons are included for signed-in users and
+/// API keys with the `read` scope. Carries an `ETag`: send it back in `If-None-Match` to get
+/// `304 Not Modified` while the profile is unchanged, or in `If-Match` when changing it.
 #[utoipa::path(
     tag = "companies",
     params(("id" = String, Path, description = "The company's id")),
+    security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
         (status = 200, body = CompanyDto, headers(("ETag" = String))),
         (status = 304, description = "Not modified since the ETag in If-None-Match"),
-        (status = 404, description = "No published company has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "The database is busy or unreachable", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -355,30 +424,68 @@ pub async fn list(req: HttpRequest, db: web::Data<Db>) -> Result<HttpResponse, A
 pub async fn get(
     req: HttpRequest,
     id: web::Path<String>,
+    caller: Caller,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_read()?;
     let id = id.into_inner();
-    // Ids are 36 characters; a longer one cannot exist and is not echoed back.
-    if id.len() > 64 {
-        return Err(ApiError::NotFound(
-            "no published company has this id".into(),
-        ));
-    }
     let company = db
-        .run(move |conn| {
-            store::find_published(conn, &id)?.ok_or_else(|| {
-                ApiError::NotFound(format!("no published company has the id '{id}'"))
-            })
+        .run({
+            let caller = caller.clone();
+            move |conn| {
+                let company = store::find(conn, &id)?;
+                match company {
+                    Some(company) if visible(conn, &caller, &company)? => Ok(company),
+                    _ => Err(not_found(&id)),
+                }
+            }
         })
         .await?;
-    // The body also holds reference labels, so the tag changes with them too.
-    let etag = EntityTag::new_strong(format!(
-        "{}.{}",
+    respond(&req, &caller, company)
+}
+
+/// A 404 that does not echo absurdly long ids back.
+fn not_found(id: &str) -> ApiError {
+    if id.len() > 64 {
+        ApiError::NotFound("no company has this id".into())
+    } else {
+        ApiError::NotFound(format!("no company has the id '{id}'"))
+    }
+}
+
+/// Published profiles are visible to all; drafts only to members and administrators.
+fn visible(
+    conn: &mut persistence::DbConn,
+    caller: &Caller,
+    company: &Company,
+) -> Result<bool, ApiError> {
+    if company.row.status == CompanyStatus::Published.as_str() || caller.is_admin() {
+        return Ok(true);
+    }
+    Ok(match caller.user_id() {
+        Some(user) => memberships::role_of(conn, &company.row.id, user)?.is_some(),
+        None => false,
+    })
+}
+
+/// The entity tag of a company as shown to `caller`: its version, the reference data (labels are
+/// part of the body) and whether contacts are included.
+fn etag(company: &Company, with_contacts: bool) -> EntityTag {
+    EntityTag::new_strong(format!(
+        "{}.{}{}",
         company.row.version,
-        &Catalog::get().fingerprint()[..8]
-    ));
-    let dto = CompanyDto::try_from(company)?;
-    Ok(conditional::respond(&req, etag, |mut response| {
+        &Catalog::get().fingerprint()[..8],
+        if with_contacts { ".c" } else { "" }
+    ))
+}
+
+/// A company as the response to a read or a change, with `ETag`.
+fn respond(req: &HttpRequest, caller: &Caller, company: Company) -> Result<HttpResponse, ApiError> {
+    let with_contacts = caller.sees_contacts();
+    let etag = etag(&company, with_contacts);
+    let dto = CompanyDto::new(company, with_contacts)?;
+    Ok(conditional::respond(req, etag, |mut response| {
+        response.insert_header((header::VARY, "Authorization"));
         response.json(dto)
     }))
 }

@@ -1,20 +1,26 @@
-//! Companies: inserting profiles and reading them for the public API.
+//! Companies: inserting profiles and reading them.
+
+mod write;
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime, Utc};
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domain::company::{CompanyFilter, CompanyStatus, NewCompany, RegisterId};
 use domain::text::fold;
 
+pub use write::{create, delete, set_verified, update};
+
 use crate::DbConn;
+use crate::clock::now;
 use crate::on_backend;
-use crate::schema::{companies, company_languages, company_nace};
+use crate::schema::{companies, company_contacts, company_languages, company_nace};
 
 /// A row of `companies` as stored.
 // `treat_none_as_default_value = false` writes None as NULL, which lets SQLite batch-insert.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = companies, treat_none_as_default_value = false)]
+// As a changeset, the primary key is left out and None writes NULL.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = companies, treat_none_as_default_value = false, treat_none_as_null = true)]
 pub struct CompanyRow {
     pub id: String,
     pub kind: String,
@@ -63,12 +69,27 @@ struct LanguageRow {
     language: String,
 }
 
-/// A company with its NACE codes (primary first) and the languages its staff speaks.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = company_contacts, treat_none_as_default_value = false)]
+pub struct ContactRow {
+    pub company_id: String,
+    pub position: i32,
+    pub name: String,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// ISO 639-1 codes separated by commas.
+    pub languages: String,
+}
+
+/// A company with its NACE codes (primary first), the languages its staff speaks and its
+/// contact persons.
 #[derive(Debug, Clone)]
 pub struct Company {
     pub row: CompanyRow,
     pub nace: Vec<CompanyNaceRow>,
     pub languages: Vec<String>,
+    pub contacts: Vec<ContactRow>,
 }
 
 /// The position after which a listing continues: the sort key and id of the last item shown.
@@ -83,20 +104,14 @@ pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-/// The current time at the precision both backends store (microseconds), so a value reads back
-/// exactly as it was written.
-fn now() -> NaiveDateTime {
-    let micros = Utc::now().timestamp_micros();
-    chrono::DateTime::from_timestamp_micros(micros)
-        .expect("the current time is representable")
-        .naive_utc()
+/// The rows that store a company apart from the company row itself.
+struct Children {
+    nace: Vec<CompanyNaceRow>,
+    languages: Vec<LanguageRow>,
+    contacts: Vec<ContactRow>,
 }
 
-fn to_rows(
-    company: &NewCompany,
-    id: String,
-    at: NaiveDateTime,
-) -> (CompanyRow, Vec<CompanyNaceRow>, Vec<LanguageRow>) {
+fn to_rows(company: &NewCompany, id: String, at: NaiveDateTime) -> (CompanyRow, Children) {
     let (ico, court, register_type, number) = match &company.register_id {
         Some(RegisterId::Ico(ico)) => (Some(ico.as_str().to_owned()), None, None, None),
         Some(RegisterId::German(entry)) => (
@@ -124,6 +139,25 @@ fn to_rows(
         .map(|l| LanguageRow {
             company_id: id.clone(),
             language: l.as_str().to_owned(),
+        })
+        .collect();
+    let contacts = company
+        .contacts
+        .iter()
+        .zip(0..)
+        .map(|(contact, position)| ContactRow {
+            company_id: id.clone(),
+            position,
+            name: contact.name.clone(),
+            role: contact.role.clone(),
+            email: contact.email.as_ref().map(|e| e.as_str().to_owned()),
+            phone: contact.phone.clone(),
+            languages: contact
+                .languages
+                .iter()
+                .map(|l| l.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
         })
         .collect();
     let row = CompanyRow {
@@ -158,7 +192,34 @@ fn to_rows(
         created_at: at,
         updated_at: at,
     };
-    (row, nace, languages)
+    (
+        row,
+        Children {
+            nace,
+            languages,
+            contacts,
+        },
+    )
+}
+
+/// Inserts the child rows, in statements of at most `CHUNK` rows.
+fn insert_children(conn: &mut DbConn, children: &Children) -> QueryResult<()> {
+    for part in children.nace.chunks(CHUNK) {
+        on_backend!(conn, |c| diesel::insert_into(company_nace::table)
+            .values(part)
+            .execute(c))?;
+    }
+    for part in children.languages.chunks(CHUNK) {
+        on_backend!(conn, |c| diesel::insert_into(company_languages::table)
+            .values(part)
+            .execute(c))?;
+    }
+    for part in children.contacts.chunks(CHUNK) {
+        on_backend!(conn, |c| diesel::insert_into(company_contacts::table)
+            .values(part)
+            .execute(c))?;
+    }
+    Ok(())
 }
 
 /// Rows per INSERT statement: 30 columns × 500 rows stays below both backends' limits on
@@ -172,12 +233,9 @@ pub fn insert_new(conn: &mut DbConn, new: &[NewCompany]) -> QueryResult<usize> {
     conn.transaction(|conn| {
         let mut inserted = 0;
         for chunk in new.chunks(CHUNK) {
-            let (rows, children): (Vec<CompanyRow>, Vec<_>) = chunk
+            let (rows, children): (Vec<CompanyRow>, Vec<Children>) = chunk
                 .iter()
-                .map(|company| {
-                    let (row, nace, languages) = to_rows(company, new_id(), at);
-                    (row, (nace, languages))
-                })
+                .map(|company| to_rows(company, new_id(), at))
                 .unzip();
             let stored: std::collections::HashSet<String> = on_backend!(conn, |c| {
                 diesel::insert_into(companies::table)
@@ -189,24 +247,19 @@ pub fn insert_new(conn: &mut DbConn, new: &[NewCompany]) -> QueryResult<usize> {
             .into_iter()
             .collect();
             // Only the companies actually inserted get their child rows.
-            let mut nace = Vec::new();
-            let mut languages = Vec::new();
-            for (row, (own_nace, own_languages)) in rows.iter().zip(children) {
+            let mut all = Children {
+                nace: Vec::new(),
+                languages: Vec::new(),
+                contacts: Vec::new(),
+            };
+            for (row, own) in rows.iter().zip(children) {
                 if stored.contains(&row.id) {
-                    nace.extend(own_nace);
-                    languages.extend(own_languages);
+                    all.nace.extend(own.nace);
+                    all.languages.extend(own.languages);
+                    all.contacts.extend(own.contacts);
                 }
             }
-            for part in nace.chunks(CHUNK) {
-                on_backend!(conn, |c| diesel::insert_into(company_nace::table)
-                    .values(part)
-                    .execute(c))?;
-            }
-            for part in languages.chunks(CHUNK) {
-                on_backend!(conn, |c| diesel::insert_into(company_languages::table)
-                    .values(part)
-                    .execute(c))?;
-            }
+            insert_children(conn, &all)?;
             inserted += stored.len();
         }
         Ok(inserted)
@@ -217,12 +270,10 @@ pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     companies::table.count().get_result(conn)
 }
 
-/// A published company by id; `None` for unknown ids and unpublished profiles alike, so drafts
-/// do not reveal that they exist.
-pub fn find_published(conn: &mut DbConn, id: &str) -> QueryResult<Option<Company>> {
+/// A company by id, whatever its status: callers decide who may see a draft.
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Company>> {
     let row: Option<CompanyRow> = companies::table
         .find(id)
-        .filter(companies::status.eq(CompanyStatus::Published.as_str()))
         .select(CompanyRow::as_select())
         .first(conn)
         .optional()?;
@@ -274,7 +325,8 @@ pub fn list_published(
     with_details(conn, rows)
 }
 
-/// Loads the NACE codes and languages of `rows` with one query each, not one per company.
+/// Loads the NACE codes, languages and contacts of `rows` with one query each, not one per
+/// company.
 fn with_details(conn: &mut DbConn, rows: Vec<CompanyRow>) -> QueryResult<Vec<Company>> {
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
     let mut nace: HashMap<String, Vec<CompanyNaceRow>> = HashMap::new();
@@ -301,11 +353,21 @@ fn with_details(conn: &mut DbConn, rows: Vec<CompanyRow>) -> QueryResult<Vec<Com
             .or_default()
             .push(row.language);
     }
+    let mut contacts: HashMap<String, Vec<ContactRow>> = HashMap::new();
+    for row in company_contacts::table
+        .filter(company_contacts::company_id.eq_any(&ids))
+        .select(ContactRow::as_select())
+        .order_by(company_contacts::position.asc())
+        .load(conn)?
+    {
+        contacts.entry(row.company_id.clone()).or_default().push(row);
+    }
     Ok(rows
         .into_iter()
         .map(|row| Company {
             nace: nace.remove(&row.id).unwrap_or_default(),
             languages: languages.remove(&row.id).unwrap_or_default(),
+            contacts: contacts.remove(&row.id).unwrap_or_default(),
             row,
         })
         .collect())

@@ -1,0 +1,193 @@
+//! Who is calling: users with access tokens, multiplier institutions with API keys, or
+//! anonymous visitors; and the state authentication needs.
+
+pub mod passwords;
+pub mod throttle;
+pub mod tokens;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use domain::account::ApiScope;
+use persistence::audit::Actor;
+
+use crate::db::Db;
+use crate::error::ApiError;
+use passwords::Passwords;
+use throttle::{LoginThrottle, ThrottleLimits};
+use tokens::JwtKeys;
+
+/// Access tokens live at most 15 minutes; refresh tokens keep a login alive up to 30 days.
+pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
+pub const REFRESH_TOKEN_TTL: Duration = Duration::from_secs(30 * 24 * 60 * 60);
+
+/// Everything authentication needs, shared by all workers.
+#[derive(Debug)]
+pub struct Auth {
+    pub keys: JwtKeys,
+    pub passwords: Passwords,
+    pub throttle: LoginThrottle,
+}
+
+impl Auth {
+    pub fn new(secret: &[u8], limits: ThrottleLimits) -> anyhow::Result<Self> {
+        Ok(Self {
+            keys: JwtKeys::from_secret(secret)?,
+            // Two hashes per core at most: enough to keep the cores busy, 19 MiB each.
+            passwords: Passwords::new(2 * std::thread::available_parallelism().map_or(2, |n| n.get()))?,
+            throttle: LoginThrottle::new(limits),
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct UserCaller {
+    pub id: String,
+    pub is_admin: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct KeyCaller {
+    pub id: String,
+    pub company_id: String,
+    pub scopes: Vec<ApiScope>,
+}
+
+/// The authenticated caller of a request. Extracting it fails with 401 only when credentials
+/// are sent and are bad; sending none makes the caller anonymous.
+#[derive(Debug, Clone)]
+pub enum Caller {
+    Anonymous,
+    User(UserCaller),
+    ApiKey(KeyCaller),
+}
+
+impl Caller {
+    /// The signed-in user, for endpoints that change data: API keys only read.
+    pub fn user(&self) -> Result<&UserCaller, ApiError> {
+        match self {
+            Caller::User(user) => Ok(user),
+            Caller::Anonymous => Err(ApiError::Unauthenticated(
+                "sign in and send the access token as 'Authorization: Bearer ...'".into(),
+            )),
+            Caller::ApiKey(_) => Err(ApiError::Forbidden(
+                "API keys can only read; changes need a signed-in user".into(),
+            )),
+        }
+    }
+
+    pub fn is_admin(&self) -> bool {
+        matches!(self, Caller::User(UserCaller { is_admin: true, .. }))
+    }
+
+    /// A key must hold `read` to read anything; users and anonymous visitors need no scope.
+    pub fn require_read(&self) -> Result<(), ApiError> {
+        match self {
+            Caller::ApiKey(key) if !key.scopes.contains(&ApiScope::Read) => {
+                Err(ApiError::InsufficientScope(ApiScope::Read.as_str()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Personal data of contact persons is for signed-in users and keys with `read`.
+    pub fn sees_contacts(&self) -> bool {
+        match self {
+            Caller::Anonymous => false,
+            Caller::User(_) => true,
+            Caller::ApiKey(key) => key.scopes.contains(&ApiScope::Read),
+        }
+    }
+
+    pub fn user_id(&self) -> Option<&str> {
+        match self {
+            Caller::User(user) => Some(&user.id),
+            _ => None,
+        }
+    }
+
+    pub fn actor(&self) -> Option<Actor<'_>> {
+        match self {
+            Caller::User(user) => Some(Actor::User(&user.id)),
+            Caller::ApiKey(key) => Some(Actor::ApiKey(&key.id)),
+            Caller::Anonymous => None,
+        }
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let header = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .map(|v| v.to_str().map(str::to_owned));
+        let state = req
+            .app_data::<web::Data<Auth>>()
+            .cloned()
+            .zip(req.app_data::<web::Data<Db>>().cloned());
+        Box::pin(async move {
+            let Some(header) = header else {
+                return Ok(Caller::Anonymous);
+            };
+            let (auth, db) = state.ok_or_else(|| {
+                ApiError::internal(anyhow::anyhow!("authentication state missing"))
+            })?;
+            let header = header.map_err(|_| invalid("the Authorization header is not text"))?;
+            let token = match header.split_once(' ') {
+                Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
+                _ => {
+                    return Err(invalid(
+                        "expected 'Authorization: Bearer <access token or API key>'",
+                    ));
+                }
+            };
+            if token.starts_with(tokens::API_KEY_PREFIX) {
+                authenticate_key(&db, token).await
+            } else {
+                authenticate_user(&auth, &db, token).await
+            }
+        })
+    }
+}
+
+fn invalid(message: &str) -> ApiError {
+    ApiError::InvalidToken(message.to_owned())
+}
+
+async fn authenticate_key(db: &Db, key: &str) -> Result<Caller, ApiError> {
+    let hash = tokens::token_hash(key);
+    let row = db
+        .run(move |conn| Ok(persistence::api_keys::authenticate(conn, &hash)?))
+        .await?
+        .ok_or_else(|| invalid("this API key is unknown or revoked"))?;
+    let scopes = row
+        .scope_names()
+        .filter_map(|s| ApiScope::parse(s).ok())
+        .collect();
+    Ok(Caller::ApiKey(KeyCaller {
+        id: row.id,
+        company_id: row.company_id,
+        scopes,
+    }))
+}
+
+async fn authenticate_user(auth: &Auth, db: &Db, token: &str) -> Result<Caller, ApiError> {
+    let claims = auth.keys.verify(token).map_err(|error| {
+        tracing::debug!(%error, "access token rejected");
+        invalid("the access token is invalid or expired")
+    })?;
+    let user = db
+        .run(move |conn| Ok(persistence::users::find(conn, &claims.sub)?.filter(|u| u.session_version == claims.sv)))
+        .await?
+        .ok_or_else(|| invalid("the access token's session has ended"))?;
+    Ok(Caller::User(UserCaller {
+        id: user.id,
+        is_admin: user.is_admin,
+    }))
+}

@@ -1,0 +1,240 @@
+//! API keys of multiplier institutions.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, delete, get, post, web};
+use chrono::{DateTime, Utc};
+use domain::account::ApiScope;
+use domain::company::{CompanyKind, text};
+use persistence::api_keys::{self, ApiKeyRow};
+use persistence::audit::Actor;
+use persistence::clock::now;
+use persistence::companies::new_id;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::write::{Access, load_for_change, require};
+use crate::auth::{Caller, tokens};
+use crate::body::Json;
+use crate::db::Db;
+use crate::error::{ApiError, FieldError, Problem};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = ApiScope)]
+pub enum ApiScopeDto {
+    /// Read companies with their contact persons.
+    Read,
+    Export,
+    Changes,
+    Webhooks,
+    Stats,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewApiKey {
+    /// What the key is for, so people can tell keys apart.
+    #[schema(example = "CRM sync", max_length = 100)]
+    pub name: String,
+    #[schema(min_items = 1)]
+    pub scopes: Vec<ApiScopeDto>,
+}
+
+/// A key as listed: the secret itself is never shown again.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = ApiKey)]
+pub struct ApiKeyDto {
+    pub id: String,
+    pub name: String,
+    /// The first characters of the key.
+    #[schema(example = "pn_AbCdEfGh")]
+    pub prefix: String,
+    #[schema(value_type = Vec<ApiScopeDto>)]
+    pub scopes: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl From<ApiKeyRow> for ApiKeyDto {
+    fn from(row: ApiKeyRow) -> Self {
+        Self {
+            scopes: row.scope_names().map(str::to_owned).collect(),
+            id: row.id,
+            name: row.name,
+            prefix: row.prefix,
+            created_at: row.created_at.and_utc(),
+            last_used_at: row.last_used_at.map(|t| t.and_utc()),
+            revoked_at: row.revoked_at.map(|t| t.and_utc()),
+        }
+    }
+}
+
+/// A new key with its secret, shown only in this response.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedApiKey {
+    #[serde(flatten)]
+    pub key: ApiKeyDto,
+    /// Send as `Authorization: Bearer <secret>`. Store it now: it cannot be shown again.
+    pub secret: String,
+}
+
+const PREFIX_LENGTH: usize = 11;
+const MEMBERS: &[Access] = &[Access::Owner, Access::Editor, Access::Admin];
+
+fn scope(dto: ApiScopeDto) -> ApiScope {
+    match dto {
+        ApiScopeDto::Read => ApiScope::Read,
+        ApiScopeDto::Export => ApiScope::Export,
+        ApiScopeDto::Changes => ApiScope::Changes,
+        ApiScopeDto::Webhooks => ApiScope::Webhooks,
+        ApiScopeDto::Stats => ApiScope::Stats,
+    }
+}
+
+/// Create an API key
+///
+/// For members of a multiplier institution and administrators. The response holds the key's
+/// secret, which is stored only as a hash and never shown again.
+#[utoipa::path(
+    tag = "api keys",
+    params(("id" = String, Path, description = "The multiplier institution's company id")),
+    request_body = NewApiKey,
+    security(("user_token" = [])),
+    responses(
+        (status = 201, body = CreatedApiKey),
+        (status = 400, description = "A field is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a member or administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The organisation is not a multiplier institution", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/companies/{id}/api-keys")]
+pub async fn create(
+    id: web::Path<String>,
+    caller: Caller,
+    db: web::Data<Db>,
+    body: Json<NewApiKey>,
+) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?.clone();
+    let NewApiKey { name, scopes } = body.0;
+    let name = text(&name, 100)
+        .map_err(|e| ApiError::invalid_field("/name", e))?
+        .ok_or_else(|| {
+            ApiError::InvalidBody(vec![FieldError::pointer("/name", "required", "a name is required")])
+        })?;
+    let mut scopes: Vec<ApiScope> = scopes.into_iter().map(scope).collect();
+    scopes.sort_by_key(|s| s.as_str());
+    scopes.dedup();
+    if scopes.is_empty() {
+        return Err(ApiError::InvalidBody(vec![FieldError::pointer(
+            "/scopes",
+            "required",
+            "a key needs at least one scope",
+        )]));
+    }
+    let secret = tokens::new_api_key().map_err(ApiError::internal)?;
+    let row = ApiKeyRow {
+        id: new_id(),
+        company_id: id.into_inner(),
+        name,
+        prefix: secret.chars().take(PREFIX_LENGTH).collect(),
+        key_hash: tokens::token_hash(&secret),
+        scopes: scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(","),
+        created_by: Some(user.id.clone()),
+        created_at: now(),
+        last_used_at: None,
+        revoked_at: None,
+    };
+    let row = db
+        .run(move |conn| {
+            let (company, access) = load_for_change(conn, &user, &row.company_id)?;
+            require(access, MEMBERS, "members and administrators")?;
+            if company.row.kind != CompanyKind::Multiplier.as_str() {
+                return Err(ApiError::conflict(
+                    "not_a_multiplier",
+                    "only multiplier institutions (kind 'multiplier') hold API keys",
+                ));
+            }
+            api_keys::insert(conn, &row, Actor::User(&user.id))?;
+            Ok(row)
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(CreatedApiKey {
+            key: row.into(),
+            secret,
+        }))
+}
+
+/// List API keys
+///
+/// For members and administrators; revoked keys included. Secrets are never shown.
+#[utoipa::path(
+    tag = "api keys",
+    params(("id" = String, Path, description = "The company's id")),
+    security(("user_token" = [])),
+    responses(
+        (status = 200, body = Vec<ApiKeyDto>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a member or administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/companies/{id}/api-keys")]
+pub async fn list(
+    id: web::Path<String>,
+    caller: Caller,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?.clone();
+    let id = id.into_inner();
+    let rows = db
+        .run(move |conn| {
+            let (_, access) = load_for_change(conn, &user, &id)?;
+            require(access, MEMBERS, "members and administrators")?;
+            Ok(api_keys::list(conn, &id)?)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(rows.into_iter().map(ApiKeyDto::from).collect::<Vec<_>>()))
+}
+
+/// Revoke an API key
+///
+/// For members and administrators. The key stops working immediately.
+#[utoipa::path(
+    tag = "api keys",
+    params(
+        ("id" = String, Path, description = "The company's id"),
+        ("key_id" = String, Path, description = "The key's id"),
+    ),
+    security(("user_token" = [])),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a member or administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such company or active key", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/companies/{id}/api-keys/{key_id}")]
+pub async fn revoke(
+    path: web::Path<(String, String)>,
+    caller: Caller,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?.clone();
+    let (id, key_id) = path.into_inner();
+    db.run(move |conn| {
+        let (_, access) = load_for_change(conn, &user, &id)?;
+        require(access, MEMBERS, "members and administrators")?;
+        if api_keys::revoke(conn, &id, &key_id, Actor::User(&user.id))? {
+            Ok(())
+        } else {
+            Err(ApiError::NotFound("this company has no such active key".into()))
+        }
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

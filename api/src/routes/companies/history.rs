@@ -1,0 +1,126 @@
+//! The change history of a company.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use chrono::{DateTime, Utc};
+use persistence::audit;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use super::write::{Access, load_for_change, require};
+use crate::auth::Caller;
+use crate::db::Db;
+use crate::error::{ApiError, Problem};
+use crate::pagination::{self, Page};
+use crate::query;
+
+/// Who made a change: a user or an API key, with its current name while it still exists.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChangeActor {
+    #[schema(example = "user")]
+    pub kind: &'static str,
+    pub id: Option<String>,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Change {
+    pub id: String,
+    pub at: DateTime<Utc>,
+    /// `created`, `updated`, `verified`, `deleted`, `member_added`, `member_removed`,
+    /// `api_key_created` or `api_key_revoked`.
+    #[schema(example = "updated")]
+    pub action: String,
+    /// The fields that changed.
+    #[schema(example = json!(["description", "status"]))]
+    pub fields: Vec<String>,
+    pub actor: ChangeActor,
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct HistoryParams {
+    /// Page size.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
+    limit: Option<String>,
+    /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
+    #[validate(length(max = 1024, message = "the cursor is too long"))]
+    cursor: Option<String>,
+}
+
+/// The change history
+///
+/// Who changed what and when, newest first. For members and administrators.
+#[utoipa::path(
+    tag = "companies",
+    params(("id" = String, Path, description = "The company's id"), HistoryParams),
+    security(("user_token" = [])),
+    responses(
+        (status = 200, body = Page<Change>),
+        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a member or administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/companies/{id}/history")]
+pub async fn history(
+    req: HttpRequest,
+    id: web::Path<String>,
+    caller: Caller,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?.clone();
+    let params: HistoryParams = query::parse(&req)?;
+    let limit = pagination::limit(params.limit.as_deref())?;
+    let before = params
+        .cursor
+        .as_deref()
+        .map(pagination::decode_cursor)
+        .transpose()?
+        .map(|(_, id)| id);
+    let id = id.into_inner();
+    let mut changes = db
+        .run(move |conn| {
+            let (_, access) = load_for_change(conn, &user, &id)?;
+            require(access, &[Access::Owner, Access::Editor, Access::Admin], "members and administrators")?;
+            Ok(audit::list(conn, &id, before.as_deref(), limit + 1)?)
+        })
+        .await?;
+    let has_more = changes.len() as i64 > limit;
+    changes.truncate(limit as usize);
+    let next_cursor = has_more
+        .then(|| changes.last())
+        .flatten()
+        .map(|last| pagination::encode_cursor("", &last.row.id));
+    let items = changes
+        .into_iter()
+        .map(|change| {
+            let fields = change.row.field_names().map(str::to_owned).collect();
+            let (kind, id) = match (change.row.actor_user_id, change.row.actor_api_key_id) {
+                (Some(user), _) => ("user", Some(user)),
+                (None, Some(key)) => ("api_key", Some(key)),
+                (None, None) => ("system", None),
+            };
+            Change {
+                id: change.row.id,
+                at: change.row.at.and_utc(),
+                action: change.row.action,
+                fields,
+                actor: ChangeActor {
+                    kind,
+                    id,
+                    name: change.actor_name,
+                },
+            }
+        })
+        .collect();
+    let mut response = HttpResponse::Ok();
+    if let Some(cursor) = &next_cursor {
+        response.insert_header((header::LINK, pagination::next_link(&req, cursor)));
+    }
+    Ok(response.json(Page { items, next_cursor }))
+}

@@ -1,0 +1,410 @@
+//! The writable fields of a company: the body of `POST /v1/companies`, the state a
+//! `PATCH` merges into, and the validation that turns them into a storable profile.
+
+use chrono::{NaiveDate, Utc};
+use domain::InvalidValue;
+use domain::account::{Email, person_name};
+use domain::company::{
+    Address, CompanyStatus, ContactPerson as Contact, NewCompany, RegisterId, company_name, text,
+    website,
+};
+use domain::country::Country;
+use domain::language::{LocalizedText, SpokenLanguage};
+use domain::reference::{Catalog, NaceCode, NaceLevel};
+use domain::register::{GermanRegisterEntry, Ico, VatId};
+use persistence::companies::Company;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{CompanyKindDto, CompanyStatusDto, SizeClassDto, corrupt};
+use crate::error::{ApiError, FieldError};
+use crate::routes::reference::CountryDto;
+
+const MAX_ITEMS: usize = 20;
+
+/// A company or institution as its members write it. Everything else (id, verification,
+/// version, timestamps, region and coordinates) is the platform's and cannot be sent.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyInput {
+    pub kind: CompanyKindDto,
+    #[schema(example = "Pila Dvořák s.r.o.", max_length = 300)]
+    pub name: String,
+    /// A code of `/v1/reference/legal-forms` of the company's country.
+    #[schema(example = "cz_sro")]
+    pub legal_form: Option<String>,
+    pub identifiers: Option<IdentifiersInput>,
+    pub address: AddressInput,
+    /// NACE Rev. 2 classes (`16.10`), the primary activity first.
+    #[serde(default)]
+    #[schema(example = json!(["16.10", "46.73"]), max_items = 20)]
+    pub industries: Vec<String>,
+    pub size_class: Option<SizeClassDto>,
+    pub founded_on: Option<NaiveDate>,
+    /// An `http` or `https` address.
+    #[schema(example = "https://www.pila-dvorak.cz")]
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub description: Option<DescriptionInput>,
+    /// ISO 639-1 codes of the languages the staff speaks.
+    #[serde(default)]
+    #[schema(example = json!(["cs", "de"]), max_items = 20)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    #[schema(max_items = 20)]
+    pub contact_persons: Vec<ContactInput>,
+    /// `draft` (the default) or `published`; only owners and administrators publish.
+    pub status: Option<CompanyStatusDto>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IdentifiersInput {
+    /// Czech companies: the IČO (eight digits with a valid check digit).
+    #[schema(example = "26168685")]
+    pub ico: Option<String>,
+    /// German companies: the register entry.
+    pub register: Option<RegisterInput>,
+    #[schema(example = "CZ26168685")]
+    pub vat_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterInput {
+    #[schema(example = "Dresden")]
+    pub court: String,
+    #[serde(rename = "type")]
+    #[schema(example = "HRB")]
+    pub register_type: String,
+    #[schema(example = "12345")]
+    pub number: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddressInput {
+    pub street: Option<String>,
+    /// Region and coordinates are derived from it.
+    #[schema(example = "400 01")]
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub country: CountryDto,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DescriptionInput {
+    pub de: Option<String>,
+    pub cs: Option<String>,
+    pub en: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactInput {
+    #[schema(example = "Jana Dvořáková")]
+    pub name: String,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+/// Collects every invalid field of a body, so one response names them all.
+#[derive(Default)]
+struct Errors(Vec<FieldError>);
+
+impl Errors {
+    fn check<T>(&mut self, pointer: &str, result: Result<T, InvalidValue>) -> Option<T> {
+        result
+            .map_err(|e| self.0.push(FieldError::pointer(pointer, e.code, e.message)))
+            .ok()
+    }
+
+    fn optional<T>(
+        &mut self,
+        pointer: &str,
+        raw: Option<&str>,
+        parse: impl FnOnce(&str) -> Result<T, InvalidValue>,
+    ) -> Option<T> {
+        raw.and_then(|raw| self.check(pointer, parse(raw)))
+    }
+
+    fn bounded<T>(&mut self, pointer: &str, items: &[T]) -> bool {
+        let fits = items.len() <= MAX_ITEMS;
+        if !fits {
+            self.0.push(FieldError::pointer(
+                pointer,
+                "too_many_items",
+                format!("at most {MAX_ITEMS} items"),
+            ));
+        }
+        fits
+    }
+}
+
+fn optional_text(max: usize) -> impl Fn(&str) -> Result<Option<String>, InvalidValue> {
+    move |raw| text(raw, max)
+}
+
+fn phone(raw: &str) -> Result<Option<String>, InvalidValue> {
+    let phone = text(raw, 40)?;
+    if phone
+        .as_deref()
+        .is_some_and(|p| !p.chars().all(|c| c.is_ascii_digit() || " +-()/.".contains(c)))
+    {
+        return Err(InvalidValue::new(
+            "invalid_phone",
+            format!("'{raw}' is not a phone number such as +420 475 123 456"),
+        ));
+    }
+    Ok(phone)
+}
+
+fn nace_class(raw: &str) -> Result<NaceCode, InvalidValue> {
+    let code = NaceCode::parse(raw)?;
+    if code.entry().level == NaceLevel::Class {
+        Ok(code)
+    } else {
+        Err(InvalidValue::new(
+            "not_a_nace_class",
+            format!("'{raw}' is a NACE {}; a company lists classes such as 16.10", code.entry().level.as_str()),
+        ))
+    }
+}
+
+fn legal_form(raw: &str, country: Country) -> Result<&'static str, InvalidValue> {
+    match Catalog::get().legal_form(raw) {
+        Some(form) if form.country == country => Ok(form.code),
+        _ => Err(InvalidValue::new(
+            "unknown_legal_form",
+            format!("'{raw}' is not a legal form of {}; see /v1/reference/legal-forms", country.as_str()),
+        )),
+    }
+}
+
+fn founded_on(date: NaiveDate) -> Result<NaiveDate, InvalidValue> {
+    let earliest = NaiveDate::from_ymd_opt(1800, 1, 1).unwrap_or(NaiveDate::MIN);
+    if date < earliest || date > Utc::now().date_naive() {
+        Err(InvalidValue::new("out_of_range", "a founding date lies between 1800 and today"))
+    } else {
+        Ok(date)
+    }
+}
+
+fn languages(errors: &mut Errors, pointer: &str, raw: &[String]) -> Vec<SpokenLanguage> {
+    if !errors.bounded(pointer, raw) {
+        return Vec::new();
+    }
+    let mut list: Vec<SpokenLanguage> = raw
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| errors.check(&format!("{pointer}/{i}"), SpokenLanguage::parse(l)))
+        .collect();
+    list.sort();
+    list.dedup();
+    list
+}
+
+impl CompanyInput {
+    /// Validates every field, naming each invalid one by JSON pointer, and builds the profile.
+    /// `verified` is carried over: members cannot change it.
+    pub fn validate(self, verified: bool) -> Result<NewCompany, ApiError> {
+        let mut errors = Errors::default();
+        let country = Country::from(self.address.country);
+        let name = errors.check("/name", company_name(&self.name));
+        let legal_form = errors.optional("/legal_form", self.legal_form.as_deref(), |raw| {
+            legal_form(raw, country)
+        });
+        let identifiers = self.identifiers.unwrap_or(IdentifiersInput {
+            ico: None,
+            register: None,
+            vat_id: None,
+        });
+        let register_id = match (identifiers.ico.as_deref(), &identifiers.register) {
+            (Some(_), Some(_)) => errors.check(
+                "/identifiers",
+                Err(InvalidValue::new(
+                    "ambiguous_identifiers",
+                    "give either an IČO or a German register entry, not both",
+                )),
+            ),
+            (Some(ico), None) if country == Country::Czechia => errors
+                .check("/identifiers/ico", Ico::parse(ico))
+                .map(RegisterId::Ico),
+            (None, Some(entry)) if country == Country::Germany => errors
+                .check(
+                    "/identifiers/register",
+                    GermanRegisterEntry::parse(&entry.court, &entry.register_type, &entry.number),
+                )
+                .map(RegisterId::German),
+            (Some(_), None) | (None, Some(_)) => errors.check(
+                "/identifiers",
+                Err(InvalidValue::new(
+                    "identifier_of_other_country",
+                    "Czech companies have an IČO, German ones a register entry",
+                )),
+            ),
+            (None, None) => None,
+        };
+        let vat_id = errors.optional("/identifiers/vat_id", identifiers.vat_id.as_deref(), |raw| {
+            let vat = VatId::parse(raw)?;
+            if vat.country() == country {
+                Ok(vat)
+            } else {
+                Err(InvalidValue::new(
+                    "vat_id_of_other_country",
+                    format!("'{raw}' is not a VAT id of {}", country.as_str()),
+                ))
+            }
+        });
+        let street = errors.optional("/address/street", self.address.street.as_deref(), optional_text(200));
+        let city = errors.optional("/address/city", self.address.city.as_deref(), optional_text(100));
+        let address = errors.check(
+            "/address/postal_code",
+            Address::locate(country, street.flatten(), self.address.postal_code, city.flatten()),
+        );
+        let mut nace = Vec::new();
+        if errors.bounded("/industries", &self.industries) {
+            for (i, raw) in self.industries.iter().enumerate() {
+                let pointer = format!("/industries/{i}");
+                if let Some(code) = errors.check(&pointer, nace_class(raw)) {
+                    if nace.contains(&code) {
+                        errors.check::<()>(&pointer, Err(InvalidValue::new("duplicate", format!("'{raw}' is listed twice"))));
+                    } else {
+                        nace.push(code);
+                    }
+                }
+            }
+        }
+        let founded = self
+            .founded_on
+            .and_then(|date| errors.check("/founded_on", founded_on(date)));
+        let site = errors.optional("/website", self.website.as_deref(), website);
+        let email = errors.optional("/email", self.email.as_deref(), Email::parse);
+        let phone_number = errors.optional("/phone", self.phone.as_deref(), phone).flatten();
+        let description = self.description.unwrap_or_default();
+        let describe = |errors: &mut Errors, language: &str, raw: Option<&str>| {
+            errors
+                .optional(&format!("/description/{language}"), raw, optional_text(5000))
+                .flatten()
+        };
+        let description = LocalizedText {
+            de: describe(&mut errors, "de", description.de.as_deref()),
+            cs: describe(&mut errors, "cs", description.cs.as_deref()),
+            en: describe(&mut errors, "en", description.en.as_deref()),
+        };
+        let spoken = languages(&mut errors, "/languages", &self.languages);
+        let mut contacts = Vec::new();
+        if errors.bounded("/contact_persons", &self.contact_persons) {
+            for (i, contact) in self.contact_persons.iter().enumerate() {
+                let at = |field: &str| format!("/contact_persons/{i}/{field}");
+                let name = errors.check(&at("name"), person_name(&contact.name));
+                let role = errors.optional(&at("role"), contact.role.as_deref(), optional_text(100));
+                let email = errors.optional(&at("email"), contact.email.as_deref(), Email::parse);
+                let phone_number = errors.optional(&at("phone"), contact.phone.as_deref(), phone);
+                let spoken = languages(&mut errors, &at("languages"), &contact.languages);
+                if let Some(name) = name {
+                    contacts.push(Contact {
+                        name,
+                        role: role.flatten(),
+                        email,
+                        phone: phone_number.flatten(),
+                        languages: spoken,
+                    });
+                }
+            }
+        }
+        let (Some(name), Some(address), true) = (name, address, errors.0.is_empty()) else {
+            return Err(ApiError::InvalidBody(errors.0));
+        };
+        Ok(NewCompany {
+            kind: self.kind.into(),
+            name,
+            legal_form,
+            register_id,
+            vat_id,
+            address,
+            nace,
+            size_class: self.size_class.map(Into::into),
+            founded_on: founded,
+            website: site,
+            email: email.map(|e| e.as_str().to_owned()),
+            phone: phone_number,
+            description,
+            languages: spoken,
+            contacts,
+            status: self.status.map_or(CompanyStatus::Draft, Into::into),
+            verified,
+        })
+    }
+}
+
+impl TryFrom<&Company> for CompanyInput {
+    type Error = ApiError;
+
+    /// The stored profile in the shape members write, for merging a patch into.
+    fn try_from(company: &Company) -> Result<Self, ApiError> {
+        let row = &company.row;
+        let kind = domain::company::CompanyKind::parse(&row.kind)
+            .map_err(|_| corrupt("kind", &row.kind))?;
+        let country: Country = row.country.parse().map_err(|_| corrupt("country", &row.country))?;
+        let size_class = row
+            .size_class
+            .as_deref()
+            .map(|s| domain::company::SizeClass::parse(s).map_err(|_| corrupt("size_class", s)))
+            .transpose()?;
+        let status = CompanyStatus::parse(&row.status).map_err(|_| corrupt("status", &row.status))?;
+        let register = match (&row.register_court, &row.register_type, &row.register_number) {
+            (Some(court), Some(register_type), Some(number)) => Some(RegisterInput {
+                court: court.clone(),
+                register_type: register_type.clone(),
+                number: number.clone(),
+            }),
+            _ => None,
+        };
+        Ok(CompanyInput {
+            kind: kind.into(),
+            name: row.name.clone(),
+            legal_form: row.legal_form.clone(),
+            identifiers: Some(IdentifiersInput {
+                ico: row.ico.clone(),
+                register,
+                vat_id: row.vat_id.clone(),
+            }),
+            address: AddressInput {
+                street: row.street.clone(),
+                postal_code: row.postal_code.clone(),
+                city: row.city.clone(),
+                country: country.into(),
+            },
+            industries: company.nace.iter().map(|n| n.nace_code.clone()).collect(),
+            size_class: size_class.map(Into::into),
+            founded_on: row.founded_on,
+            website: row.website.clone(),
+            email: row.email.clone(),
+            phone: row.phone.clone(),
+            description: Some(DescriptionInput {
+                de: row.description_de.clone(),
+                cs: row.description_cs.clone(),
+                en: row.description_en.clone(),
+            }),
+            languages: company.languages.clone(),
+            contact_persons: company
+                .contacts
+                .iter()
+                .map(|c| ContactInput {
+                    name: c.name.clone(),
+                    role: c.role.clone(),
+                    email: c.email.clone(),
+                    phone: c.phone.clone(),
+                    languages: c.languages.split(',').filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+                })
+                .collect(),
+            status: Some(status.into()),
+        })
+    }
+}

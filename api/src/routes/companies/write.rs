@@ -1,0 +1,336 @@
+//! Creating, editing, deleting and verifying companies.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, delete, patch, post, web};
+use domain::account::MemberRole;
+use persistence::DbConn;
+use persistence::audit::Actor;
+use persistence::companies::{self as store, Company};
+use persistence::db::is_unique_violation;
+use persistence::members;
+use serde_json::Value;
+
+use super::input::CompanyInput;
+use super::{CompanyDto, not_found, respond};
+use crate::auth::{Caller, UserCaller};
+use crate::body::{self, Json};
+use crate::conditional::Precondition;
+use crate::db::Db;
+use crate::error::{ApiError, Problem};
+
+/// What a signed-in user may do with a company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Admin,
+    Owner,
+    Editor,
+}
+
+/// Loads a company for a change by `user`. Non-members get 403 for a published profile and
+/// 404 for a draft, whose existence they must not learn.
+pub fn load_for_change(
+    conn: &mut DbConn,
+    user: &UserCaller,
+    id: &str,
+) -> Result<(Company, Access), ApiError> {
+    let company = store::find(conn, id)?.ok_or_else(|| not_found(id))?;
+    let role = members::role_of(conn, id, &user.id)?;
+    let access = match role.as_deref().map(MemberRole::parse) {
+        _ if user.is_admin => Access::Admin,
+        Some(Ok(MemberRole::Owner)) => Access::Owner,
+        Some(Ok(MemberRole::Editor)) => Access::Editor,
+        _ if company.row.status == domain::company::CompanyStatus::Published.as_str() => {
+            return Err(ApiError::Forbidden(
+                "only the organisation's members and administrators may do this".into(),
+            ));
+        }
+        _ => return Err(not_found(id)),
+    };
+    Ok((company, access))
+}
+
+/// Requires one of `allowed`; otherwise a 403 naming who may.
+pub fn require(access: Access, allowed: &[Access], who: &str) -> Result<(), ApiError> {
+    if allowed.contains(&access) {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(format!("only {who} may do this")))
+    }
+}
+
+fn register_id_taken(error: diesel::result::Error) -> ApiError {
+    if is_unique_violation(&error) {
+        ApiError::conflict(
+            "register_id_taken",
+            "another company already has this IČO or register entry; ask the platform's administrators to transfer it",
+        )
+    } else {
+        error.into()
+    }
+}
+
+/// The top-level fields of `value` that are set, for the change history.
+fn set_fields(value: &Value) -> Vec<String> {
+    value
+        .as_object()
+        .map(|object| {
+            object
+                .iter()
+                .filter(|(_, v)| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()))
+                .map(|(k, _)| k.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// RFC 7396 JSON merge patch: objects merge recursively, `null` removes, anything else replaces.
+fn merge(target: &mut Value, patch: Value) {
+    match (target, patch) {
+        (Value::Object(target), Value::Object(patch)) => {
+            for (key, value) in patch {
+                if value.is_null() {
+                    target.remove(&key);
+                } else {
+                    merge(target.entry(key).or_insert(Value::Null), value);
+                }
+            }
+        }
+        (target, patch) => *target = patch,
+    }
+}
+
+/// Create a company
+///
+/// The signed-in user becomes the new organisation's owner. The profile starts as a `draft`
+/// unless `status` says `published`.
+#[utoipa::path(
+    tag = "companies",
+    request_body = CompanyInput,
+    security(("user_token" = [])),
+    responses(
+        (status = 201, body = CompanyDto, headers(("Location" = String), ("ETag" = String))),
+        (status = 400, description = "A field is invalid or may not be set; `errors` names it", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "API keys cannot create companies", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Another company has this register identity", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is larger than 1 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/companies")]
+pub async fn create(
+    req: HttpRequest,
+    caller: Caller,
+    db: web::Data<Db>,
+    body: Json<CompanyInput>,
+) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?.clone();
+    let fields = set_fields(&serde_json::to_value(&body.0).map_err(ApiError::internal)?);
+    let new = body.0.validate(false)?;
+    let company = db
+        .run(move |conn| {
+            let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+            let id = store::create(conn, &new, &user.id, &fields).map_err(register_id_taken)?;
+            store::find(conn, &id)?.ok_or_else(|| not_found(&id))
+        })
+        .await?;
+    let location = format!("/v1/companies/{}", company.row.id);
+    let mut response = respond(&req, &caller, company)?;
+    *response.status_mut() = actix_web::http::StatusCode::CREATED;
+    response.headers_mut().insert(
+        header::LOCATION,
+        header::HeaderValue::from_str(&location).map_err(ApiError::internal)?,
+    );
+    Ok(response)
+}
+
+/// Change a company
+///
+/// A JSON merge patch (RFC 7396) of `CompanyInput`: fields sent replace the stored ones, `null`
+/// clears a field, lists are replaced whole. For owners, editors and administrators; only
+/// owners and administrators change `status`. Send the `ETag` in `If-Match` to make sure
+/// nobody changed the profile since you read it (else 412).
+#[utoipa::path(
+    tag = "companies",
+    params(("id" = String, Path, description = "The company's id")),
+    request_body(content = Object, description = "Any subset of the fields of `CompanyInput`", content_type = "application/merge-patch+json"),
+    security(("user_token" = [])),
+    responses(
+        (status = 200, body = CompanyDto, headers(("ETag" = String))),
+        (status = 400, description = "A field is invalid or may not be set; `errors` names it", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a member, or an editor changing the status", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Another company has this register identity", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The company changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/companies/{id}")]
+pub async fn update(
+    req: HttpRequest,
+    id: web::Path<String>,
+    caller: Caller,
+    db: web::Data<Db>,
+    body: Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?.clone();
+    let patch = body.0;
+    if !patch.is_object() {
+        return Err(ApiError::BadRequest("the body must be a JSON object".into()));
+    }
+    let precondition = Precondition::of(&req);
+    let id = id.into_inner();
+    let company = db
+        .run(move |conn| {
+            let (company, access) = load_for_change(conn, &user, &id)?;
+            if !precondition.allows(company.row.version) {
+                return Err(ApiError::PreconditionFailed);
+            }
+            let current = serde_json::to_value(CompanyInput::try_from(&company)?)
+                .map_err(ApiError::internal)?;
+            let mut merged = current.clone();
+            merge(&mut merged, patch.clone());
+            let input: CompanyInput = body::from_value(merged)?;
+            let updated = serde_json::to_value(&input).map_err(ApiError::internal)?;
+            let changed: Vec<&str> = patch
+                .as_object()
+                .into_iter()
+                .flat_map(|object| object.keys())
+                .filter(|key| current.get(key.as_str()) != updated.get(key.as_str()))
+                .map(String::as_str)
+                .collect();
+            if changed.contains(&"status") && access == Access::Editor {
+                return Err(ApiError::Forbidden(
+                    "only owners and administrators change the status".into(),
+                ));
+            }
+            let new = input.validate(company.row.verified)?;
+            if changed.is_empty() {
+                return Ok(company);
+            }
+            let actor = Actor::User(&user.id);
+            if !store::update(conn, &id, company.row.version, &new, &changed, actor)
+                .map_err(register_id_taken)?
+            {
+                return Err(ApiError::PreconditionFailed);
+            }
+            store::find(conn, &id)?.ok_or_else(|| not_found(&id))
+        })
+        .await?;
+    respond(&req, &caller, company)
+}
+
+/// Delete a company
+///
+/// For owners and administrators. Removes the profile with its members, contact persons and
+/// API keys; the change history keeps a record. Honours `If-Match`.
+#[utoipa::path(
+    tag = "companies",
+    params(("id" = String, Path, description = "The company's id")),
+    security(("user_token" = [])),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The company changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/companies/{id}")]
+pub async fn remove(
+    req: HttpRequest,
+    id: web::Path<String>,
+    caller: Caller,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?.clone();
+    let precondition = Precondition::of(&req);
+    let id = id.into_inner();
+    db.run(move |conn| {
+        let (company, access) = load_for_change(conn, &user, &id)?;
+        require(access, &[Access::Owner, Access::Admin], "owners and administrators")?;
+        if !precondition.allows(company.row.version) {
+            return Err(ApiError::PreconditionFailed);
+        }
+        let expected = Some(company.row.version);
+        if store::delete(conn, &id, expected, Actor::User(&user.id))? {
+            Ok(())
+        } else {
+            Err(ApiError::PreconditionFailed)
+        }
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn set_verified(
+    req: HttpRequest,
+    id: String,
+    caller: Caller,
+    db: web::Data<Db>,
+    verified: bool,
+) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?.clone();
+    if !user.is_admin {
+        return Err(ApiError::Forbidden(
+            "only the platform's administrators verify organisations".into(),
+        ));
+    }
+    let company = db
+        .run(move |conn| {
+            if !store::set_verified(conn, &id, verified, Actor::User(&user.id))? {
+                return Err(not_found(&id));
+            }
+            store::find(conn, &id)?.ok_or_else(|| not_found(&id))
+        })
+        .await?;
+    respond(&req, &caller, company)
+}
+
+/// Verify a company
+///
+/// For administrators: marks the organisation as checked by the platform.
+#[utoipa::path(
+    tag = "companies",
+    params(("id" = String, Path, description = "The company's id")),
+    security(("user_token" = [])),
+    responses(
+        (status = 200, body = CompanyDto, headers(("ETag" = String))),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No company has this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/companies/{id}/verify")]
+pub async fn verify(
+    req: HttpRequest,
+    id: web::Path<String>,
+    caller: Caller,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, ApiError> {
+    set_verified(req, id.into_inner(), caller, db, true).await
+}
+
+/// Withdraw a verification
+///
+/// For administrators.
+#[utoipa::path(
+    tag = "companies",
+    params(("id" = String, Path, description = "The company's id")),
+    security(("user_token" = [])),
+    responses(
+        (status = 200, body = CompanyDto, headers(("ETag" = String))),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No company has this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/companies/{id}/verify")]
+pub async fn unverify(
+    req: HttpRequest,
+    id: web::Path<String>,
+    caller: Caller,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, ApiError> {
+    set_verified(req, id.into_inner(), caller, db, false).await
+}

@@ -1,0 +1,211 @@
+//! The signed-in user's own account.
+
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use chrono::{DateTime, Utc};
+use domain::account::{Email, check_password, person_name};
+use domain::language::Language;
+use persistence::members::{self, Membership};
+use persistence::users::{self, UserRow};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::companies::members::MemberRoleDto;
+use crate::auth::{Auth, Caller};
+use crate::body::Json;
+use crate::db::Db;
+use crate::error::{ApiError, Problem};
+
+/// An organisation the user belongs to.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MembershipDto {
+    pub company_id: String,
+    pub company_name: String,
+    #[schema(value_type = super::companies::CompanyStatusDto)]
+    pub status: String,
+    #[schema(value_type = MemberRoleDto)]
+    pub role: String,
+}
+
+/// The signed-in user's account.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = User)]
+pub struct UserDto {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    #[schema(example = "cs")]
+    pub language: String,
+    /// A platform administrator.
+    pub admin: bool,
+    pub memberships: Vec<MembershipDto>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl UserDto {
+    pub fn new(user: UserRow, memberships: Vec<Membership>) -> Self {
+        Self {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            language: user.language,
+            admin: user.is_admin,
+            memberships: memberships
+                .into_iter()
+                .map(|m| MembershipDto {
+                    company_id: m.company_id,
+                    company_name: m.company_name,
+                    status: m.status,
+                    role: m.role,
+                })
+                .collect(),
+            created_at: user.created_at.and_utc(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileChange {
+    pub name: Option<String>,
+    #[schema(value_type = Option<String>, example = "de")]
+    pub language: Option<Language>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current_password: String,
+    /// At least 10 characters, not the e-mail address.
+    pub new_password: String,
+}
+
+async fn load(db: &Db, id: String) -> Result<UserDto, ApiError> {
+    db.run(move |conn| {
+        let user = users::find(conn, &id)?
+            .ok_or_else(|| ApiError::Unauthenticated("this account no longer exists".into()))?;
+        let memberships = members::of_user(conn, &id)?;
+        Ok(UserDto::new(user, memberships))
+    })
+    .await
+}
+
+/// Your account
+///
+/// With the organisations you belong to, drafts included.
+#[utoipa::path(
+    tag = "me",
+    security(("user_token" = [])),
+    responses(
+        (status = 200, body = UserDto),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me")]
+pub async fn get(caller: Caller, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?;
+    Ok(HttpResponse::Ok().json(load(&db, user.id.clone()).await?))
+}
+
+/// Change your name or language
+#[utoipa::path(
+    tag = "me",
+    request_body = ProfileChange,
+    security(("user_token" = [])),
+    responses(
+        (status = 200, body = UserDto),
+        (status = 400, description = "A field is invalid or may not be set", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/me")]
+pub async fn update(
+    caller: Caller,
+    db: web::Data<Db>,
+    body: Json<ProfileChange>,
+) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?.clone();
+    let name = body
+        .0
+        .name
+        .as_deref()
+        .map(person_name)
+        .transpose()
+        .map_err(|e| ApiError::invalid_field("/name", e))?;
+    let language = body.0.language;
+    let id = user.id.clone();
+    db.run(move |conn| {
+        users::update_profile(conn, &id, name.as_deref(), language.map(Language::as_str))?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(load(&db, user.id).await?))
+}
+
+/// Change your password
+///
+/// Needs the current password. Ends every session, on every device: sign in again afterwards.
+#[utoipa::path(
+    tag = "me",
+    request_body = PasswordChange,
+    security(("user_token" = [])),
+    responses(
+        (status = 204, description = "Changed; all sessions have ended"),
+        (status = 400, description = "The new password breaks the policy", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in, or the current password is wrong", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/password")]
+pub async fn change_password(
+    caller: Caller,
+    db: web::Data<Db>,
+    auth: web::Data<Auth>,
+    body: Json<PasswordChange>,
+) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?.clone();
+    let PasswordChange {
+        current_password,
+        new_password,
+    } = body.0;
+    let row = {
+        let id = user.id.clone();
+        db.run(move |conn| {
+            users::find(conn, &id)?
+                .ok_or_else(|| ApiError::Unauthenticated("this account no longer exists".into()))
+        })
+        .await?
+    };
+    let email = Email::parse(&row.email).map_err(ApiError::internal)?;
+    check_password(&new_password, &email)
+        .map_err(|e| ApiError::invalid_field("/new_password", e))?;
+    if current_password.len() > domain::account::MAX_PASSWORD_BYTES
+        || !auth
+            .passwords
+            .verify(current_password, Some(row.password_hash))
+            .await?
+    {
+        return Err(ApiError::InvalidCredentials);
+    }
+    let hash = auth.passwords.hash(new_password).await?;
+    db.run(move |conn| Ok(users::set_password(conn, &user.id, &hash)?))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Delete your account
+///
+/// Removes your personal data, sessions and memberships. Organisations you belonged to keep
+/// existing; their history shows your changes without your name.
+#[utoipa::path(
+    tag = "me",
+    security(("user_token" = [])),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/me")]
+pub async fn remove(caller: Caller, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?.clone();
+    db.run(move |conn| Ok(users::delete(conn, &user.id)?)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
