@@ -5,6 +5,8 @@
 
 mod support;
 
+mod accounts;
+mod authorisation;
 mod companies;
 mod openapi;
 mod operations;

@@ -25,15 +25,28 @@ async fn unknown_routes_are_problems(backend: Backend) {
         .await
         .assert_problem(404, "not_found");
     app.get("/").await.assert_problem(404, "not_found");
-    for path in ["/v1/companies", "/v1/reference/regions", "/healthz"] {
-        let mut response = app.client.post(app.url(path)).send().await.expect("sent");
+    for (method, path, allow) in [
+        ("PUT", "/v1/companies", "GET, POST"),
+        ("PUT", "/v1/companies/some-id", "GET, PATCH, DELETE"),
+        ("GET", "/v1/auth/login", "POST"),
+        ("POST", "/v1/reference/regions", "GET"),
+        ("POST", "/healthz", "GET"),
+    ] {
+        let method = awc::http::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut response = app
+            .client
+            .request(method, app.url(path))
+            .send()
+            .await
+            .expect("sent");
         assert_eq!(response.status(), 405, "{path}");
         assert_eq!(
             response
                 .headers()
                 .get("allow")
                 .and_then(|v| v.to_str().ok()),
-            Some("GET")
+            Some(allow),
+            "{path}"
         );
         let body: serde_json::Value = response.json().await.expect("problem body");
         assert_eq!(body["code"], "method_not_allowed");

@@ -158,7 +158,9 @@ async fn unmatched(
             path,
             allow: allow.to_owned(),
         }),
-        None => Err(ApiError::NotFound(format!("there is no resource at {path}"))),
+        None => Err(ApiError::NotFound(format!(
+            "there is no resource at {path}"
+        ))),
     }
 }
 

@@ -51,7 +51,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                 .await
                 .map_err(|error| match error.as_error::<PayloadError>() {
                     Some(PayloadError::Overflow) => ApiError::PayloadTooLarge(MAX_BODY_BYTES),
-                    _ => ApiError::BadRequest(format!("the request body could not be read: {error}")),
+                    _ => {
+                        ApiError::BadRequest(format!("the request body could not be read: {error}"))
+                    }
                 })?;
             parse(&bytes).map(Json)
         })
@@ -115,7 +117,15 @@ fn field_error(mut pointer: String, message: &str) -> FieldError {
     } else {
         "invalid"
     };
-    FieldError::pointer(if pointer.is_empty() { "/".to_owned() } else { pointer }, code, message.to_owned())
+    FieldError::pointer(
+        if pointer.is_empty() {
+            "/".to_owned()
+        } else {
+            pointer
+        },
+        code,
+        message.to_owned(),
+    )
 }
 
 #[cfg(test)]
@@ -149,15 +159,24 @@ mod tests {
     #[test]
     fn errors_name_the_field() {
         let e = first_error(r#"{"name":"a","address":{"city":1},"tags":[]}"#);
-        assert_eq!((e.pointer.as_deref(), e.code.as_str()), (Some("/address/city"), "invalid"));
+        assert_eq!(
+            (e.pointer.as_deref(), e.code.as_str()),
+            (Some("/address/city"), "invalid")
+        );
         let e = first_error(r#"{"name":"a","address":{"city":"x"},"tags":[1,300]}"#);
         assert_eq!(e.pointer.as_deref(), Some("/tags/1"));
         let e = first_error(r#"{"name":"a","address":{"city":"x"}}"#);
         assert_eq!(e.code, "required");
         let e = first_error(r#"{"name":"a","verified":true,"address":{"city":"x"},"tags":[]}"#);
-        assert_eq!((e.pointer.as_deref(), e.code.as_str()), (Some("/verified"), "read_only"));
+        assert_eq!(
+            (e.pointer.as_deref(), e.code.as_str()),
+            (Some("/verified"), "read_only")
+        );
         let e = first_error(r#"{"name":"a","address":{"city":"x","zip":1},"tags":[]}"#);
-        assert_eq!((e.pointer.as_deref(), e.code.as_str()), (Some("/address/zip"), "unknown_field"));
+        assert_eq!(
+            (e.pointer.as_deref(), e.code.as_str()),
+            (Some("/address/zip"), "unknown_field")
+        );
         assert!(matches!(parse::<Outer>(b"{"), Err(ApiError::BadRequest(_))));
     }
 }

@@ -100,7 +100,10 @@ impl AuthArgs {
             Ok(secret) if secret.trim().len() >= MIN_SECRET_BYTES => {
                 return Ok(secret.trim().as_bytes().to_vec());
             }
-            Ok(_) => anyhow::bail!("{} holds a secret shorter than {MIN_SECRET_BYTES} bytes", path.display()),
+            Ok(_) => anyhow::bail!(
+                "{} holds a secret shorter than {MIN_SECRET_BYTES} bytes",
+                path.display()
+            ),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
         }

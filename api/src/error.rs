@@ -43,7 +43,11 @@ pub struct FieldError {
 
 impl FieldError {
     /// A body field, named by JSON pointer (`/address/postal_code`).
-    pub fn pointer(pointer: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn pointer(
+        pointer: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             parameter: None,
             pointer: Some(pointer.into()),
@@ -86,10 +90,7 @@ pub enum ApiError {
     #[error("this API key lacks the '{0}' scope")]
     InsufficientScope(&'static str),
     #[error("{message}")]
-    Conflict {
-        code: &'static str,
-        message: String,
-    },
+    Conflict { code: &'static str, message: String },
     #[error("the resource has changed since the ETag in If-Match; fetch it again and retry")]
     PreconditionFailed,
     #[error("the request body is larger than {0} bytes")]
@@ -128,7 +129,11 @@ impl ApiError {
 
     /// A 400 for one body field, named by JSON pointer.
     pub fn invalid_field(pointer: &str, error: domain::InvalidValue) -> Self {
-        ApiError::InvalidBody(vec![FieldError::pointer(pointer, error.code, error.message)])
+        ApiError::InvalidBody(vec![FieldError::pointer(
+            pointer,
+            error.code,
+            error.message,
+        )])
     }
 
     pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
@@ -256,13 +261,17 @@ impl ResponseError for ApiError {
             ApiError::InvalidToken(_) => {
                 response.insert_header((
                     header::WWW_AUTHENTICATE,
-                    HeaderValue::from_static("Bearer realm=\"partnernet\", error=\"invalid_token\""),
+                    HeaderValue::from_static(
+                        "Bearer realm=\"partnernet\", error=\"invalid_token\"",
+                    ),
                 ));
             }
             ApiError::InsufficientScope(_) => {
                 response.insert_header((
                     header::WWW_AUTHENTICATE,
-                    HeaderValue::from_static("Bearer realm=\"partnernet\", error=\"insufficient_scope\""),
+                    HeaderValue::from_static(
+                        "Bearer realm=\"partnernet\", error=\"insufficient_scope\"",
+                    ),
                 ));
             }
             _ => {}

@@ -93,7 +93,11 @@ fn main() -> anyhow::Result<()> {
     match cli.command.context("a command")? {
         Command::Serve { serve: args, auth } => {
             let auth = Auth::new(&auth.jwt_secret()?, ThrottleLimits::default())?;
-            serve(prepare_database(&pool_config()?, !args.no_demo)?, auth, &args)
+            serve(
+                prepare_database(&pool_config()?, !args.no_demo)?,
+                auth,
+                &args,
+            )
         }
         Command::User(UserCommand::Create {
             email,
@@ -108,7 +112,9 @@ fn main() -> anyhow::Result<()> {
                 .context("cannot read the password from standard input")?;
             let password = password.trim_end_matches(['\n', '\r']);
             let db = prepare_database(&pool_config()?, false)?;
-            let language = language.parse().map_err(|e| anyhow::anyhow!("--language: {e}"))?;
+            let language = language
+                .parse()
+                .map_err(|e| anyhow::anyhow!("--language: {e}"))?;
             let new = accounts::NewAccount {
                 email: &email,
                 password,
@@ -119,7 +125,11 @@ fn main() -> anyhow::Result<()> {
             let user = db.blocking(|conn| accounts::create(conn, &new))?;
             eprintln!(
                 "created {}{} with id {}",
-                if user.is_admin { "administrator " } else { "user " },
+                if user.is_admin {
+                    "administrator "
+                } else {
+                    "user "
+                },
                 user.email,
                 user.id
             );

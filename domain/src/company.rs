@@ -155,7 +155,10 @@ pub fn text(raw: &str, max: usize) -> Result<Option<String>, InvalidValue> {
             "too_long",
             format!("at most {max} characters"),
         ))
-    } else if trimmed.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    } else if trimmed
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         Err(InvalidValue::new(
             "invalid_characters",
             "control characters are not allowed",
@@ -174,7 +177,10 @@ pub fn website(raw: &str) -> Result<String, InvalidValue> {
         .or_else(|| url.strip_prefix("http://"))
         .and_then(|rest| rest.split(['/', '?', '#']).next())
         .unwrap_or_default();
-    if url.len() <= 500 && !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if url.len() <= 500
+        && !host.is_empty()
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
         Ok(url.to_owned())
     } else {
         Err(InvalidValue::new(
@@ -230,8 +236,17 @@ mod tests {
 
     #[test]
     fn websites_are_http_urls() {
-        assert_eq!(website(" https://pila.cz/kontakt "), Ok("https://pila.cz/kontakt".into()));
-        for bad in ["pila.cz", "javascript:alert(1)", "https://", "http://a b.cz", "ftp://x.cz"] {
+        assert_eq!(
+            website(" https://pila.cz/kontakt "),
+            Ok("https://pila.cz/kontakt".into())
+        );
+        for bad in [
+            "pila.cz",
+            "javascript:alert(1)",
+            "https://",
+            "http://a b.cz",
+            "ftp://x.cz",
+        ] {
             assert!(website(bad).is_err(), "{bad} must be rejected");
         }
     }
@@ -239,7 +254,10 @@ mod tests {
     #[test]
     fn texts_are_trimmed_and_bounded() {
         assert_eq!(text("  ", 10), Ok(None));
-        assert_eq!(text(" Holz\nund Metall ", 20), Ok(Some("Holz\nund Metall".into())));
+        assert_eq!(
+            text(" Holz\nund Metall ", 20),
+            Ok(Some("Holz\nund Metall".into()))
+        );
         assert!(text("abcdef", 5).is_err());
         assert!(company_name(" ").is_err());
     }

@@ -290,7 +290,14 @@ const SURNAMES_CS: &[&str] = &[
     "Čermák",
 ];
 const GIVEN_NAMES_DE: &[&str] = &[
-    "Anna", "Lukas", "Katrin", "Jens", "Sabine", "Thomas", "Franziska", "Stefan",
+    "Anna",
+    "Lukas",
+    "Katrin",
+    "Jens",
+    "Sabine",
+    "Thomas",
+    "Franziska",
+    "Stefan",
 ];
 
 const GIVEN_NAMES_CS: &[&str] = &[
@@ -488,7 +495,14 @@ fn company(
     let contact = ContactPerson {
         name: format!(
             "{} {}",
-            rng_pick(rng, if german { GIVEN_NAMES_DE } else { GIVEN_NAMES_CS }),
+            rng_pick(
+                rng,
+                if german {
+                    GIVEN_NAMES_DE
+                } else {
+                    GIVEN_NAMES_CS
+                }
+            ),
             rng_pick(rng, if german { SURNAMES_DE } else { SURNAMES_CS })
         ),
         role: Some(if german { "Vertrieb" } else { "Obchod" }.to_owned()),

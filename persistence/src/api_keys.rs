@@ -39,7 +39,13 @@ pub fn insert(conn: &mut DbConn, row: &ApiKeyRow, actor: Actor<'_>) -> QueryResu
         diesel::insert_into(api_keys::table)
             .values(row)
             .execute(conn)?;
-        audit::record(conn, &row.company_id, "api_key_created", &["api_keys"], actor)
+        audit::record(
+            conn,
+            &row.company_id,
+            "api_key_created",
+            &["api_keys"],
+            actor,
+        )
     })
 }
 

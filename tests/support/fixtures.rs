@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 use domain::account::Email;
-use domain::company::{Address, ContactPerson, CompanyKind, CompanyStatus, NewCompany, RegisterId, SizeClass};
+use domain::company::{
+    Address, CompanyKind, CompanyStatus, ContactPerson, NewCompany, RegisterId, SizeClass,
+};
 use domain::country::Country;
 use domain::language::{LocalizedText, SpokenLanguage};
 use domain::reference::NaceCode;

@@ -6,6 +6,8 @@ pub mod fixtures;
 use std::net::TcpListener;
 use std::time::Duration;
 
+use api::auth::Auth;
+use api::auth::throttle::ThrottleLimits;
 use api::{Application, prepare_database};
 use awc::http::StatusCode;
 use persistence::{DatabaseUrl, PoolConfig};
@@ -40,6 +42,25 @@ macro_rules! on_both_backends {
             )+
         }
     };
+}
+
+/// The JWT secret of test servers; tests forge tokens with it and with others.
+pub const TEST_SECRET: &[u8] = b"test secret of at least thirty-two bytes";
+/// Every test account has this password.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A signed-in user: the id and a fresh token pair.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user_id: String,
+    pub access_token: String,
+    pub refresh_token: String,
+}
+
+impl Session {
+    pub fn bearer(&self) -> String {
+        format!("Bearer {}", self.access_token)
+    }
 }
 
 /// A running service on its own database.
@@ -84,7 +105,8 @@ impl TestApp {
         };
         let db = prepare_database(&config, demo).expect("database prepared");
         let listener = TcpListener::bind("127.0.0.1:0").expect("free port");
-        let app = Application::build(db.clone(), listener, Some(1)).expect("server built");
+        let auth = Auth::new(TEST_SECRET, ThrottleLimits::default()).expect("auth state");
+        let app = Application::build(db.clone(), auth, listener, Some(1)).expect("server built");
         let base = format!("http://127.0.0.1:{}", app.port());
         actix_web::rt::spawn(app.run_until_stopped());
         TestApp {
@@ -114,18 +136,100 @@ impl TestApp {
         for &(name, value) in headers {
             request = request.insert_header((name, value));
         }
-        let mut response = request.send().await.expect("request sent");
-        let body = response.body().limit(16 << 20).await.expect("body read");
-        Response {
-            status: response.status(),
-            headers: response.headers().clone(),
-            json: if body.is_empty() {
-                Value::Null
-            } else {
-                serde_json::from_slice(&body)
-                    .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&body).into_owned()))
-            },
+        Response::read(request.send().await.expect("request sent")).await
+    }
+
+    /// Sends `method path` with an optional JSON body and extra headers.
+    pub async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&Value>,
+        headers: &[(&str, &str)],
+    ) -> Response {
+        let method = awc::http::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut request = self.client.request(method, self.url(path));
+        for &(name, value) in headers {
+            request = request.insert_header((name, value));
         }
+        let response = match body {
+            Some(body) => request.send_json(body).await,
+            None => request.send().await,
+        };
+        Response::read(response.expect("request sent")).await
+    }
+
+    /// POSTs `body` as JSON, with `Authorization` when `bearer` is given.
+    pub async fn post(&self, path: &str, body: &Value, bearer: Option<&str>) -> Response {
+        let auth = bearer.map(|b| ("authorization", b));
+        self.send("POST", path, Some(body), auth.as_slice()).await
+    }
+
+    pub async fn patch(&self, path: &str, body: &Value, bearer: Option<&str>) -> Response {
+        let auth = bearer.map(|b| ("authorization", b));
+        self.send("PATCH", path, Some(body), auth.as_slice()).await
+    }
+
+    pub async fn delete(&self, path: &str, bearer: Option<&str>) -> Response {
+        let auth = bearer.map(|b| ("authorization", b));
+        self.send("DELETE", path, None, auth.as_slice()).await
+    }
+
+    pub async fn get_as(&self, path: &str, bearer: &str) -> Response {
+        self.get_with(path, &[("authorization", bearer)]).await
+    }
+
+    /// Registers `email` over HTTP and logs in.
+    pub async fn sign_up(&self, email: &str) -> Session {
+        let body = serde_json::json!({
+            "email": email, "password": PASSWORD, "name": email, "language": "de"
+        });
+        let response = self.post("/v1/auth/register", &body, None).await;
+        assert_eq!(response.status, 201, "register: {}", response.json);
+        self.log_in(email).await
+    }
+
+    pub async fn log_in(&self, email: &str) -> Session {
+        let body = serde_json::json!({"email": email, "password": PASSWORD});
+        let response = self.post("/v1/auth/login", &body, None).await;
+        assert_eq!(response.status, 200, "login: {}", response.json);
+        let me = self
+            .get_as(
+                "/v1/me",
+                &format!(
+                    "Bearer {}",
+                    response.json["access_token"].as_str().expect("token")
+                ),
+            )
+            .await;
+        Session {
+            user_id: me.json["id"].as_str().expect("user id").to_owned(),
+            access_token: response.json["access_token"]
+                .as_str()
+                .expect("token")
+                .to_owned(),
+            refresh_token: response.json["refresh_token"]
+                .as_str()
+                .expect("token")
+                .to_owned(),
+        }
+    }
+
+    /// Creates an administrator as `partnernet user create --admin` does, and logs in.
+    pub async fn admin(&self) -> Session {
+        self.db
+            .blocking(|conn| {
+                let new = api::accounts::NewAccount {
+                    email: "admin@partnernet.example",
+                    password: PASSWORD,
+                    name: "Admin",
+                    language: domain::language::Language::En,
+                    admin: true,
+                };
+                api::accounts::create(conn, &new)
+            })
+            .expect("administrator created");
+        self.log_in("admin@partnernet.example").await
     }
 
     /// Inserts companies straight into the database, as the seeding and import paths do.
@@ -143,6 +247,20 @@ pub struct Response {
 }
 
 impl Response {
+    async fn read(mut response: awc::ClientResponse) -> Response {
+        let body = response.body().limit(16 << 20).await.expect("body read");
+        Response {
+            status: response.status(),
+            headers: response.headers().clone(),
+            json: if body.is_empty() {
+                Value::Null
+            } else {
+                serde_json::from_slice(&body)
+                    .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&body).into_owned()))
+            },
+        }
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }

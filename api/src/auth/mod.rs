@@ -37,7 +37,9 @@ impl Auth {
         Ok(Self {
             keys: JwtKeys::from_secret(secret)?,
             // Two hashes per core at most: enough to keep the cores busy, 19 MiB each.
-            passwords: Passwords::new(2 * std::thread::available_parallelism().map_or(2, |n| n.get()))?,
+            passwords: Passwords::new(
+                2 * std::thread::available_parallelism().map_or(2, |n| n.get()),
+            )?,
             throttle: LoginThrottle::new(limits),
         })
     }
@@ -183,7 +185,10 @@ async fn authenticate_user(auth: &Auth, db: &Db, token: &str) -> Result<Caller, 
         invalid("the access token is invalid or expired")
     })?;
     let user = db
-        .run(move |conn| Ok(persistence::users::find(conn, &claims.sub)?.filter(|u| u.session_version == claims.sv)))
+        .run(move |conn| {
+            Ok(persistence::users::find(conn, &claims.sub)?
+                .filter(|u| u.session_version == claims.sv))
+        })
         .await?
         .ok_or_else(|| invalid("the access token's session has ended"))?;
     Ok(Caller::User(UserCaller {

@@ -137,7 +137,9 @@ mod tests {
         throttle.failed("jana@example.cz", attacker);
         assert!(throttle.check("jana@example.cz", attacker).is_ok());
         throttle.failed("jana@example.cz", attacker);
-        let wait = throttle.check("jana@example.cz", attacker).expect_err("limited");
+        let wait = throttle
+            .check("jana@example.cz", attacker)
+            .expect_err("limited");
         assert!((1..=61).contains(&wait));
         assert!(throttle.check("jana@example.cz", owner).is_ok());
         // The address limit covers other accounts too.

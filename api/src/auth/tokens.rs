@@ -66,7 +66,12 @@ impl JwtKeys {
         })
     }
 
-    pub fn issue(&self, user_id: &str, session_version: i64, ttl: Duration) -> anyhow::Result<String> {
+    pub fn issue(
+        &self,
+        user_id: &str,
+        session_version: i64,
+        ttl: Duration,
+    ) -> anyhow::Result<String> {
         let now = unix_now();
         let claims = AccessClaims {
             iss: ISSUER.to_owned(),

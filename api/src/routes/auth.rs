@@ -226,14 +226,18 @@ pub async fn refresh(
     let replacement = tokens::new_refresh_token().map_err(ApiError::internal)?;
     let replacement_hash = tokens::token_hash(&replacement);
     let user = db
-        .run(move |conn| match sessions::rotate(conn, &presented, &replacement_hash)? {
-            Rotation::Rotated { user_id } => Ok(users::find(conn, &user_id)?),
-            Rotation::Reused => {
-                tracing::warn!("a used refresh token was presented again; its session is revoked");
-                Ok(None)
-            }
-            Rotation::Invalid => Ok(None),
-        })
+        .run(
+            move |conn| match sessions::rotate(conn, &presented, &replacement_hash)? {
+                Rotation::Rotated { user_id } => Ok(users::find(conn, &user_id)?),
+                Rotation::Reused => {
+                    tracing::warn!(
+                        "a used refresh token was presented again; its session is revoked"
+                    );
+                    Ok(None)
+                }
+                Rotation::Invalid => Ok(None),
+            },
+        )
         .await?
         .ok_or_else(|| {
             ApiError::InvalidToken("the refresh token is unknown, used, expired or revoked".into())
@@ -257,10 +261,16 @@ pub async fn refresh(
 #[utoipa::path(
     tag = "auth",
     request_body = RefreshRequest,
-    responses((status = 204, description = "The session has ended")),
+    responses(
+        (status = 204, description = "The session has ended"),
+        (status = 400, description = "The body is malformed", body = Problem, content_type = "application/problem+json"),
+    ),
 )]
 #[post("/auth/logout")]
-pub async fn logout(db: web::Data<Db>, body: Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn logout(
+    db: web::Data<Db>,
+    body: Json<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
     let hash = tokens::token_hash(&body.0.refresh_token);
     db.run(move |conn| Ok(sessions::end(conn, &hash)?)).await?;
     Ok(HttpResponse::NoContent().finish())

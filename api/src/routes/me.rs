@@ -206,6 +206,7 @@ pub async fn change_password(
 #[delete("/me")]
 pub async fn remove(caller: Caller, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
     let user = caller.user()?.clone();
-    db.run(move |conn| Ok(users::delete(conn, &user.id)?)).await?;
+    db.run(move |conn| Ok(users::delete(conn, &user.id)?))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -360,7 +360,10 @@ fn with_details(conn: &mut DbConn, rows: Vec<CompanyRow>) -> QueryResult<Vec<Com
         .order_by(company_contacts::position.asc())
         .load(conn)?
     {
-        contacts.entry(row.company_id.clone()).or_default().push(row);
+        contacts
+            .entry(row.company_id.clone())
+            .or_default()
+            .push(row);
     }
     Ok(rows
         .into_iter()

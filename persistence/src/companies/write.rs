@@ -8,7 +8,9 @@ use super::{Children, insert_children, new_id, to_rows};
 use crate::DbConn;
 use crate::audit::{self, Actor};
 use crate::clock::now;
-use crate::schema::{companies, company_contacts, company_languages, company_members, company_nace};
+use crate::schema::{
+    companies, company_contacts, company_languages, company_members, company_nace,
+};
 
 /// Stores a profile created through the API, makes `owner` its owner and records the change
 /// with the names of the fields given. A taken register identity is a unique violation.

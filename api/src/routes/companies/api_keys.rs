@@ -122,7 +122,11 @@ pub async fn create(
     let name = text(&name, 100)
         .map_err(|e| ApiError::invalid_field("/name", e))?
         .ok_or_else(|| {
-            ApiError::InvalidBody(vec![FieldError::pointer("/name", "required", "a name is required")])
+            ApiError::InvalidBody(vec![FieldError::pointer(
+                "/name",
+                "required",
+                "a name is required",
+            )])
         })?;
     let mut scopes: Vec<ApiScope> = scopes.into_iter().map(scope).collect();
     scopes.sort_by_key(|s| s.as_str());
@@ -141,7 +145,11 @@ pub async fn create(
         name,
         prefix: secret.chars().take(PREFIX_LENGTH).collect(),
         key_hash: tokens::token_hash(&secret),
-        scopes: scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(","),
+        scopes: scopes
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
         created_by: Some(user.id.clone()),
         created_at: now(),
         last_used_at: None,
@@ -232,7 +240,9 @@ pub async fn revoke(
         if api_keys::revoke(conn, &id, &key_id, Actor::User(&user.id))? {
             Ok(())
         } else {
-            Err(ApiError::NotFound("this company has no such active key".into()))
+            Err(ApiError::NotFound(
+                "this company has no such active key".into(),
+            ))
         }
     })
     .await?;

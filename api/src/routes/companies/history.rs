@@ -86,7 +86,11 @@ pub async fn history(
     let mut changes = db
         .run(move |conn| {
             let (_, access) = load_for_change(conn, &user, &id)?;
-            require(access, &[Access::Owner, Access::Editor, Access::Admin], "members and administrators")?;
+            require(
+                access,
+                &[Access::Owner, Access::Editor, Access::Admin],
+                "members and administrators",
+            )?;
             Ok(audit::list(conn, &id, before.as_deref(), limit + 1)?)
         })
         .await?;

@@ -152,10 +152,10 @@ fn optional_text(max: usize) -> impl Fn(&str) -> Result<Option<String>, InvalidV
 
 fn phone(raw: &str) -> Result<Option<String>, InvalidValue> {
     let phone = text(raw, 40)?;
-    if phone
-        .as_deref()
-        .is_some_and(|p| !p.chars().all(|c| c.is_ascii_digit() || " +-()/.".contains(c)))
-    {
+    if phone.as_deref().is_some_and(|p| {
+        !p.chars()
+            .all(|c| c.is_ascii_digit() || " +-()/.".contains(c))
+    }) {
         return Err(InvalidValue::new(
             "invalid_phone",
             format!("'{raw}' is not a phone number such as +420 475 123 456"),
@@ -171,7 +171,10 @@ fn nace_class(raw: &str) -> Result<NaceCode, InvalidValue> {
     } else {
         Err(InvalidValue::new(
             "not_a_nace_class",
-            format!("'{raw}' is a NACE {}; a company lists classes such as 16.10", code.entry().level.as_str()),
+            format!(
+                "'{raw}' is a NACE {}; a company lists classes such as 16.10",
+                code.entry().level.as_str()
+            ),
         ))
     }
 }
@@ -181,7 +184,10 @@ fn legal_form(raw: &str, country: Country) -> Result<&'static str, InvalidValue>
         Some(form) if form.country == country => Ok(form.code),
         _ => Err(InvalidValue::new(
             "unknown_legal_form",
-            format!("'{raw}' is not a legal form of {}; see /v1/reference/legal-forms", country.as_str()),
+            format!(
+                "'{raw}' is not a legal form of {}; see /v1/reference/legal-forms",
+                country.as_str()
+            ),
         )),
     }
 }
@@ -189,7 +195,10 @@ fn legal_form(raw: &str, country: Country) -> Result<&'static str, InvalidValue>
 fn founded_on(date: NaiveDate) -> Result<NaiveDate, InvalidValue> {
     let earliest = NaiveDate::from_ymd_opt(1800, 1, 1).unwrap_or(NaiveDate::MIN);
     if date < earliest || date > Utc::now().date_naive() {
-        Err(InvalidValue::new("out_of_range", "a founding date lies between 1800 and today"))
+        Err(InvalidValue::new(
+            "out_of_range",
+            "a founding date lies between 1800 and today",
+        ))
     } else {
         Ok(date)
     }
@@ -250,22 +259,39 @@ impl CompanyInput {
             ),
             (None, None) => None,
         };
-        let vat_id = errors.optional("/identifiers/vat_id", identifiers.vat_id.as_deref(), |raw| {
-            let vat = VatId::parse(raw)?;
-            if vat.country() == country {
-                Ok(vat)
-            } else {
-                Err(InvalidValue::new(
-                    "vat_id_of_other_country",
-                    format!("'{raw}' is not a VAT id of {}", country.as_str()),
-                ))
-            }
-        });
-        let street = errors.optional("/address/street", self.address.street.as_deref(), optional_text(200));
-        let city = errors.optional("/address/city", self.address.city.as_deref(), optional_text(100));
+        let vat_id = errors.optional(
+            "/identifiers/vat_id",
+            identifiers.vat_id.as_deref(),
+            |raw| {
+                let vat = VatId::parse(raw)?;
+                if vat.country() == country {
+                    Ok(vat)
+                } else {
+                    Err(InvalidValue::new(
+                        "vat_id_of_other_country",
+                        format!("'{raw}' is not a VAT id of {}", country.as_str()),
+                    ))
+                }
+            },
+        );
+        let street = errors.optional(
+            "/address/street",
+            self.address.street.as_deref(),
+            optional_text(200),
+        );
+        let city = errors.optional(
+            "/address/city",
+            self.address.city.as_deref(),
+            optional_text(100),
+        );
         let address = errors.check(
             "/address/postal_code",
-            Address::locate(country, street.flatten(), self.address.postal_code, city.flatten()),
+            Address::locate(
+                country,
+                street.flatten(),
+                self.address.postal_code,
+                city.flatten(),
+            ),
         );
         let mut nace = Vec::new();
         if errors.bounded("/industries", &self.industries) {
@@ -273,7 +299,13 @@ impl CompanyInput {
                 let pointer = format!("/industries/{i}");
                 if let Some(code) = errors.check(&pointer, nace_class(raw)) {
                     if nace.contains(&code) {
-                        errors.check::<()>(&pointer, Err(InvalidValue::new("duplicate", format!("'{raw}' is listed twice"))));
+                        errors.check::<()>(
+                            &pointer,
+                            Err(InvalidValue::new(
+                                "duplicate",
+                                format!("'{raw}' is listed twice"),
+                            )),
+                        );
                     } else {
                         nace.push(code);
                     }
@@ -285,11 +317,17 @@ impl CompanyInput {
             .and_then(|date| errors.check("/founded_on", founded_on(date)));
         let site = errors.optional("/website", self.website.as_deref(), website);
         let email = errors.optional("/email", self.email.as_deref(), Email::parse);
-        let phone_number = errors.optional("/phone", self.phone.as_deref(), phone).flatten();
+        let phone_number = errors
+            .optional("/phone", self.phone.as_deref(), phone)
+            .flatten();
         let description = self.description.unwrap_or_default();
         let describe = |errors: &mut Errors, language: &str, raw: Option<&str>| {
             errors
-                .optional(&format!("/description/{language}"), raw, optional_text(5000))
+                .optional(
+                    &format!("/description/{language}"),
+                    raw,
+                    optional_text(5000),
+                )
                 .flatten()
         };
         let description = LocalizedText {
@@ -303,7 +341,8 @@ impl CompanyInput {
             for (i, contact) in self.contact_persons.iter().enumerate() {
                 let at = |field: &str| format!("/contact_persons/{i}/{field}");
                 let name = errors.check(&at("name"), person_name(&contact.name));
-                let role = errors.optional(&at("role"), contact.role.as_deref(), optional_text(100));
+                let role =
+                    errors.optional(&at("role"), contact.role.as_deref(), optional_text(100));
                 let email = errors.optional(&at("email"), contact.email.as_deref(), Email::parse);
                 let phone_number = errors.optional(&at("phone"), contact.phone.as_deref(), phone);
                 let spoken = languages(&mut errors, &at("languages"), &contact.languages);
@@ -351,14 +390,22 @@ impl TryFrom<&Company> for CompanyInput {
         let row = &company.row;
         let kind = domain::company::CompanyKind::parse(&row.kind)
             .map_err(|_| corrupt("kind", &row.kind))?;
-        let country: Country = row.country.parse().map_err(|_| corrupt("country", &row.country))?;
+        let country: Country = row
+            .country
+            .parse()
+            .map_err(|_| corrupt("country", &row.country))?;
         let size_class = row
             .size_class
             .as_deref()
             .map(|s| domain::company::SizeClass::parse(s).map_err(|_| corrupt("size_class", s)))
             .transpose()?;
-        let status = CompanyStatus::parse(&row.status).map_err(|_| corrupt("status", &row.status))?;
-        let register = match (&row.register_court, &row.register_type, &row.register_number) {
+        let status =
+            CompanyStatus::parse(&row.status).map_err(|_| corrupt("status", &row.status))?;
+        let register = match (
+            &row.register_court,
+            &row.register_type,
+            &row.register_number,
+        ) {
             (Some(court), Some(register_type), Some(number)) => Some(RegisterInput {
                 court: court.clone(),
                 register_type: register_type.clone(),
@@ -401,7 +448,12 @@ impl TryFrom<&Company> for CompanyInput {
                     role: c.role.clone(),
                     email: c.email.clone(),
                     phone: c.phone.clone(),
-                    languages: c.languages.split(',').filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+                    languages: c
+                        .languages
+                        .split(',')
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
                 })
                 .collect(),
             status: Some(status.into()),

@@ -54,7 +54,8 @@ pub struct NewMember {
 }
 
 fn dtos(found: Vec<members::Member>) -> Vec<MemberDto> {
-    found.into_iter()
+    found
+        .into_iter()
         .map(|m| MemberDto {
             user_id: m.user_id,
             name: m.name,
@@ -125,8 +126,7 @@ pub async fn add(
     body: Json<NewMember>,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.user()?.clone();
-    let email =
-        Email::parse(&body.0.email).map_err(|e| ApiError::invalid_field("/email", e))?;
+    let email = Email::parse(&body.0.email).map_err(|e| ApiError::invalid_field("/email", e))?;
     let role = body.0.role.map_or(MemberRole::Editor, Into::into);
     let id = id.into_inner();
     let found = db

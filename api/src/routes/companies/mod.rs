@@ -71,8 +71,24 @@ macro_rules! mirror_enum {
     };
 }
 
-mirror_enum!(CompanyKindDto, CompanyKind { Company, ResearchInstitution, Multiplier, PublicBody });
-mirror_enum!(SizeClassDto, SizeClass { Micro, Small, Medium, Large });
+mirror_enum!(
+    CompanyKindDto,
+    CompanyKind {
+        Company,
+        ResearchInstitution,
+        Multiplier,
+        PublicBody
+    }
+);
+mirror_enum!(
+    SizeClassDto,
+    SizeClass {
+        Micro,
+        Small,
+        Medium,
+        Large
+    }
+);
 mirror_enum!(CompanyStatusDto, CompanyStatus { Draft, Published });
 
 /// The legal form, by code (see `/v1/reference/legal-forms`) and abbreviation.
@@ -288,8 +304,13 @@ impl CompanyDto {
             }
             .into(),
             languages: company.languages,
-            contact_persons: with_contacts
-                .then(|| company.contacts.into_iter().map(ContactPerson::from).collect()),
+            contact_persons: with_contacts.then(|| {
+                company
+                    .contacts
+                    .into_iter()
+                    .map(ContactPerson::from)
+                    .collect()
+            }),
             status,
             verified: row.verified,
             version: row.version,

@@ -176,7 +176,9 @@ pub async fn update(
     let user = caller.user()?.clone();
     let patch = body.0;
     if !patch.is_object() {
-        return Err(ApiError::BadRequest("the body must be a JSON object".into()));
+        return Err(ApiError::BadRequest(
+            "the body must be a JSON object".into(),
+        ));
     }
     let precondition = Precondition::of(&req);
     let id = id.into_inner();
@@ -248,7 +250,11 @@ pub async fn remove(
     let id = id.into_inner();
     db.run(move |conn| {
         let (company, access) = load_for_change(conn, &user, &id)?;
-        require(access, &[Access::Owner, Access::Admin], "owners and administrators")?;
+        require(
+            access,
+            &[Access::Owner, Access::Admin],
+            "owners and administrators",
+        )?;
         if !precondition.allows(company.row.version) {
             return Err(ApiError::PreconditionFailed);
         }
