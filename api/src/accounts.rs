@@ -1,6 +1,6 @@
 //! Creating accounts outside HTTP: the administrator bootstrap and test set-up.
 
-use domain::account::{Email, check_password, person_name};
+use domain::account::check_sign_up;
 use domain::language::Language;
 use persistence::DbConn;
 use persistence::db::is_unique_violation;
@@ -20,9 +20,13 @@ pub struct NewAccount<'a> {
 /// Checks the account against the same rules as registration, hashes the password on this
 /// thread and stores the account.
 pub fn create(conn: &mut DbConn, new: &NewAccount<'_>) -> anyhow::Result<UserRow> {
-    let email = Email::parse(new.email).map_err(|e| anyhow::anyhow!("e-mail: {e}"))?;
-    check_password(new.password, &email).map_err(|e| anyhow::anyhow!("password: {e}"))?;
-    let name = person_name(new.name).map_err(|e| anyhow::anyhow!("name: {e}"))?;
+    let (email, name) = check_sign_up(new.email, new.name, new.password).map_err(|errors| {
+        let reasons: Vec<String> = errors
+            .iter()
+            .map(|(field, e)| format!("{field}: {e}"))
+            .collect();
+        anyhow::anyhow!(reasons.join("; "))
+    })?;
     let hash = passwords::hash_blocking(new.password)?;
     users::insert(
         conn,

@@ -95,6 +95,29 @@ pub fn person_name(raw: &str) -> Result<String, InvalidValue> {
     }
 }
 
+/// Checks a new account against every rule at once: the normalised e-mail and name, or each
+/// invalid field by name (`email`, `name`, `password`).
+pub fn check_sign_up(
+    email: &str,
+    name: &str,
+    password: &str,
+) -> Result<(Email, String), Vec<(&'static str, InvalidValue)>> {
+    let mut errors = Vec::new();
+    let email = Email::parse(email)
+        .map_err(|e| errors.push(("email", e)))
+        .ok();
+    let name = person_name(name).map_err(|e| errors.push(("name", e))).ok();
+    if let Some(email) = &email
+        && let Err(e) = check_password(password, email)
+    {
+        errors.push(("password", e));
+    }
+    match (email, name) {
+        (Some(email), Some(name)) if errors.is_empty() => Ok((email, name)),
+        _ => Err(errors),
+    }
+}
+
 string_enum!(
     /// A user's role in an organisation: owners manage members, publish and delete; editors
     /// edit the profile.
@@ -160,6 +183,16 @@ mod tests {
             check_password(&"x".repeat(2000), &email).map_err(|e| e.code),
             Err("password_too_long")
         );
+    }
+
+    #[test]
+    fn sign_up_reports_every_invalid_field() {
+        let errors = check_sign_up("nope", "", "short").expect_err("invalid");
+        let fields: Vec<&str> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["email", "name"]);
+        let errors = check_sign_up("jana@example.cz", "Jana", "short").expect_err("weak");
+        assert_eq!(errors[0].0, "password");
+        assert!(check_sign_up("jana@example.cz", "Jana", "long enough!").is_ok());
     }
 
     #[test]

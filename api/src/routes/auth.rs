@@ -2,7 +2,7 @@
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use domain::account::{Email, check_password, person_name};
+use domain::account::{Email, check_sign_up};
 use domain::language::Language;
 use persistence::db::is_unique_violation;
 use persistence::sessions::{self, Rotation};
@@ -60,24 +60,20 @@ pub struct TokenPair {
 
 /// Checks a registration and returns the normalised e-mail, name and password.
 fn validate(registration: Registration) -> Result<(Email, String, String, Language), ApiError> {
-    let mut errors = Vec::new();
-    let email = Email::parse(&registration.email)
-        .map_err(|e| errors.push(FieldError::pointer("/email", e.code, e.message)))
-        .ok();
-    let name = person_name(&registration.name)
-        .map_err(|e| errors.push(FieldError::pointer("/name", e.code, e.message)))
-        .ok();
-    if let Some(email) = &email
-        && let Err(e) = check_password(&registration.password, email)
-    {
-        errors.push(FieldError::pointer("/password", e.code, e.message));
-    }
-    match (email, name) {
-        (Some(email), Some(name)) if errors.is_empty() => {
-            Ok((email, name, registration.password, registration.language))
-        }
-        _ => Err(ApiError::InvalidBody(errors)),
-    }
+    let (email, name) = check_sign_up(
+        &registration.email,
+        &registration.name,
+        &registration.password,
+    )
+    .map_err(|errors| {
+        ApiError::InvalidBody(
+            errors
+                .into_iter()
+                .map(|(field, e)| FieldError::pointer(format!("/{field}"), e.code, e.message))
+                .collect(),
+        )
+    })?;
+    Ok((email, name, registration.password, registration.language))
 }
 
 /// Register

@@ -82,6 +82,12 @@ pub struct ContactRow {
     pub languages: String,
 }
 
+impl ContactRow {
+    pub fn language_codes(&self) -> impl Iterator<Item = &str> {
+        self.languages.split(',').filter(|l| !l.is_empty())
+    }
+}
+
 /// A company with its NACE codes (primary first), the languages its staff speaks and its
 /// contact persons.
 #[derive(Debug, Clone)]

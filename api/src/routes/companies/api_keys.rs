@@ -82,15 +82,16 @@ pub struct CreatedApiKey {
 const PREFIX_LENGTH: usize = 11;
 const MEMBERS: &[Access] = &[Access::Owner, Access::Editor, Access::Admin];
 
-fn scope(dto: ApiScopeDto) -> ApiScope {
-    match dto {
-        ApiScopeDto::Read => ApiScope::Read,
-        ApiScopeDto::Export => ApiScope::Export,
-        ApiScopeDto::Changes => ApiScope::Changes,
-        ApiScopeDto::Webhooks => ApiScope::Webhooks,
-        ApiScopeDto::Stats => ApiScope::Stats,
+mirror_enum!(
+    ApiScopeDto,
+    ApiScope {
+        Read,
+        Export,
+        Changes,
+        Webhooks,
+        Stats
     }
-}
+);
 
 /// Create an API key
 ///
@@ -128,7 +129,7 @@ pub async fn create(
                 "a name is required",
             )])
         })?;
-    let mut scopes: Vec<ApiScope> = scopes.into_iter().map(scope).collect();
+    let mut scopes: Vec<ApiScope> = scopes.into_iter().map(ApiScope::from).collect();
     scopes.sort_by_key(|s| s.as_str());
     scopes.dedup();
     if scopes.is_empty() {

@@ -15,7 +15,8 @@ use crate::error::{ApiError, Problem};
 use crate::pagination::{self, Page};
 use crate::query;
 
-/// Who made a change: a user or an API key, with its current name while it still exists.
+/// Who made a change: a user or an API key (`kind`), with its current name while it still
+/// exists.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ChangeActor {
     #[schema(example = "user")]
@@ -104,10 +105,9 @@ pub async fn history(
         .into_iter()
         .map(|change| {
             let fields = change.row.field_names().map(str::to_owned).collect();
-            let (kind, id) = match (change.row.actor_user_id, change.row.actor_api_key_id) {
-                (Some(user), _) => ("user", Some(user)),
-                (None, Some(key)) => ("api_key", Some(key)),
-                (None, None) => ("system", None),
+            let (kind, id) = match change.row.actor_user_id {
+                Some(user) => ("user", Some(user)),
+                None => ("api_key", change.row.actor_api_key_id),
             };
             Change {
                 id: change.row.id,

@@ -448,12 +448,7 @@ impl TryFrom<&Company> for CompanyInput {
                     role: c.role.clone(),
                     email: c.email.clone(),
                     phone: c.phone.clone(),
-                    languages: c
-                        .languages
-                        .split(',')
-                        .filter(|l| !l.is_empty())
-                        .map(str::to_owned)
-                        .collect(),
+                    languages: c.language_codes().map(str::to_owned).collect(),
                 })
                 .collect(),
             status: Some(status.into()),

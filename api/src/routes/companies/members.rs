@@ -24,14 +24,7 @@ pub enum MemberRoleDto {
     Editor,
 }
 
-impl From<MemberRoleDto> for MemberRole {
-    fn from(role: MemberRoleDto) -> Self {
-        match role {
-            MemberRoleDto::Owner => MemberRole::Owner,
-            MemberRoleDto::Editor => MemberRole::Editor,
-        }
-    }
-}
+mirror_enum!(MemberRoleDto, MemberRole { Owner, Editor });
 
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = Member)]

@@ -1,5 +1,21 @@
 //! Companies and institutions: the directory, and editing by their members.
 
+/// Converts between a DTO enum and the domain enum of the same variants, both ways.
+macro_rules! mirror_enum {
+    ($dto:ident, $domain:ident { $($variant:ident),+ $(,)? }) => {
+        impl From<$domain> for $dto {
+            fn from(value: $domain) -> Self {
+                match value { $($domain::$variant => $dto::$variant),+ }
+            }
+        }
+        impl From<$dto> for $domain {
+            fn from(value: $dto) -> Self {
+                match value { $($dto::$variant => $domain::$variant),+ }
+            }
+        }
+    };
+}
+
 pub mod api_keys;
 pub mod history;
 mod input;
@@ -53,22 +69,6 @@ pub enum SizeClassDto {
 pub enum CompanyStatusDto {
     Draft,
     Published,
-}
-
-/// Converts between a DTO enum and the domain enum of the same variants, both ways.
-macro_rules! mirror_enum {
-    ($dto:ident, $domain:ident { $($variant:ident),+ $(,)? }) => {
-        impl From<$domain> for $dto {
-            fn from(value: $domain) -> Self {
-                match value { $($domain::$variant => $dto::$variant),+ }
-            }
-        }
-        impl From<$dto> for $domain {
-            fn from(value: $dto) -> Self {
-                match value { $($dto::$variant => $domain::$variant),+ }
-            }
-        }
-    };
 }
 
 mirror_enum!(
@@ -168,12 +168,7 @@ pub struct ContactPerson {
 impl From<ContactRow> for ContactPerson {
     fn from(row: ContactRow) -> Self {
         Self {
-            languages: row
-                .languages
-                .split(',')
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            languages: row.language_codes().map(str::to_owned).collect(),
             name: row.name,
             role: row.role,
             email: row.email,
