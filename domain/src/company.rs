@@ -6,6 +6,7 @@ use crate::InvalidValue;
 use crate::account::Email;
 use crate::country::Country;
 use crate::language::{LocalizedText, SpokenLanguage};
+use crate::product::NewProduct;
 use crate::reference::{Catalog, NaceCode, RegionCode};
 use crate::register::{GermanRegisterEntry, Ico, VatId};
 
@@ -124,6 +125,9 @@ pub struct NewCompany {
     pub languages: Vec<SpokenLanguage>,
     /// The people to contact; personal data, shown only to signed-in users and API keys.
     pub contacts: Vec<ContactPerson>,
+    /// Products and services stored with a new profile (seeding, imports). Changing a profile
+    /// leaves its products alone: they have their own endpoints.
+    pub products: Vec<NewProduct>,
     pub status: CompanyStatus,
     pub verified: bool,
 }
@@ -221,20 +225,6 @@ mod tests {
     }
 
     #[test]
-    fn nace_filter_expands_to_the_subtree_once() {
-        let filter = CompanyFilter {
-            nace: vec![
-                NaceCode::parse("16").expect("division"),
-                NaceCode::parse("16.10").expect("class"),
-            ],
-            ..CompanyFilter::default()
-        };
-        let codes = filter.nace_codes();
-        assert_eq!(codes.len(), 9);
-        assert!(codes.contains(&"16.10") && codes.contains(&"16.2"));
-    }
-
-    #[test]
     fn websites_are_http_urls() {
         assert_eq!(
             website(" https://pila.cz/kontakt "),
@@ -271,30 +261,5 @@ mod tests {
         let err = SizeClass::parse("huge").expect_err("unknown size");
         assert_eq!(err.code, "unknown_size_class");
         assert!(err.message.contains("micro, small, medium, large"));
-    }
-}
-
-/// Which companies a listing shows: every given criterion must hold; within `regions` and
-/// `nace` any one value is enough. A NACE code matches itself and every code below it.
-#[derive(Debug, Clone, Default)]
-pub struct CompanyFilter {
-    pub country: Option<Country>,
-    pub regions: Vec<RegionCode>,
-    pub nace: Vec<NaceCode>,
-    pub kind: Option<CompanyKind>,
-}
-
-impl CompanyFilter {
-    /// The NACE codes a company must hold one of: the requested codes and all codes below them.
-    pub fn nace_codes(&self) -> Vec<&'static str> {
-        let catalog = Catalog::get();
-        let mut codes: Vec<&'static str> = self
-            .nace
-            .iter()
-            .flat_map(|code| catalog.nace_subtree(code.as_str()))
-            .collect();
-        codes.sort_unstable();
-        codes.dedup();
-        codes
     }
 }

@@ -11,8 +11,10 @@ pub mod company;
 pub mod country;
 pub mod error;
 pub mod language;
+pub mod product;
 pub mod reference;
 pub mod register;
+pub mod search;
 pub mod synthetic;
 pub mod text;
 

@@ -10,6 +10,7 @@ use crate::company::{
 };
 use crate::country::Country;
 use crate::language::{LocalizedText, SpokenLanguage};
+use crate::product::{NewProduct, ProductKind};
 use crate::reference::{Catalog, NaceCode, PostalPlace};
 use crate::register::{GermanRegisterEntry, Ico, VatId};
 
@@ -559,6 +560,7 @@ fn company(
             .map(|l| SpokenLanguage::parse(l).expect("ISO codes"))
             .collect(),
         contacts: vec![contact],
+        products: products(rng, industry, is_business),
         status: if rng.u8(..100) < 95 {
             CompanyStatus::Published
         } else {
@@ -566,6 +568,50 @@ fn company(
         },
         verified: rng.u8(..100) < 30,
     }
+}
+
+/// One to five products or services named after the industry's offer, in all three languages:
+/// three per company on average, as the benchmark assumes.
+fn products(rng: &mut fastrand::Rng, industry: &Industry, is_business: bool) -> Vec<NewProduct> {
+    let pieces = |offer: &'static str| -> Vec<&'static str> {
+        offer.split(", ").map(str::trim).collect()
+    };
+    let (de, cs, en) = (
+        pieces(industry.offer_de),
+        pieces(industry.offer_cs),
+        pieces(industry.offer_en),
+    );
+    let nace = industry
+        .nace
+        .iter()
+        .map(|code| NaceCode::parse(code).expect("industry codes are NACE Rev. 2 classes"))
+        .collect::<Vec<_>>();
+    (0..rng.usize(1..=5))
+        .map(|i| {
+            let pick = |list: &[&str]| capitalise(list[i % list.len()]);
+            let series = rng.u16(100..999);
+            NewProduct {
+                kind: if is_business && rng.u8(..100) < 70 {
+                    ProductKind::Product
+                } else {
+                    ProductKind::Service
+                },
+                name: LocalizedText {
+                    de: Some(format!("{} {series}", pick(&de))),
+                    cs: Some(format!("{} {series}", pick(&cs))),
+                    en: Some(format!("{} {series}", pick(&en))),
+                },
+                description: LocalizedText {
+                    de: Some(capitalise(industry.offer_de)),
+                    cs: Some(capitalise(industry.offer_cs)),
+                    en: Some(capitalise(industry.offer_en)),
+                },
+                nace: vec![nace[i % nace.len()].clone()],
+                keywords: vec![format!("{series}")],
+                image_url: None,
+            }
+        })
+        .collect()
 }
 
 /// Completes a seven-digit serial with its check digit into a valid IČO.
