@@ -28,27 +28,31 @@ pub fn limit(raw: Option<&str>) -> Result<i64, ApiError> {
     }
 }
 
-/// Where a listing continues. The cursor is versioned so its format can change without old
-/// cursors being misread.
-pub fn encode_cursor(sort_key: &str, id: &str) -> String {
-    URL_SAFE_NO_PAD.encode(format!("v1\u{1f}{sort_key}\u{1f}{id}"))
+/// Where a listing continues: the sort keys of the last item shown. The cursor is versioned so
+/// its format can change without old cursors being misread.
+pub fn encode_cursor(parts: &[&str]) -> String {
+    URL_SAFE_NO_PAD.encode(format!("v1\u{1f}{}", parts.join("\u{1f}")))
 }
 
-pub fn decode_cursor(raw: &str) -> Result<(String, String), ApiError> {
-    let malformed = || {
-        ApiError::InvalidParameters(vec![FieldError::parameter(
-            "cursor",
-            "malformed_cursor",
-            "the cursor is not one this API issued; pass next_cursor from a previous page unchanged",
-        )])
-    };
+fn malformed() -> ApiError {
+    ApiError::InvalidParameters(vec![FieldError::parameter(
+        "cursor",
+        "malformed_cursor",
+        "the cursor is not one this API issued for this listing; pass next_cursor from a previous page unchanged",
+    )])
+}
+
+/// The `N` sort keys of a cursor from [`encode_cursor`]; the last (the id) must not be empty.
+pub fn decode_cursor<const N: usize>(raw: &str) -> Result<[String; N], ApiError> {
     let bytes = URL_SAFE_NO_PAD.decode(raw).map_err(|_| malformed())?;
     let text = String::from_utf8(bytes).map_err(|_| malformed())?;
     let mut parts = text.split('\u{1f}');
-    match (parts.next(), parts.next(), parts.next(), parts.next()) {
-        (Some("v1"), Some(key), Some(id), None) if !id.is_empty() => {
-            Ok((key.to_owned(), id.to_owned()))
-        }
+    if parts.next() != Some("v1") {
+        return Err(malformed());
+    }
+    let parts: Vec<String> = parts.map(str::to_owned).collect();
+    match <[String; N]>::try_from(parts) {
+        Ok(parts) if parts.last().is_some_and(|id| !id.is_empty()) => Ok(parts),
         _ => Err(malformed()),
     }
 }
@@ -78,11 +82,12 @@ mod tests {
 
     #[test]
     fn cursor_round_trips() {
-        let cursor = encode_cursor("müller | holz", "0190a-id");
+        let cursor = encode_cursor(&["müller | holz", "0190a-id"]);
         assert_eq!(
-            decode_cursor(&cursor).ok(),
-            Some(("müller | holz".into(), "0190a-id".into()))
+            decode_cursor::<2>(&cursor).ok(),
+            Some(["müller | holz".into(), "0190a-id".into()])
         );
+        assert!(decode_cursor::<3>(&cursor).is_err());
     }
 
     #[test]
@@ -93,7 +98,7 @@ mod tests {
             "!!!",
             &URL_SAFE_NO_PAD.encode("v2\u{1f}a\u{1f}b"),
         ] {
-            assert!(decode_cursor(raw).is_err(), "{raw} must be rejected");
+            assert!(decode_cursor::<2>(raw).is_err(), "{raw} must be rejected");
         }
     }
 

@@ -8,10 +8,14 @@ pub mod audit;
 pub mod clock;
 pub mod companies;
 pub mod db;
+pub mod glossary;
 pub mod members;
+pub mod products;
 pub mod reference;
 pub mod schema;
+pub mod search;
 pub mod sessions;
+mod sql;
 pub mod users;
 
 // Linked only for their `bundled` features: SQLite and libpq are compiled from source, so a fresh

@@ -179,7 +179,47 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    products (id) {
+        id -> Text,
+        company_id -> Text,
+        kind -> Text,
+        name_de -> Nullable<Text>,
+        name_cs -> Nullable<Text>,
+        name_en -> Nullable<Text>,
+        name_sort -> Text,
+        description_de -> Nullable<Text>,
+        description_cs -> Nullable<Text>,
+        description_en -> Nullable<Text>,
+        keywords -> Text,
+        image_url -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    product_nace (product_id, nace_code) {
+        product_id -> Text,
+        nace_code -> Text,
+    }
+}
+
+diesel::table! {
+    glossary_entries (id) {
+        id -> Text,
+        de -> Text,
+        cs -> Text,
+        en -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(company_nace -> companies (company_id));
+diesel::joinable!(products -> companies (company_id));
+diesel::joinable!(product_nace -> products (product_id));
 diesel::joinable!(company_nace -> nace_codes (nace_code));
 diesel::joinable!(company_languages -> companies (company_id));
 diesel::joinable!(postal_codes -> regions (region));
@@ -204,4 +244,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     company_contacts,
     api_keys,
     company_changes,
+    products,
+    product_nace,
+    glossary_entries,
 );

@@ -32,6 +32,7 @@ pub fn company(name: &str, country: Country, postal_code: &str, nace: &[&str]) -
         description: LocalizedText::default(),
         languages: Vec::new(),
         contacts: Vec::new(),
+        products: Vec::new(),
         status: CompanyStatus::Published,
         verified: false,
     }
@@ -77,6 +78,7 @@ pub fn czech_sawmill() -> NewCompany {
             phone: Some("+420 602 111 222".into()),
             languages: vec![SpokenLanguage::parse("cs").expect("iso")],
         }],
+        products: Vec::new(),
         status: CompanyStatus::Published,
         verified: true,
     }

@@ -6,6 +6,7 @@ pub mod health;
 pub mod labels;
 pub mod me;
 pub mod reference;
+pub mod search;
 
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
 

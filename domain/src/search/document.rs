@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use super::compound::{is_known, split};
 use super::words::{is_searchable, words};
+use crate::company::NewCompany;
+use crate::product::NewProduct;
 use crate::reference::Catalog;
 
 /// What the database indexes: name words (ranked higher) and all other words, each a
@@ -127,6 +129,117 @@ impl DocumentBuilder {
             body: join(self.body),
         }
     }
+}
+
+/// The texts of a company that its document is made of.
+#[derive(Debug, Clone, Default)]
+pub struct CompanyText<'a> {
+    pub name: &'a str,
+    pub descriptions: [Option<&'a str>; 3],
+    pub city: Option<&'a str>,
+    pub region: Option<&'a str>,
+    pub nace: Vec<&'a str>,
+}
+
+/// The texts of a product or service that documents are made of.
+#[derive(Debug, Clone, Default)]
+pub struct ProductText<'a> {
+    pub names: [Option<&'a str>; 3],
+    pub descriptions: [Option<&'a str>; 3],
+    pub keywords: Vec<&'a str>,
+    pub nace: Vec<&'a str>,
+}
+
+impl<'a> CompanyText<'a> {
+    /// The texts of a profile about to be stored.
+    pub fn of(company: &'a NewCompany) -> Self {
+        Self {
+            name: &company.name,
+            descriptions: [
+                company.description.de.as_deref(),
+                company.description.cs.as_deref(),
+                company.description.en.as_deref(),
+            ],
+            city: company.address.city.as_deref(),
+            region: company.address.region.as_ref().map(|r| r.as_str()),
+            nace: company.nace.iter().map(|c| c.as_str()).collect(),
+        }
+    }
+}
+
+impl<'a> ProductText<'a> {
+    /// The texts of a product about to be stored.
+    pub fn of(product: &'a NewProduct) -> Self {
+        Self {
+            names: [
+                product.name.de.as_deref(),
+                product.name.cs.as_deref(),
+                product.name.en.as_deref(),
+            ],
+            descriptions: [
+                product.description.de.as_deref(),
+                product.description.cs.as_deref(),
+                product.description.en.as_deref(),
+            ],
+            keywords: product.keywords.iter().map(String::as_str).collect(),
+            nace: product.nace.iter().map(|c| c.as_str()).collect(),
+        }
+    }
+}
+
+impl DocumentBuilder {
+    fn product_texts(&mut self, product: &ProductText<'_>) -> &mut Self {
+        for text in product.descriptions.iter().flatten() {
+            self.text(text);
+        }
+        for keyword in &product.keywords {
+            self.text(keyword);
+        }
+        for code in &product.nace {
+            self.nace(code);
+        }
+        self
+    }
+}
+
+/// A company's document: its name; its descriptions, city, region and industries; and
+/// everything its products and services say.
+pub fn company_document(company: &CompanyText<'_>, products: &[ProductText<'_>]) -> SearchDocument {
+    let mut builder = DocumentBuilder::default();
+    builder.name(company.name);
+    for text in company.descriptions.iter().flatten().chain(&company.city) {
+        builder.text(text);
+    }
+    if let Some(region) = company.region {
+        builder.region(region);
+    }
+    for code in &company.nace {
+        builder.nace(code);
+    }
+    for product in products {
+        for name in product.names.iter().flatten() {
+            builder.text(name);
+        }
+        builder.product_texts(product);
+    }
+    builder.finish()
+}
+
+/// A product's document: its names; its texts and industries; and who offers it where (the
+/// company's name, city and region).
+pub fn product_document(product: &ProductText<'_>, company: &CompanyText<'_>) -> SearchDocument {
+    let mut builder = DocumentBuilder::default();
+    for name in product.names.iter().flatten() {
+        builder.name(name);
+    }
+    builder.product_texts(product).text(company.name);
+    if let Some(city) = company.city {
+        builder.text(city);
+    }
+    if let Some(region) = company.region {
+        builder.region(region);
+    }
+    builder.finish()
 }
 
 #[cfg(test)]

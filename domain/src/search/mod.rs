@@ -8,7 +8,9 @@ pub mod query;
 pub mod request;
 pub mod words;
 
-pub use document::{DocumentBuilder, SearchDocument};
+pub use document::{
+    CompanyText, DocumentBuilder, ProductText, SearchDocument, company_document, product_document,
+};
 pub use glossary::{Concept, Glossary};
 pub use query::{Expr, SearchQuery};
 pub use request::{Facet, Near, SearchRequest, Sort};

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use domain::company::{CompanyFilter, CompanyStatus, NewCompany, RegisterId};
+use domain::company::{NewCompany, RegisterId};
+use domain::search::{CompanyText, ProductText, company_document, product_document};
 use domain::text::fold;
 
 pub use write::{create, delete, set_verified, update};
@@ -14,6 +15,8 @@ pub use write::{create, delete, set_verified, update};
 use crate::DbConn;
 use crate::clock::now;
 use crate::on_backend;
+use crate::products;
+use crate::search::index;
 use crate::schema::{companies, company_contacts, company_languages, company_nace};
 
 /// A row of `companies` as stored.
@@ -96,13 +99,6 @@ pub struct Company {
     pub nace: Vec<CompanyNaceRow>,
     pub languages: Vec<String>,
     pub contacts: Vec<ContactRow>,
-}
-
-/// The position after which a listing continues: the sort key and id of the last item shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Keyset {
-    pub name_sort: String,
-    pub id: String,
 }
 
 /// Time-ordered ids (UUID v7): new rows land at the end of the primary-key index.
@@ -252,20 +248,38 @@ pub fn insert_new(conn: &mut DbConn, new: &[NewCompany]) -> QueryResult<usize> {
             })?
             .into_iter()
             .collect();
-            // Only the companies actually inserted get their child rows.
+            // Only the companies actually inserted get their child rows, products and documents.
             let mut all = Children {
                 nace: Vec::new(),
                 languages: Vec::new(),
                 contacts: Vec::new(),
             };
-            for (row, own) in rows.iter().zip(children) {
-                if stored.contains(&row.id) {
-                    all.nace.extend(own.nace);
-                    all.languages.extend(own.languages);
-                    all.contacts.extend(own.contacts);
+            let mut product_rows = Vec::new();
+            let mut product_nace = Vec::new();
+            let mut company_documents = Vec::new();
+            let mut product_documents = Vec::new();
+            for ((row, own), company) in rows.iter().zip(children).zip(chunk) {
+                if !stored.contains(&row.id) {
+                    continue;
                 }
+                all.nace.extend(own.nace);
+                all.languages.extend(own.languages);
+                all.contacts.extend(own.contacts);
+                let texts = CompanyText::of(company);
+                let product_texts: Vec<ProductText<'_>> =
+                    company.products.iter().map(ProductText::of).collect();
+                for (product, text) in company.products.iter().zip(&product_texts) {
+                    let (product_row, codes) = products::to_rows(product, new_id(), &row.id, at);
+                    product_documents.push((product_row.id.clone(), product_document(text, &texts)));
+                    product_rows.push(product_row);
+                    product_nace.extend(codes);
+                }
+                company_documents.push((row.id.as_str(), company_document(&texts, &product_texts)));
             }
             insert_children(conn, &all)?;
+            products::insert_rows(conn, &product_rows, &product_nace)?;
+            index::store(conn, "company_search", "company_id", &company_documents)?;
+            index::store(conn, "product_search", "product_id", &product_documents)?;
             inserted += stored.len();
         }
         Ok(inserted)
@@ -289,46 +303,17 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Company>> {
     }
 }
 
-/// Published companies matching `filter`, ordered by folded name and id, starting after `after`.
-pub fn list_published(
-    conn: &mut DbConn,
-    filter: &CompanyFilter,
-    after: Option<&Keyset>,
-    limit: i64,
-) -> QueryResult<Vec<Company>> {
-    let mut query = companies::table
-        .filter(companies::status.eq(CompanyStatus::Published.as_str()))
+/// Companies by id, in the order of `ids` (ids not found are left out).
+pub fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<Company>> {
+    let rows: Vec<CompanyRow> = companies::table
+        .filter(companies::id.eq_any(ids))
         .select(CompanyRow::as_select())
-        .order_by((companies::name_sort.asc(), companies::id.asc()))
-        .limit(limit)
-        .into_boxed();
-    if let Some(country) = filter.country {
-        query = query.filter(companies::country.eq(country.as_str()));
-    }
-    if !filter.regions.is_empty() {
-        let regions: Vec<&str> = filter.regions.iter().map(|r| r.as_str()).collect();
-        query = query.filter(companies::region.eq_any(regions));
-    }
-    if let Some(kind) = filter.kind {
-        query = query.filter(companies::kind.eq(kind.as_str()));
-    }
-    if !filter.nace.is_empty() {
-        let with_code = company_nace::table
-            .filter(company_nace::nace_code.eq_any(filter.nace_codes()))
-            .select(company_nace::company_id);
-        query = query.filter(companies::id.eq_any(with_code));
-    }
-    if let Some(after) = after {
-        query = query.filter(
-            companies::name_sort
-                .gt(after.name_sort.clone())
-                .or(companies::name_sort
-                    .eq(after.name_sort.clone())
-                    .and(companies::id.gt(after.id.clone()))),
-        );
-    }
-    let rows = query.load(conn)?;
-    with_details(conn, rows)
+        .load(conn)?;
+    let mut found: HashMap<String, Company> = with_details(conn, rows)?
+        .into_iter()
+        .map(|c| (c.row.id.clone(), c))
+        .collect();
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 
 /// Loads the NACE codes, languages and contacts of `rows` with one query each, not one per

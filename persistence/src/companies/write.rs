@@ -8,6 +8,7 @@ use super::{Children, insert_children, new_id, to_rows};
 use crate::DbConn;
 use crate::audit::{self, Actor};
 use crate::clock::now;
+use crate::search::index;
 use crate::schema::{
     companies, company_contacts, company_languages, company_members, company_nace,
 };
@@ -27,6 +28,12 @@ pub fn create(
             .values(&row)
             .execute(conn)?;
         insert_children(conn, &children)?;
+        let (products, codes): (Vec<_>, Vec<_>) = new
+            .products
+            .iter()
+            .map(|product| crate::products::to_rows(product, new_id(), &row.id, at))
+            .unzip();
+        crate::products::insert_rows(conn, &products, &codes.concat())?;
         diesel::insert_into(company_members::table)
             .values((
                 company_members::company_id.eq(&row.id),
@@ -36,6 +43,7 @@ pub fn create(
             ))
             .execute(conn)?;
         audit::record(conn, &row.id, "created", fields, Actor::User(owner))?;
+        index::refresh_company_and_products(conn, &row.id)?;
         Ok(row.id.clone())
     })
 }
@@ -75,6 +83,7 @@ pub fn update(
         }
         replace_children(conn, id, &children)?;
         audit::record(conn, id, "updated", fields, actor)?;
+        index::refresh_company_and_products(conn, id)?;
         Ok(true)
     })
 }

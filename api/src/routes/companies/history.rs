@@ -80,9 +80,9 @@ pub async fn history(
     let before = params
         .cursor
         .as_deref()
-        .map(pagination::decode_cursor)
+        .map(pagination::decode_cursor::<1>)
         .transpose()?
-        .map(|(_, id)| id);
+        .map(|[id]| id);
     let id = id.into_inner();
     let mut changes = db
         .run(move |conn| {
@@ -100,7 +100,7 @@ pub async fn history(
     let next_cursor = has_more
         .then(|| changes.last())
         .flatten()
-        .map(|last| pagination::encode_cursor("", &last.row.id));
+        .map(|last| pagination::encode_cursor(&[&last.row.id]));
     let items = changes
         .into_iter()
         .map(|change| {

@@ -376,6 +376,7 @@ impl CompanyInput {
             description,
             languages: spoken,
             contacts,
+            products: Vec::new(),
             status: self.status.map_or(CompanyStatus::Draft, Into::into),
             verified,
         })

@@ -25,14 +25,14 @@ pub mod write;
 use actix_web::http::header::{self, EntityTag};
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::company::{CompanyFilter, CompanyKind, CompanyStatus, SizeClass};
+use domain::company::{CompanyKind, CompanyStatus, SizeClass};
 use domain::language::LocalizedText;
-use domain::reference::{Catalog, NaceCode, RegionCode};
-use persistence::companies::{self as store, Company, ContactRow, Keyset};
+use domain::reference::Catalog;
+use persistence::companies::{self as store, Company, ContactRow};
+use persistence::search::Target;
 use persistence::members as memberships;
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
-use validator::Validate;
+use utoipa::ToSchema;
 
 use super::labels::{LabelsDto, LocalizedTextDto};
 use super::reference::CountryDto;
@@ -40,8 +40,7 @@ use crate::auth::Caller;
 use crate::conditional;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
-use crate::pagination::{self, Page};
-use crate::query;
+use crate::routes::search::{self, Search, SearchPage, SearchParams};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -210,6 +209,10 @@ pub struct CompanyDto {
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// In searches with `near` or `near_postal_code`: the distance in km (absent when the
+    /// location is unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_km: Option<f64>,
 }
 
 /// Stored values are constrained by the schema; one that does not parse is a bug, reported as
@@ -311,53 +314,25 @@ impl CompanyDto {
             version: row.version,
             created_at: row.created_at.and_utc(),
             updated_at: row.updated_at.and_utc(),
+            distance_km: None,
         })
     }
 }
 
-/// Query parameters of the company directory. Values arrive as text and are parsed one by one
-/// so that an error names the parameter; the declared types document them.
-#[derive(Debug, Deserialize, Validate, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct CompanyListParams {
-    /// Only companies of this country.
-    #[param(value_type = Option<CountryDto>)]
-    country: Option<String>,
-    /// Only companies in one of these NUTS-3 regions (repeatable: `region=DED2C&region=CZ042`).
-    #[param(value_type = Option<Vec<String>>, example = "DED2C", max_items = 27)]
-    #[serde(default)]
-    #[validate(length(max = 27, message = "at most 27 regions"))]
-    region: Vec<String>,
-    /// Only companies active in one of these NACE Rev. 2 codes, at any level: a section (`C`)
-    /// or division (`16`) matches every code below it. Repeatable.
-    #[param(value_type = Option<Vec<String>>, example = "16", max_items = 20)]
-    #[serde(default)]
-    #[validate(length(max = 20, message = "at most 20 NACE codes"))]
-    nace: Vec<String>,
-    /// Only organisations of this kind.
-    #[param(value_type = Option<CompanyKindDto>)]
-    kind: Option<String>,
-    /// Page size.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
-    limit: Option<String>,
-    /// `next_cursor` of the previous page.
-    #[param(max_length = 1024)]
-    #[validate(length(max = 1024, message = "the cursor is too long"))]
-    cursor: Option<String>,
-}
-
-/// List published companies
+/// List and search companies
 ///
-/// The public directory in name order (ignoring case and diacritics), filtered by country,
-/// region, industry and kind. Paged by `cursor`; the `Link` header names the next page.
-/// Contact persons are included for signed-in users and API keys with the `read` scope.
+/// The public directory: full-text search over names, descriptions, products and services,
+/// industries and places in German, Czech and English (`q`), with filters, distance
+/// (`near`, `near_postal_code`, `radius_km`), order (`sort`) and facet counts (`facets`).
+/// Without `q` in name order (ignoring case and diacritics). Paged by `cursor`; the `Link`
+/// header names the next page. Contact persons are included for signed-in users and API keys
+/// with the `read` scope.
 #[utoipa::path(
     tag = "companies",
-    params(CompanyListParams),
+    params(SearchParams),
     security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
-        (status = 200, body = Page<CompanyDto>, headers(("Link" = String, description = "`<...>; rel=\"next\"` while there are more pages"))),
+        (status = 200, body = SearchPage<CompanyDto>, headers(("Link" = String, description = "`<...>; rel=\"next\"` while there are more pages"))),
         (status = 400, description = "A parameter is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),
@@ -371,50 +346,33 @@ pub async fn list(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_read()?;
-    let params: CompanyListParams = query::parse(&req)?;
-    let filter = CompanyFilter {
-        country: query::optional("country", params.country.as_deref(), str::parse)?,
-        regions: query::each("region", &params.region, RegionCode::parse)?,
-        nace: query::each("nace", &params.nace, NaceCode::parse)?,
-        kind: query::optional("kind", params.kind.as_deref(), CompanyKind::parse)?,
-    };
-    let limit = pagination::limit(params.limit.as_deref())?;
-    let after = params
-        .cursor
-        .as_deref()
-        .map(pagination::decode_cursor)
-        .transpose()?
-        .map(|(name_sort, id)| Keyset { name_sort, id });
-
-    // One row more than asked tells whether another page follows.
-    let mut companies = db
+    let search = Search::parse(&req, Target::Companies, |raw| {
+        CompanyKind::parse(raw).map(CompanyKind::as_str)
+    })?;
+    let (sort, facets) = (search.sort(), search.facets());
+    let (results, has_more, near, companies) = db
         .run(move |conn| {
-            Ok(store::list_published(
-                conn,
-                &filter,
-                after.as_ref(),
-                limit + 1,
-            )?)
+            let (results, has_more, near) = search.run(conn)?;
+            let ids: Vec<String> = results.hits.iter().map(|h| h.position.id.clone()).collect();
+            let companies = store::by_ids(conn, &ids)?;
+            Ok((results, has_more, near, companies))
         })
         .await?;
-    let has_more = companies.len() as i64 > limit;
-    companies.truncate(limit as usize);
     let next_cursor = has_more
-        .then(|| companies.last())
+        .then(|| results.hits.last())
         .flatten()
-        .map(|last| pagination::encode_cursor(&last.row.name_sort, &last.row.id));
+        .map(|last| search::encode_position(sort, &last.position));
     let with_contacts = caller.sees_contacts();
     let items = companies
         .into_iter()
-        .map(|company| CompanyDto::new(company, with_contacts))
-        .collect::<Result<_, _>>()?;
-
-    let mut response = HttpResponse::Ok();
-    response.insert_header((header::VARY, "Authorization"));
-    if let Some(cursor) = &next_cursor {
-        response.insert_header((header::LINK, pagination::next_link(&req, cursor)));
-    }
-    Ok(response.json(Page { items, next_cursor }))
+        .zip(&results.hits)
+        .map(|(company, hit)| {
+            let mut dto = CompanyDto::new(company, with_contacts)?;
+            dto.distance_km = search::distance_km(near, hit.latitude, hit.longitude);
+            Ok(dto)
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    Ok(search::respond(&req, &facets, items, results.facets, next_cursor))
 }
 
 /// Get a company

@@ -1,0 +1,400 @@
+//! The search parameters shared by the company and product directories, their facets and
+//! paging.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
+use domain::InvalidValue;
+use domain::company::SizeClass;
+use domain::reference::{Catalog, NaceCode, RegionCode};
+use domain::search::{Facet, Glossary, Near, SearchQuery, SearchRequest, Sort};
+use persistence::DbConn;
+use persistence::glossary;
+use persistence::search::{FacetCount, Position, Results, Target};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use super::labels::LabelsDto;
+use super::reference::CountryDto;
+use crate::error::{ApiError, FieldError};
+use crate::pagination;
+use crate::query;
+
+/// Query parameters of `GET /v1/companies` and `GET /v1/products`. Values arrive as text and
+/// are parsed one by one so that an error names the parameter; the declared types document them.
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// Words to search for, in German, Czech or English. Case, diacritics and `ß`/`ss` do not
+    /// matter; each word also matches longer words it begins ("zprac" finds "zpracování"), its
+    /// translations in the industry glossary and, for German compounds, its parts. Every word
+    /// must match.
+    #[param(max_length = 200, example = "Holzverarbeitung Bautzen")]
+    #[validate(length(max = 400, message = "the query is too long"))]
+    q: Option<String>,
+    /// Only results in this country.
+    #[param(value_type = Option<CountryDto>)]
+    country: Option<String>,
+    /// Only results in one of these NUTS-3 regions (repeatable: `region=DED2C&region=CZ042`).
+    #[param(value_type = Option<Vec<String>>, example = "DED2C", max_items = 27)]
+    #[serde(default)]
+    #[validate(length(max = 27, message = "at most 27 regions"))]
+    region: Vec<String>,
+    /// `true`: only the Interreg Sachsen–Česko programme area (`false` is the same as leaving
+    /// it out).
+    #[param(value_type = Option<bool>)]
+    programme_area: Option<String>,
+    /// Only results active in one of these NACE Rev. 2 codes, at any level: a section (`C`) or
+    /// division (`16`) matches every code below it. Repeatable.
+    #[param(value_type = Option<Vec<String>>, example = "16", max_items = 20)]
+    #[serde(default)]
+    #[validate(length(max = 20, message = "at most 20 NACE codes"))]
+    nace: Vec<String>,
+    /// Companies: the kind of organisation (`company`, `research_institution`, `multiplier`,
+    /// `public_body`). Products: `product` or `service`. Repeatable.
+    #[param(value_type = Option<Vec<String>>, example = "company", max_items = 4)]
+    #[serde(default)]
+    #[validate(length(max = 4, message = "at most 4 kinds"))]
+    kind: Vec<String>,
+    /// Only companies (or products of companies) of these size classes. Repeatable.
+    #[param(value_type = Option<Vec<super::companies::SizeClassDto>>, max_items = 4)]
+    #[serde(default)]
+    #[validate(length(max = 4, message = "at most 4 size classes"))]
+    size: Vec<String>,
+    /// Only verified (`true`) or only unverified (`false`) organisations.
+    #[param(value_type = Option<bool>)]
+    verified: Option<String>,
+    /// Companies only: only those with (`true`) or without (`false`) products and services.
+    #[param(value_type = Option<bool>)]
+    has_products: Option<String>,
+    /// Measure distances from this point, `latitude,longitude` (WGS 84); results carry
+    /// `distance_km`.
+    #[param(example = "51.0504,13.7373")]
+    #[validate(length(max = 64, message = "not a position"))]
+    near: Option<String>,
+    /// Measure distances from this postal code's centre, `DE-01067` or `CZ-40001`.
+    #[param(example = "DE-01067")]
+    #[validate(length(max = 16, message = "not a postal code"))]
+    near_postal_code: Option<String>,
+    /// Only results at most this far from `near` / `near_postal_code`, in km (up to 500).
+    /// Results without a known location are then left out.
+    #[param(value_type = Option<f64>, example = 25)]
+    radius_km: Option<String>,
+    /// `relevance` (the default with `q`: whole-query name matches first), `name` (the
+    /// default without `q`), `distance` (needs `near`; unknown locations last) or `newest`.
+    #[param(value_type = Option<String>, example = "relevance")]
+    sort: Option<String>,
+    /// Count the results by these dimensions, comma-separated: `country`, `region`,
+    /// `nace_section`, `kind`. Counts cover all results, not just the page.
+    #[param(example = "country,region,nace_section,kind")]
+    #[validate(length(max = 100, message = "too many facets"))]
+    facets: Option<String>,
+    /// Page size.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
+    limit: Option<String>,
+    /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
+    #[validate(length(max = 1024, message = "the cursor is too long"))]
+    cursor: Option<String>,
+}
+
+/// A parsed search: everything but the text query, which needs the administrators' glossary
+/// terms from the database (see [`Search::run`]).
+#[derive(Debug)]
+pub struct Search {
+    target: Target,
+    q: Option<String>,
+    request: SearchRequest,
+    after: Option<Position>,
+    pub limit: i64,
+}
+
+fn flag(name: &str, raw: Option<&str>) -> Result<Option<bool>, ApiError> {
+    query::optional(name, raw, |value| match value {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => Err(InvalidValue::new(
+            "invalid_boolean",
+            format!("'{value}' is neither true nor false"),
+        )),
+    })
+}
+
+impl Search {
+    /// Parses the request's query string for a search of `target`; `kind` parses its kinds.
+    pub fn parse(
+        req: &HttpRequest,
+        target: Target,
+        kind: impl Fn(&str) -> Result<&'static str, InvalidValue>,
+    ) -> Result<Self, ApiError> {
+        let params: SearchParams = query::parse(req)?;
+        if target == Target::Products && params.has_products.is_some() {
+            return Err(ApiError::invalid_parameter(
+                "has_products",
+                InvalidValue::new("not_applicable", "has_products applies to companies only"),
+            ));
+        }
+        let point = match (params.near.as_deref(), params.near_postal_code.as_deref()) {
+            (Some(_), Some(_)) => {
+                return Err(ApiError::invalid_parameter(
+                    "near_postal_code",
+                    InvalidValue::new("conflicting", "give near or near_postal_code, not both"),
+                ));
+            }
+            (Some(raw), None) => Some(
+                Near::parse(raw).map_err(|e| ApiError::invalid_parameter("near", e))?,
+            ),
+            (None, Some(raw)) => Some(
+                Near::postal_code(raw)
+                    .map_err(|e| ApiError::invalid_parameter("near_postal_code", e))?,
+            ),
+            (None, None) => None,
+        };
+        let radius_km = query::optional("radius_km", params.radius_km.as_deref(), Near::radius)?;
+        if radius_km.is_some() && point.is_none() {
+            return Err(ApiError::invalid_parameter(
+                "radius_km",
+                InvalidValue::new("needs_near", "radius_km needs near or near_postal_code"),
+            ));
+        }
+        let facets = match params.facets.as_deref() {
+            Some(raw) => {
+                let mut facets = Vec::new();
+                for name in raw.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                    let facet = Facet::parse(name)
+                        .map_err(|e| ApiError::invalid_parameter("facets", e))?;
+                    if !facets.contains(&facet) {
+                        facets.push(facet);
+                    }
+                }
+                facets
+            }
+            None => Vec::new(),
+        };
+        let request = SearchRequest {
+            query: None,
+            country: query::optional("country", params.country.as_deref(), str::parse)?,
+            regions: query::each("region", &params.region, RegionCode::parse)?,
+            programme_area: flag("programme_area", params.programme_area.as_deref())?
+                .unwrap_or(false),
+            nace: query::each("nace", &params.nace, NaceCode::parse)?,
+            kinds: query::each("kind", &params.kind, kind)?,
+            sizes: query::each("size", &params.size, SizeClass::parse)?,
+            verified: flag("verified", params.verified.as_deref())?,
+            has_products: flag("has_products", params.has_products.as_deref())?,
+            near: point.map(|(latitude, longitude)| Near {
+                latitude,
+                longitude,
+                radius_km,
+            }),
+            sort: query::optional("sort", params.sort.as_deref(), Sort::parse)?,
+            facets,
+        };
+        request
+            .check()
+            .map_err(|(name, e)| ApiError::invalid_parameter(name, e))?;
+        let limit = pagination::limit(params.limit.as_deref())?;
+        let sort = request.effective_sort();
+        let after = params
+            .cursor
+            .as_deref()
+            .map(|raw| decode_position(raw, sort))
+            .transpose()?;
+        Ok(Search {
+            target,
+            q: params.q,
+            request,
+            after,
+            limit,
+        })
+    }
+
+    /// Expands the text query with the glossary (shipped and added) and runs the search,
+    /// asking for one result more than the page to learn whether another page follows.
+    pub fn run(mut self, conn: &mut DbConn) -> Result<(Results, bool, Option<Near>), ApiError> {
+        if let Some(raw) = self.q.as_deref().filter(|q| !q.trim().is_empty()) {
+            let added = Glossary::new(
+                glossary::list(conn)?
+                    .iter()
+                    .map(|entry| entry.concept())
+                    .collect(),
+            );
+            self.request.query = Some(
+                SearchQuery::parse(raw, &added).map_err(|e| ApiError::invalid_parameter("q", e))?,
+            );
+        }
+        let mut results = persistence::search::search(
+            conn,
+            self.target,
+            &self.request,
+            self.after.as_ref(),
+            self.limit + 1,
+        )?;
+        let has_more = results.hits.len() as i64 > self.limit;
+        results.hits.truncate(self.limit as usize);
+        Ok((results, has_more, self.request.near))
+    }
+
+    pub fn sort(&self) -> Sort {
+        self.request.effective_sort()
+    }
+}
+
+/// The cursor of a search: the sort order and every sort key of the last result. Floats travel
+/// as their exact bits so the next page starts exactly after the last result.
+pub fn encode_position(sort: Sort, position: &Position) -> String {
+    pagination::encode_cursor(&[
+        sort.as_str(),
+        &position.tier.to_string(),
+        &format!("{:016x}", position.score.to_bits()),
+        &format!("{:016x}", position.distance.to_bits()),
+        &position.name_sort,
+        &position.id,
+    ])
+}
+
+fn decode_position(raw: &str, sort: Sort) -> Result<Position, ApiError> {
+    let [cursor_sort, tier, score, distance, name_sort, id] = pagination::decode_cursor::<6>(raw)?;
+    let bits = |hex: &str| u64::from_str_radix(hex, 16).ok().map(f64::from_bits);
+    match (tier.parse(), bits(&score), bits(&distance)) {
+        (Ok(tier), Some(score), Some(distance)) if cursor_sort == sort.as_str() => Ok(Position {
+            tier,
+            score,
+            distance,
+            name_sort,
+            id,
+        }),
+        _ => Err(ApiError::InvalidParameters(vec![FieldError::parameter(
+            "cursor",
+            "malformed_cursor",
+            "the cursor does not belong to this search; pass next_cursor with the same parameters",
+        )])),
+    }
+}
+
+/// The distance of a result from the search's point, in km with two decimals.
+pub fn distance_km(near: Option<Near>, latitude: Option<f64>, longitude: Option<f64>) -> Option<f64> {
+    let (near, latitude, longitude) = (near?, latitude?, longitude?);
+    Some((near.distance_km(latitude, longitude) * 100.0).round() / 100.0)
+}
+
+/// How many results have one value of a facet.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FacetValue {
+    #[schema(example = "CZ042")]
+    pub value: String,
+    pub count: i64,
+    /// The value's name for regions and NACE sections.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<LabelsDto>,
+}
+
+/// Result counts over the whole result set; only the facets asked for are present, each with
+/// its values by count, most frequent first.
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct Facets {
+    /// All results.
+    pub total: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<Vec<FacetValue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<Vec<FacetValue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nace_section: Option<Vec<FacetValue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Vec<FacetValue>>,
+}
+
+impl Facets {
+    fn from_counts(requested: &[Facet], counts: Vec<FacetCount>) -> Self {
+        let catalog = Catalog::get();
+        let mut facets = Facets::default();
+        for facet in requested {
+            let slot = match facet {
+                Facet::Country => &mut facets.country,
+                Facet::Region => &mut facets.region,
+                Facet::NaceSection => &mut facets.nace_section,
+                Facet::Kind => &mut facets.kind,
+            };
+            *slot = Some(Vec::new());
+        }
+        for count in counts {
+            if count.facet == "total" {
+                facets.total = count.count;
+                continue;
+            }
+            let Some(value) = count.value else { continue };
+            let (slot, label) = match count.facet.as_str() {
+                "country" => (&mut facets.country, None),
+                "region" => (
+                    &mut facets.region,
+                    catalog.region(&value).map(|r| LabelsDto::from(&r.name)),
+                ),
+                "nace_section" => (
+                    &mut facets.nace_section,
+                    catalog.nace(&value).map(|n| LabelsDto::from(&n.label)),
+                ),
+                _ => (&mut facets.kind, None),
+            };
+            if let Some(values) = slot {
+                values.push(FacetValue {
+                    value,
+                    count: count.count,
+                    label,
+                });
+            }
+        }
+        for values in [
+            &mut facets.country,
+            &mut facets.region,
+            &mut facets.nace_section,
+            &mut facets.kind,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        }
+        facets
+    }
+}
+
+/// One page of search results, with facet counts when asked for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchPage<T> {
+    pub items: Vec<T>,
+    /// Pass as `cursor` to get the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+    /// Present when `facets` was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
+}
+
+/// The response of a search: the page with `Link` for the next one and `Vary: Authorization`
+/// (signed-in callers may see more fields).
+pub fn respond<T: Serialize>(
+    req: &HttpRequest,
+    requested: &[Facet],
+    items: Vec<T>,
+    facets: Vec<FacetCount>,
+    next_cursor: Option<String>,
+) -> HttpResponse {
+    let facets = (!requested.is_empty()).then(|| Facets::from_counts(requested, facets));
+    let mut response = HttpResponse::Ok();
+    response.insert_header((header::VARY, "Authorization"));
+    if let Some(cursor) = &next_cursor {
+        response.insert_header((header::LINK, pagination::next_link(req, cursor)));
+    }
+    response.json(SearchPage {
+        items,
+        next_cursor,
+        facets,
+    })
+}
+
+impl Search {
+    pub fn facets(&self) -> Vec<Facet> {
+        self.request.facets.clone()
+    }
+}
