@@ -11,4 +11,5 @@ mod companies;
 mod openapi;
 mod operations;
 mod reference;
+mod search;
 mod seeding;

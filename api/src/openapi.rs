@@ -13,7 +13,7 @@ use crate::routes;
 #[openapi(
     info(
         title = "PartnerNet API",
-        description = "The API of PartnerNet, the bilingual German–Czech business network of the Saxony–Czechia border region: companies and research institutions, their industries and regions.\n\nErrors are RFC 9457 `application/problem+json` documents with a stable `code`. Lists are paged by an opaque `cursor`. Reads are public; contact persons need a signed-in user or an API key with the `read` scope; changes need a signed-in member of the organisation.",
+        description = "The API of PartnerNet, the bilingual German–Czech business network of the Saxony–Czechia border region: companies and research institutions, their products and services, industries and regions, searchable across both languages.\n\nErrors are RFC 9457 `application/problem+json` documents with a stable `code`. Lists are paged by an opaque `cursor`. Reads are public; contact persons need a signed-in user or an API key with the `read` scope; changes need a signed-in member of the organisation.",
         license(name = "MIT", identifier = "MIT"),
     ),
     modifiers(&SecuritySchemes),
@@ -21,6 +21,8 @@ use crate::routes;
         (name = "auth", description = "Registration and sessions: access tokens (JWT, 15 minutes) and single-use refresh tokens"),
         (name = "me", description = "The signed-in user's account"),
         (name = "companies", description = "The directory of companies and institutions, and editing by their members"),
+        (name = "products", description = "Products and services of companies, and their search"),
+        (name = "search", description = "The industry glossary that translates search queries between German, Czech and English"),
         (name = "members", description = "Owners and editors of an organisation"),
         (name = "api keys", description = "Keys of multiplier institutions for machine access"),
         (name = "reference", description = "Classifications: NACE Rev. 2 industries, NUTS-3 regions, legal forms"),

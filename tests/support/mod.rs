@@ -1,6 +1,7 @@
 //! Starting the service for a test, and fixtures.
 
 mod database;
+pub mod corpus;
 pub mod fixtures;
 
 use std::net::TcpListener;

@@ -1,10 +1,28 @@
 //! The HTTP resources, assembled in one place.
 
+/// Converts between a DTO enum and the domain enum of the same variants, both ways.
+macro_rules! mirror_enum {
+    ($dto:ident, $domain:ident { $($variant:ident),+ $(,)? }) => {
+        impl From<$domain> for $dto {
+            fn from(value: $domain) -> Self {
+                match value { $($domain::$variant => $dto::$variant),+ }
+            }
+        }
+        impl From<$dto> for $domain {
+            fn from(value: $dto) -> Self {
+                match value { $($dto::$variant => $domain::$variant),+ }
+            }
+        }
+    };
+}
+
 pub mod auth;
 pub mod companies;
+pub mod glossary;
 pub mod health;
 pub mod labels;
 pub mod me;
+pub mod products;
 pub mod reference;
 pub mod search;
 
@@ -39,6 +57,15 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(companies::api_keys::list)
                 .service(companies::api_keys::revoke)
                 .service(companies::history::history)
+                .service(products::list)
+                .service(products::of_company)
+                .service(products::create)
+                .service(products::get)
+                .service(products::update)
+                .service(products::remove)
+                .service(glossary::list)
+                .service(glossary::add)
+                .service(glossary::remove)
                 .service(reference::industries)
                 .service(reference::regions)
                 .service(reference::legal_forms),

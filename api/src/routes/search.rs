@@ -195,7 +195,8 @@ impl Search {
             .check()
             .map_err(|(name, e)| ApiError::invalid_parameter(name, e))?;
         let limit = pagination::limit(params.limit.as_deref())?;
-        let sort = request.effective_sort();
+        let q = params.q.filter(|q| !q.trim().is_empty());
+        let sort = Sort::effective(request.sort, q.is_some());
         let after = params
             .cursor
             .as_deref()
@@ -203,7 +204,7 @@ impl Search {
             .transpose()?;
         Ok(Search {
             target,
-            q: params.q,
+            q,
             request,
             after,
             limit,
@@ -213,7 +214,7 @@ impl Search {
     /// Expands the text query with the glossary (shipped and added) and runs the search,
     /// asking for one result more than the page to learn whether another page follows.
     pub fn run(mut self, conn: &mut DbConn) -> Result<(Results, bool, Option<Near>), ApiError> {
-        if let Some(raw) = self.q.as_deref().filter(|q| !q.trim().is_empty()) {
+        if let Some(raw) = self.q.as_deref() {
             let added = Glossary::new(
                 glossary::list(conn)?
                     .iter()
@@ -237,7 +238,7 @@ impl Search {
     }
 
     pub fn sort(&self) -> Sort {
-        self.request.effective_sort()
+        Sort::effective(self.request.sort, self.q.is_some())
     }
 }
 

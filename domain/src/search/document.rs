@@ -225,14 +225,19 @@ pub fn company_document(company: &CompanyText<'_>, products: &[ProductText<'_>])
     builder.finish()
 }
 
-/// A product's document: its names; its texts and industries; and who offers it where (the
-/// company's name, city and region).
+/// A product's document: its names; its texts and industries (the company's when it names
+/// none of its own); and who offers it where (the company's name, city and region).
 pub fn product_document(product: &ProductText<'_>, company: &CompanyText<'_>) -> SearchDocument {
     let mut builder = DocumentBuilder::default();
     for name in product.names.iter().flatten() {
         builder.name(name);
     }
     builder.product_texts(product).text(company.name);
+    if product.nace.is_empty() {
+        for code in &company.nace {
+            builder.nace(code);
+        }
+    }
     if let Some(city) = company.city {
         builder.text(city);
     }

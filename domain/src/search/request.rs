@@ -27,6 +27,19 @@ string_enum!(
     }
 );
 
+impl Sort {
+    /// The order of a search that asked for `sort` and has a text query or not: relevance
+    /// without a query is name order.
+    pub fn effective(sort: Option<Sort>, has_query: bool) -> Sort {
+        match (sort, has_query) {
+            (Some(Sort::Relevance), false) => Sort::Name,
+            (Some(sort), _) => sort,
+            (None, true) => Sort::Relevance,
+            (None, false) => Sort::Name,
+        }
+    }
+}
+
 /// Kilometres per degree of latitude (mean Earth radius 6,371 km).
 pub const KM_PER_DEGREE: f64 = 111.195;
 /// The largest search radius.
@@ -137,15 +150,9 @@ impl SearchRequest {
         codes
     }
 
-    /// The order: as asked, else relevance for a text query and name otherwise. Relevance
-    /// without a query is name order.
+    /// The order: as asked, else relevance for a text query and name otherwise.
     pub fn effective_sort(&self) -> Sort {
-        match (self.sort, &self.query) {
-            (Some(Sort::Relevance), None) => Sort::Name,
-            (Some(sort), _) => sort,
-            (None, Some(_)) => Sort::Relevance,
-            (None, None) => Sort::Name,
-        }
+        Sort::effective(self.sort, self.query.is_some())
     }
 
     /// Checks the combinations single parameters cannot: sorting by distance needs a point.

@@ -74,7 +74,9 @@ struct Columns {
     id: &'static str,
     name_sort: &'static str,
     kind: &'static str,
-    from: &'static str,
+    /// The searched table, and the joins that bring in its company `c`.
+    table: &'static str,
+    joins: &'static str,
     /// The search documents, keyed by `doc_key`.
     documents: &'static str,
     doc_key: &'static str,
@@ -90,7 +92,8 @@ impl Target {
                 id: "c.id",
                 name_sort: "c.name_sort",
                 kind: "c.kind",
-                from: "companies c",
+                table: "companies c",
+                joins: "",
                 documents: "company_search",
                 doc_key: "company_id",
                 fts: "company_fts",
@@ -101,7 +104,8 @@ impl Target {
                 id: "p.id",
                 name_sort: "p.name_sort",
                 kind: "p.kind",
-                from: "products p JOIN companies c ON c.id = p.company_id",
+                table: "products p",
+                joins: " JOIN companies c ON c.id = p.company_id",
                 documents: "product_search",
                 doc_key: "product_id",
                 fts: "product_fts",
@@ -255,7 +259,7 @@ fn matched(sql: &mut Sql, target: Target, columns: &Columns, request: &SearchReq
         .push(" AS kind FROM ");
     match (query, sql.backend()) {
         (None, _) => {
-            sql.push(columns.from);
+            sql.push(columns.table).push(columns.joins);
         }
         (Some(expr), Backend::Sqlite) => {
             // The FTS match runs first and yields few rows; the rest are primary-key lookups.
@@ -265,24 +269,25 @@ fn matched(sql: &mut Sql, target: Target, columns: &Columns, request: &SearchReq
             ))
             .text(&matching::fts5(expr))
             .push(&format!(
-                ") m JOIN {documents} s ON s.doc_id = m.doc_id JOIN {from} ON {id} = s.{key}",
+                ") m JOIN {documents} s ON s.doc_id = m.doc_id JOIN {table} ON {id} = s.{key}{joins}",
                 documents = columns.documents,
-                from = columns.from,
+                table = columns.table,
                 id = columns.id,
                 key = columns.doc_key,
+                joins = columns.joins,
             ));
         }
         (Some(expr), Backend::Postgres) => {
             sql.push(&format!(
-                "{documents} s JOIN {from} ON {id} = s.{key}",
+                "{documents} s JOIN {table} ON {id} = s.{key} AND s.document @@ to_tsquery('simple', ",
                 documents = columns.documents,
-                from = columns.from,
+                table = columns.table,
                 id = columns.id,
                 key = columns.doc_key,
-            ));
-            sql.push(" AND s.document @@ to_tsquery('simple', ")
-                .text(&matching::tsquery(expr, false))
-                .push(")");
+            ))
+            .text(&matching::tsquery(expr, false))
+            .push(")")
+            .push(columns.joins);
         }
     }
     sql.push(" WHERE c.status = ")

@@ -93,8 +93,10 @@ pub struct AddressInput {
     pub country: CountryDto,
 }
 
+/// A text per language; any may be left out or `null`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = LocalizedTextInput)]
 pub struct DescriptionInput {
     pub de: Option<String>,
     pub cs: Option<String>,
@@ -115,16 +117,16 @@ pub struct ContactInput {
 
 /// Collects every invalid field of a body, so one response names them all.
 #[derive(Default)]
-struct Errors(Vec<FieldError>);
+pub(crate) struct Errors(pub Vec<FieldError>);
 
 impl Errors {
-    fn check<T>(&mut self, pointer: &str, result: Result<T, InvalidValue>) -> Option<T> {
+    pub fn check<T>(&mut self, pointer: &str, result: Result<T, InvalidValue>) -> Option<T> {
         result
             .map_err(|e| self.0.push(FieldError::pointer(pointer, e.code, e.message)))
             .ok()
     }
 
-    fn optional<T>(
+    pub fn optional<T>(
         &mut self,
         pointer: &str,
         raw: Option<&str>,
@@ -133,7 +135,7 @@ impl Errors {
         raw.and_then(|raw| self.check(pointer, parse(raw)))
     }
 
-    fn bounded<T>(&mut self, pointer: &str, items: &[T]) -> bool {
+    pub fn bounded<T>(&mut self, pointer: &str, items: &[T]) -> bool {
         let fits = items.len() <= MAX_ITEMS;
         if !fits {
             self.0.push(FieldError::pointer(
@@ -146,7 +148,7 @@ impl Errors {
     }
 }
 
-fn optional_text(max: usize) -> impl Fn(&str) -> Result<Option<String>, InvalidValue> {
+pub(crate) fn optional_text(max: usize) -> impl Fn(&str) -> Result<Option<String>, InvalidValue> {
     move |raw| text(raw, max)
 }
 
@@ -164,7 +166,7 @@ fn phone(raw: &str) -> Result<Option<String>, InvalidValue> {
     Ok(phone)
 }
 
-fn nace_class(raw: &str) -> Result<NaceCode, InvalidValue> {
+pub(crate) fn nace_class(raw: &str) -> Result<NaceCode, InvalidValue> {
     let code = NaceCode::parse(raw)?;
     if code.entry().level == NaceLevel::Class {
         Ok(code)
@@ -172,7 +174,7 @@ fn nace_class(raw: &str) -> Result<NaceCode, InvalidValue> {
         Err(InvalidValue::new(
             "not_a_nace_class",
             format!(
-                "'{raw}' is a NACE {}; a company lists classes such as 16.10",
+                "'{raw}' is a NACE {}; list classes such as 16.10",
                 code.entry().level.as_str()
             ),
         ))
@@ -202,6 +204,30 @@ fn founded_on(date: NaiveDate) -> Result<NaiveDate, InvalidValue> {
     } else {
         Ok(date)
     }
+}
+
+/// NACE classes, each valid and listed once; the first is the primary one.
+pub(crate) fn industries(errors: &mut Errors, pointer: &str, raw: &[String]) -> Vec<NaceCode> {
+    let mut nace = Vec::new();
+    if errors.bounded(pointer, raw) {
+        for (i, raw) in raw.iter().enumerate() {
+            let at = format!("{pointer}/{i}");
+            if let Some(code) = errors.check(&at, nace_class(raw)) {
+                if nace.contains(&code) {
+                    errors.check::<()>(
+                        &at,
+                        Err(InvalidValue::new(
+                            "duplicate",
+                            format!("'{raw}' is listed twice"),
+                        )),
+                    );
+                } else {
+                    nace.push(code);
+                }
+            }
+        }
+    }
+    nace
 }
 
 fn languages(errors: &mut Errors, pointer: &str, raw: &[String]) -> Vec<SpokenLanguage> {
@@ -293,25 +319,7 @@ impl CompanyInput {
                 city.flatten(),
             ),
         );
-        let mut nace = Vec::new();
-        if errors.bounded("/industries", &self.industries) {
-            for (i, raw) in self.industries.iter().enumerate() {
-                let pointer = format!("/industries/{i}");
-                if let Some(code) = errors.check(&pointer, nace_class(raw)) {
-                    if nace.contains(&code) {
-                        errors.check::<()>(
-                            &pointer,
-                            Err(InvalidValue::new(
-                                "duplicate",
-                                format!("'{raw}' is listed twice"),
-                            )),
-                        );
-                    } else {
-                        nace.push(code);
-                    }
-                }
-            }
-        }
+        let nace = industries(&mut errors, "/industries", &self.industries);
         let founded = self
             .founded_on
             .and_then(|date| errors.check("/founded_on", founded_on(date)));

@@ -1,24 +1,8 @@
 //! Companies and institutions: the directory, and editing by their members.
 
-/// Converts between a DTO enum and the domain enum of the same variants, both ways.
-macro_rules! mirror_enum {
-    ($dto:ident, $domain:ident { $($variant:ident),+ $(,)? }) => {
-        impl From<$domain> for $dto {
-            fn from(value: $domain) -> Self {
-                match value { $($domain::$variant => $dto::$variant),+ }
-            }
-        }
-        impl From<$dto> for $domain {
-            fn from(value: $dto) -> Self {
-                match value { $($dto::$variant => $domain::$variant),+ }
-            }
-        }
-    };
-}
-
 pub mod api_keys;
 pub mod history;
-mod input;
+pub mod input;
 pub mod members;
 pub mod write;
 
@@ -217,7 +201,7 @@ pub struct CompanyDto {
 
 /// Stored values are constrained by the schema; one that does not parse is a bug, reported as
 /// an internal error rather than shown to the client.
-fn corrupt(column: &str, value: &str) -> ApiError {
+pub(crate) fn corrupt(column: &str, value: &str) -> ApiError {
     ApiError::internal(anyhow::anyhow!("stored {column} '{value}' is invalid"))
 }
 
@@ -419,7 +403,7 @@ pub async fn get(
 }
 
 /// A 404 that does not echo absurdly long ids back.
-fn not_found(id: &str) -> ApiError {
+pub fn not_found(id: &str) -> ApiError {
     if id.len() > 64 {
         ApiError::NotFound("no company has this id".into())
     } else {
@@ -427,17 +411,27 @@ fn not_found(id: &str) -> ApiError {
     }
 }
 
-/// Published profiles are visible to all; drafts only to members and administrators.
 fn visible(
     conn: &mut persistence::DbConn,
     caller: &Caller,
     company: &Company,
 ) -> Result<bool, ApiError> {
-    if company.row.status == CompanyStatus::Published.as_str() || caller.is_admin() {
+    visible_status(conn, caller, &company.row.id, &company.row.status)
+}
+
+/// Published profiles (and their products) are visible to all; drafts only to members and
+/// administrators.
+pub fn visible_status(
+    conn: &mut persistence::DbConn,
+    caller: &Caller,
+    company_id: &str,
+    status: &str,
+) -> Result<bool, ApiError> {
+    if status == CompanyStatus::Published.as_str() || caller.is_admin() {
         return Ok(true);
     }
     Ok(match caller.user_id() {
-        Some(user) => memberships::role_of(conn, &company.row.id, user)?.is_some(),
+        Some(user) => memberships::role_of(conn, company_id, user)?.is_some(),
         None => false,
     })
 }

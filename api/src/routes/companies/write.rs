@@ -70,7 +70,7 @@ fn register_id_taken(error: diesel::result::Error) -> ApiError {
 }
 
 /// The top-level fields of `value` that are set, for the change history.
-fn set_fields(value: &Value) -> Vec<String> {
+pub(crate) fn set_fields(value: &Value) -> Vec<String> {
     value
         .as_object()
         .map(|object| {
@@ -84,7 +84,7 @@ fn set_fields(value: &Value) -> Vec<String> {
 }
 
 /// RFC 7396 JSON merge patch: objects merge recursively, `null` removes, anything else replaces.
-fn merge(target: &mut Value, patch: Value) {
+pub(crate) fn merge(target: &mut Value, patch: Value) {
     match (target, patch) {
         (Value::Object(target), Value::Object(patch)) => {
             for (key, value) in patch {
