@@ -10,6 +10,7 @@ mod authorisation;
 mod companies;
 mod openapi;
 mod operations;
+mod products;
 mod reference;
 mod search;
 mod seeding;

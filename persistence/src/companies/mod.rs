@@ -303,6 +303,18 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Company>> {
     }
 }
 
+/// Up to `n` ids of published companies, spread over the id range (for benchmarks).
+pub fn sample_published_ids(conn: &mut DbConn, n: i64) -> QueryResult<Vec<String>> {
+    let total: i64 = companies::table.count().get_result(conn)?;
+    let step = (total / n.max(1)).max(1);
+    let ids: Vec<String> = companies::table
+        .filter(companies::status.eq(domain::company::CompanyStatus::Published.as_str()))
+        .select(companies::id)
+        .order_by(companies::id.asc())
+        .load(conn)?;
+    Ok(ids.into_iter().step_by(step as usize).take(n as usize).collect())
+}
+
 /// Companies by id, in the order of `ids` (ids not found are left out).
 pub fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<Company>> {
     let rows: Vec<CompanyRow> = companies::table

@@ -1,0 +1,192 @@
+//! Load benchmark: seeds 100,000 synthetic companies (about 300,000 products and services) if
+//! the database holds fewer, serves the API in-process and measures latency and throughput of
+//! four typical requests at 1, 16 and 64 concurrent clients. Run through `bench/run.sh`, or:
+//!
+//! `PARTNERNET_BENCH_DATABASE_URL=sqlite:///tmp/bench.db cargo bench -p api --bench load`
+
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use api::auth::Auth;
+use api::auth::throttle::ThrottleLimits;
+use api::{Application, prepare_database};
+use persistence::{DatabaseUrl, PoolConfig};
+
+const COMPANIES: usize = 100_000;
+const SEED: u64 = 7;
+const CONCURRENCY: [usize; 3] = [1, 16, 64];
+
+/// How long each scenario runs at each concurrency, after a warm-up of a second.
+fn measure_for() -> Duration {
+    let seconds = std::env::var("PARTNERNET_BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(8);
+    Duration::from_secs(seconds)
+}
+
+struct Scenario {
+    name: &'static str,
+    paths: Vec<String>,
+}
+
+fn scenarios(ids: &[String]) -> Vec<Scenario> {
+    vec![
+        Scenario {
+            name: "company by id",
+            paths: ids.iter().map(|id| format!("/v1/companies/{id}")).collect(),
+        },
+        Scenario {
+            name: "filtered list",
+            paths: [
+                "country=CZ&region=CZ042&nace=25&limit=20",
+                "country=DE&kind=company&size=small&limit=20",
+                "region=DED2C&region=DED2D&nace=16&limit=20",
+                "verified=true&has_products=true&limit=20",
+            ]
+            .iter()
+            .map(|q| format!("/v1/companies?{q}"))
+            .collect(),
+        },
+        Scenario {
+            name: "two-word search with facets",
+            paths: [
+                "Holz%20Bautzen",
+                "fr%C3%A9zov%C3%A1n%C3%AD%20Liberec",
+                "Kunststoff%20Teile",
+                "Stahl%20Chemnitz",
+                "Sägewerk%20Sachsen",
+                "logistika%20Dresden",
+            ]
+            .iter()
+            .map(|q| format!("/v1/companies?q={q}&facets=country,region,nace_section,kind"))
+            .collect(),
+        },
+        Scenario {
+            name: "distance search",
+            paths: [
+                "near_postal_code=DE-01067&radius_km=25&sort=distance",
+                "near=50.77,14.2&radius_km=30&sort=distance",
+                "near_postal_code=CZ-46001&radius_km=20&nace=C&sort=distance",
+            ]
+            .iter()
+            .map(|q| format!("/v1/companies?{q}"))
+            .collect(),
+        },
+    ]
+}
+
+struct Figures {
+    requests: usize,
+    errors: usize,
+    per_second: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+}
+
+async fn client(base: String, paths: Vec<String>, offset: usize, until: Instant) -> (Vec<u32>, usize) {
+    let client = awc::Client::builder().timeout(Duration::from_secs(30)).finish();
+    let mut latencies = Vec::new();
+    let mut errors = 0;
+    let mut i = offset;
+    while Instant::now() < until {
+        let path = &paths[i % paths.len()];
+        i += 1;
+        let start = Instant::now();
+        let ok = match client.get(format!("{base}{path}")).send().await {
+            Ok(mut response) => {
+                let body = response.body().limit(16 << 20).await;
+                response.status().is_success() && body.is_ok()
+            }
+            Err(_) => false,
+        };
+        if ok {
+            latencies.push(u32::try_from(start.elapsed().as_micros()).unwrap_or(u32::MAX));
+        } else {
+            errors += 1;
+        }
+    }
+    (latencies, errors)
+}
+
+async fn run(base: &str, scenario: &Scenario, clients: usize, duration: Duration) -> Figures {
+    let warm_up = Instant::now() + Duration::from_secs(1);
+    let tasks: Vec<_> = (0..clients)
+        .map(|c| actix_web::rt::spawn(client(base.to_owned(), scenario.paths.clone(), c * 7, warm_up)))
+        .collect();
+    for task in tasks {
+        task.await.expect("client finished");
+    }
+    let start = Instant::now();
+    let until = start + duration;
+    let tasks: Vec<_> = (0..clients)
+        .map(|c| actix_web::rt::spawn(client(base.to_owned(), scenario.paths.clone(), c * 13, until)))
+        .collect();
+    let mut latencies = Vec::new();
+    let mut errors = 0;
+    for task in tasks {
+        let (l, e) = task.await.expect("client finished");
+        latencies.extend(l);
+        errors += e;
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    latencies.sort_unstable();
+    let percentile = |p: f64| {
+        latencies
+            .get(((latencies.len() as f64 * p).ceil() as usize).saturating_sub(1))
+            .map_or(f64::NAN, |&us| f64::from(us) / 1000.0)
+    };
+    Figures {
+        requests: latencies.len(),
+        errors,
+        per_second: latencies.len() as f64 / elapsed,
+        p50_ms: percentile(0.50),
+        p99_ms: percentile(0.99),
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let url = std::env::var("PARTNERNET_BENCH_DATABASE_URL").unwrap_or_else(|_| {
+        let home = std::env::var("HOME").unwrap_or_else(|_| ".".into());
+        format!("sqlite://{home}/.cache/partnernet/bench/bench.db")
+    });
+    let config = PoolConfig {
+        url: DatabaseUrl::parse(&url)?,
+        max_size: 16,
+        acquire_timeout: Duration::from_secs(10),
+    };
+    let db = prepare_database(&config, false)?;
+    let ids = db.blocking(|conn| {
+        let count = persistence::companies::count(conn)? as usize;
+        if count < COMPANIES {
+            eprintln!("seeding {} synthetic companies with their products ...", COMPANIES - count);
+            let started = Instant::now();
+            api::seed::synthetic(conn, COMPANIES - count, SEED)?;
+            eprintln!("seeded in {:.1} s", started.elapsed().as_secs_f64());
+        }
+        Ok(persistence::companies::sample_published_ids(conn, 1_000)?)
+    })?;
+
+    actix_web::rt::System::new().block_on(async move {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let auth = Auth::new(b"benchmark secret of at least thirty-two bytes", ThrottleLimits::default())?;
+        let app = Application::build(db, auth, listener, Some(2))?;
+        let base = format!("http://127.0.0.1:{}", app.port());
+        actix_web::rt::spawn(app.run_until_stopped());
+
+        let duration = measure_for();
+        println!("backend: {}", url.split("://").next().unwrap_or_default());
+        println!("| Request | Clients | Requests | Throughput (req/s) | p50 (ms) | p99 (ms) | Errors |");
+        println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for scenario in scenarios(&ids) {
+            for clients in CONCURRENCY {
+                let f = run(&base, &scenario, clients, duration).await;
+                println!(
+                    "| {} | {clients} | {} | {:.0} | {:.1} | {:.1} | {} |",
+                    scenario.name, f.requests, f.per_second, f.p50_ms, f.p99_ms, f.errors
+                );
+            }
+        }
+        Ok(())
+    })
+}
