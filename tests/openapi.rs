@@ -47,7 +47,8 @@ fn every_operation_is_documented() {
                 .expect("responses")
                 .iter()
                 .any(|(status, r)| {
-                    status.starts_with('4') && r["content"]["application/problem+json"].is_object()
+                    (status.starts_with('4') || status.starts_with('5'))
+                        && r["content"]["application/problem+json"].is_object()
                 });
             assert!(problem, "{path} documents no problem response");
         }

@@ -55,7 +55,7 @@ fn scenarios(ids: &[String]) -> Vec<Scenario> {
                 "fr%C3%A9zov%C3%A1n%C3%AD%20Liberec",
                 "Kunststoff%20Teile",
                 "Stahl%20Chemnitz",
-                "Sägewerk%20Sachsen",
+                "S%C3%A4gewerk%20Sachsen",
                 "logistika%20Dresden",
             ]
             .iter()
@@ -84,8 +84,15 @@ struct Figures {
     p99_ms: f64,
 }
 
-async fn client(base: String, paths: Vec<String>, offset: usize, until: Instant) -> (Vec<u32>, usize) {
-    let client = awc::Client::builder().timeout(Duration::from_secs(30)).finish();
+async fn client(
+    base: String,
+    paths: Vec<String>,
+    offset: usize,
+    until: Instant,
+) -> (Vec<u32>, usize) {
+    let client = awc::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .finish();
     let mut latencies = Vec::new();
     let mut errors = 0;
     let mut i = offset;
@@ -112,7 +119,14 @@ async fn client(base: String, paths: Vec<String>, offset: usize, until: Instant)
 async fn run(base: &str, scenario: &Scenario, clients: usize, duration: Duration) -> Figures {
     let warm_up = Instant::now() + Duration::from_secs(1);
     let tasks: Vec<_> = (0..clients)
-        .map(|c| actix_web::rt::spawn(client(base.to_owned(), scenario.paths.clone(), c * 7, warm_up)))
+        .map(|c| {
+            actix_web::rt::spawn(client(
+                base.to_owned(),
+                scenario.paths.clone(),
+                c * 7,
+                warm_up,
+            ))
+        })
         .collect();
     for task in tasks {
         task.await.expect("client finished");
@@ -120,7 +134,14 @@ async fn run(base: &str, scenario: &Scenario, clients: usize, duration: Duration
     let start = Instant::now();
     let until = start + duration;
     let tasks: Vec<_> = (0..clients)
-        .map(|c| actix_web::rt::spawn(client(base.to_owned(), scenario.paths.clone(), c * 13, until)))
+        .map(|c| {
+            actix_web::rt::spawn(client(
+                base.to_owned(),
+                scenario.paths.clone(),
+                c * 13,
+                until,
+            ))
+        })
         .collect();
     let mut latencies = Vec::new();
     let mut errors = 0;
@@ -159,7 +180,10 @@ fn main() -> anyhow::Result<()> {
     let ids = db.blocking(|conn| {
         let count = persistence::companies::count(conn)? as usize;
         if count < COMPANIES {
-            eprintln!("seeding {} synthetic companies with their products ...", COMPANIES - count);
+            eprintln!(
+                "seeding {} synthetic companies with their products ...",
+                COMPANIES - count
+            );
             let started = Instant::now();
             api::seed::synthetic(conn, COMPANIES - count, SEED)?;
             eprintln!("seeded in {:.1} s", started.elapsed().as_secs_f64());
@@ -169,14 +193,19 @@ fn main() -> anyhow::Result<()> {
 
     actix_web::rt::System::new().block_on(async move {
         let listener = TcpListener::bind("127.0.0.1:0")?;
-        let auth = Auth::new(b"benchmark secret of at least thirty-two bytes", ThrottleLimits::default())?;
+        let auth = Auth::new(
+            b"benchmark secret of at least thirty-two bytes",
+            ThrottleLimits::default(),
+        )?;
         let app = Application::build(db, auth, listener, Some(2))?;
         let base = format!("http://127.0.0.1:{}", app.port());
         actix_web::rt::spawn(app.run_until_stopped());
 
         let duration = measure_for();
         println!("backend: {}", url.split("://").next().unwrap_or_default());
-        println!("| Request | Clients | Requests | Throughput (req/s) | p50 (ms) | p99 (ms) | Errors |");
+        println!(
+            "| Request | Clients | Requests | Throughput (req/s) | p50 (ms) | p99 (ms) | Errors |"
+        );
         println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         for scenario in scenarios(&ids) {
             for clients in CONCURRENCY {

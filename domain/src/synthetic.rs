@@ -573,9 +573,8 @@ fn company(
 /// One to five products or services named after the industry's offer, in all three languages:
 /// three per company on average, as the benchmark assumes.
 fn products(rng: &mut fastrand::Rng, industry: &Industry, is_business: bool) -> Vec<NewProduct> {
-    let pieces = |offer: &'static str| -> Vec<&'static str> {
-        offer.split(", ").map(str::trim).collect()
-    };
+    let pieces =
+        |offer: &'static str| -> Vec<&'static str> { offer.split(", ").map(str::trim).collect() };
     let (de, cs, en) = (
         pieces(industry.offer_de),
         pieces(industry.offer_cs),

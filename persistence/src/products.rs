@@ -176,7 +176,13 @@ pub fn delete(
         if query.execute(conn)? == 0 {
             return Ok(false);
         }
-        audit::record(conn, &product.company_id, "product_deleted", &[&product.id], actor)?;
+        audit::record(
+            conn,
+            &product.company_id,
+            "product_deleted",
+            &[&product.id],
+            actor,
+        )?;
         index::refresh_company(conn, &product.company_id, None)?;
         Ok(true)
     })

@@ -4,8 +4,8 @@
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Double, Text};
 
-use crate::db::Backend;
 use crate::DbConn;
+use crate::db::Backend;
 
 /// A value bound to a placeholder.
 #[derive(Debug, Clone, PartialEq)]

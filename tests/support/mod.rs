@@ -1,7 +1,7 @@
 //! Starting the service for a test, and fixtures.
 
-mod database;
 pub mod corpus;
+mod database;
 pub mod fixtures;
 
 use std::net::TcpListener;

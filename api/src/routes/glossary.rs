@@ -137,7 +137,11 @@ pub async fn add(
             errors
                 .into_iter()
                 .map(|(field, e)| {
-                    let pointer = if field.is_empty() { String::new() } else { format!("/{field}") };
+                    let pointer = if field.is_empty() {
+                        String::new()
+                    } else {
+                        format!("/{field}")
+                    };
                     FieldError::pointer(pointer, e.code, e.message)
                 })
                 .collect(),
@@ -175,7 +179,9 @@ pub async fn remove(
         if glossary::remove(conn, &id)? {
             Ok(())
         } else {
-            Err(ApiError::NotFound("no added glossary entry has this id".into()))
+            Err(ApiError::NotFound(
+                "no added glossary entry has this id".into(),
+            ))
         }
     })
     .await?;

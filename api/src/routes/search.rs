@@ -142,9 +142,9 @@ impl Search {
                     InvalidValue::new("conflicting", "give near or near_postal_code, not both"),
                 ));
             }
-            (Some(raw), None) => Some(
-                Near::parse(raw).map_err(|e| ApiError::invalid_parameter("near", e))?,
-            ),
+            (Some(raw), None) => {
+                Some(Near::parse(raw).map_err(|e| ApiError::invalid_parameter("near", e))?)
+            }
             (None, Some(raw)) => Some(
                 Near::postal_code(raw)
                     .map_err(|e| ApiError::invalid_parameter("near_postal_code", e))?,
@@ -162,8 +162,8 @@ impl Search {
             Some(raw) => {
                 let mut facets = Vec::new();
                 for name in raw.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                    let facet = Facet::parse(name)
-                        .map_err(|e| ApiError::invalid_parameter("facets", e))?;
+                    let facet =
+                        Facet::parse(name).map_err(|e| ApiError::invalid_parameter("facets", e))?;
                     if !facets.contains(&facet) {
                         facets.push(facet);
                     }
@@ -275,7 +275,11 @@ fn decode_position(raw: &str, sort: Sort) -> Result<Position, ApiError> {
 }
 
 /// The distance of a result from the search's point, in km with two decimals.
-pub fn distance_km(near: Option<Near>, latitude: Option<f64>, longitude: Option<f64>) -> Option<f64> {
+pub fn distance_km(
+    near: Option<Near>,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+) -> Option<f64> {
     let (near, latitude, longitude) = (near?, latitude?, longitude?);
     Some((near.distance_km(latitude, longitude) * 100.0).round() / 100.0)
 }

@@ -212,7 +212,11 @@ mod tests {
         let wood: Vec<&Concept> = glossary.lookup(&key("dřeva")).collect();
         assert!(wood.iter().any(|c| c.de.contains(&"Holz".to_owned())));
         let milling: Vec<&Concept> = glossary.lookup(&key("Fräsen")).collect();
-        assert!(milling.iter().any(|c| c.cs.contains(&"frézování".to_owned())));
+        assert!(
+            milling
+                .iter()
+                .any(|c| c.cs.contains(&"frézování".to_owned()))
+        );
         assert!(glossary.lookup(&key("vstřikování plastů")).next().is_some());
     }
 
@@ -221,8 +225,8 @@ mod tests {
         assert!(Concept::parse(vec!["Holz".into()], vec!["dřevo".into()], vec![]).is_ok());
         let errors = Concept::parse(vec!["Holz".into()], vec![], vec![]).expect_err("one language");
         assert_eq!(errors[0].1.code, "too_few_languages");
-        let errors = Concept::parse(vec!["--".into()], vec!["x".repeat(61)], vec![])
-            .expect_err("bad terms");
+        let errors =
+            Concept::parse(vec!["--".into()], vec!["x".repeat(61)], vec![]).expect_err("bad terms");
         let fields: Vec<&str> = errors.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(fields, ["de/0", "cs/0"]);
     }

@@ -99,10 +99,7 @@ impl Expander<'_> {
     }
 
     fn concepts(&self, key: &str) -> Vec<&Concept> {
-        self.glossaries
-            .iter()
-            .flat_map(|g| g.lookup(key))
-            .collect()
+        self.glossaries.iter().flat_map(|g| g.lookup(key)).collect()
     }
 
     /// A glossary term: all its words, each by its stem.
@@ -120,10 +117,8 @@ impl Expander<'_> {
         for concept in self.concepts(stemmed) {
             forms.extend(concept.terms().map(Self::term));
         }
-        if split_compound {
-            if let Some(parts) = split(word, &|w| self.known(w)) {
-                forms.push(all(parts.iter().map(|p| self.word(p, false)).collect()));
-            }
+        if split_compound && let Some(parts) = split(word, &|w| self.known(w)) {
+            forms.push(all(parts.iter().map(|p| self.word(p, false)).collect()));
         }
         any(forms)
     }

@@ -160,10 +160,7 @@ impl SearchRequest {
         if self.sort == Some(Sort::Distance) && self.near.is_none() {
             return Err((
                 "sort",
-                InvalidValue::new(
-                    "needs_near",
-                    "sort=distance needs near or near_postal_code",
-                ),
+                InvalidValue::new("needs_near", "sort=distance needs near or near_postal_code"),
             ));
         }
         Ok(())

@@ -41,8 +41,9 @@ pub fn words(text: &str) -> impl Iterator<Item = String> {
 const STOPWORDS: &[&str] = &[
     "a", "ab", "aber", "als", "am", "an", "and", "auf", "aus", "bei", "by", "das", "dem", "den",
     "der", "des", "die", "do", "ein", "eine", "for", "from", "fur", "i", "im", "in", "je", "k",
-    "ke", "mit", "na", "nebo", "o", "od", "oder", "of", "on", "or", "po", "pro", "s", "se", "sowie",
-    "the", "to", "u", "und", "v", "ve", "vom", "von", "with", "z", "za", "ze", "zu", "zum", "zur",
+    "ke", "mit", "na", "nebo", "o", "od", "oder", "of", "on", "or", "po", "pro", "s", "se",
+    "sowie", "the", "to", "u", "und", "v", "ve", "vom", "von", "with", "z", "za", "ze", "zu",
+    "zum", "zur",
 ];
 
 /// Whether a word narrows a search: not a function word and longer than one letter (so the
@@ -81,9 +82,19 @@ mod tests {
         let all: Vec<String> = words("Säge-, Hobel- und Holzimprägnierwerke; Łódź 2024").collect();
         assert_eq!(
             all,
-            ["sage", "hobel", "und", "holzimpragnierwerke", "lodz", "2024"]
+            [
+                "sage",
+                "hobel",
+                "und",
+                "holzimpragnierwerke",
+                "lodz",
+                "2024"
+            ]
         );
-        assert_eq!(words("ZPRACOVÁNÍ DŘEVA").collect::<Vec<_>>(), ["zpracovani", "dreva"]);
+        assert_eq!(
+            words("ZPRACOVÁNÍ DŘEVA").collect::<Vec<_>>(),
+            ["zpracovani", "dreva"]
+        );
     }
 
     #[test]

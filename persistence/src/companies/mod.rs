@@ -16,8 +16,8 @@ use crate::DbConn;
 use crate::clock::now;
 use crate::on_backend;
 use crate::products;
-use crate::search::index;
 use crate::schema::{companies, company_contacts, company_languages, company_nace};
+use crate::search::index;
 
 /// A row of `companies` as stored.
 // `treat_none_as_default_value = false` writes None as NULL, which lets SQLite batch-insert.
@@ -270,7 +270,8 @@ pub fn insert_new(conn: &mut DbConn, new: &[NewCompany]) -> QueryResult<usize> {
                     company.products.iter().map(ProductText::of).collect();
                 for (product, text) in company.products.iter().zip(&product_texts) {
                     let (product_row, codes) = products::to_rows(product, new_id(), &row.id, at);
-                    product_documents.push((product_row.id.clone(), product_document(text, &texts)));
+                    product_documents
+                        .push((product_row.id.clone(), product_document(text, &texts)));
                     product_rows.push(product_row);
                     product_nace.extend(codes);
                 }
@@ -312,7 +313,11 @@ pub fn sample_published_ids(conn: &mut DbConn, n: i64) -> QueryResult<Vec<String
         .select(companies::id)
         .order_by(companies::id.asc())
         .load(conn)?;
-    Ok(ids.into_iter().step_by(step as usize).take(n as usize).collect())
+    Ok(ids
+        .into_iter()
+        .step_by(step as usize)
+        .take(n as usize)
+        .collect())
 }
 
 /// Companies by id, in the order of `ids` (ids not found are left out).

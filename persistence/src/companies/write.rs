@@ -8,10 +8,10 @@ use super::{Children, insert_children, new_id, to_rows};
 use crate::DbConn;
 use crate::audit::{self, Actor};
 use crate::clock::now;
-use crate::search::index;
 use crate::schema::{
     companies, company_contacts, company_languages, company_members, company_nace,
 };
+use crate::search::index;
 
 /// Stores a profile created through the API, makes `owner` its owner and records the change
 /// with the names of the fields given. A taken register identity is a unique violation.

@@ -2,7 +2,9 @@
 //! change is searchable in the next request.
 
 use diesel::prelude::*;
-use domain::search::{CompanyText, ProductText, SearchDocument, company_document, product_document};
+use domain::search::{
+    CompanyText, ProductText, SearchDocument, company_document, product_document,
+};
 
 use crate::DbConn;
 use crate::companies::{CompanyRow, find};
@@ -30,7 +32,11 @@ pub(crate) fn company_texts<'a>(row: &'a CompanyRow, nace: &'a [String]) -> Comp
 pub(crate) fn product_texts(product: &Product) -> ProductText<'_> {
     let row: &ProductRow = &product.row;
     ProductText {
-        names: [row.name_de.as_deref(), row.name_cs.as_deref(), row.name_en.as_deref()],
+        names: [
+            row.name_de.as_deref(),
+            row.name_cs.as_deref(),
+            row.name_en.as_deref(),
+        ],
         descriptions: [
             row.description_de.as_deref(),
             row.description_cs.as_deref(),

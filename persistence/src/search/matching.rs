@@ -36,7 +36,10 @@ mod tests {
     fn renders_both_languages() {
         let expr = Expr::All(vec![
             Expr::Prefix("holz".into()),
-            Expr::Any(vec![Expr::Prefix("drev".into()), Expr::Prefix("wood".into())]),
+            Expr::Any(vec![
+                Expr::Prefix("drev".into()),
+                Expr::Prefix("wood".into()),
+            ]),
         ]);
         assert_eq!(fts5(&expr), r#"("holz"* AND ("drev"* OR "wood"*))"#);
         assert_eq!(tsquery(&expr, false), "(holz:* & (drev:* | wood:*))");

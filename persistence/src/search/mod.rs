@@ -130,8 +130,10 @@ pub fn search(
     let sort = request.effective_sort();
 
     let mut page = Sql::new(backend);
-    page.push("SELECT h.tier, h.score, h.distance, h.name_sort, h.id, h.latitude, h.longitude FROM (");
-    matched(&mut page, target, &columns, request);
+    page.push(
+        "SELECT h.tier, h.score, h.distance, h.name_sort, h.id, h.latitude, h.longitude FROM (",
+    );
+    matched(&mut page, target, &columns, request, true);
     page.push(") h WHERE 1 = 1");
     if let Some(after) = after {
         keyset(&mut page, sort, after);
@@ -150,7 +152,7 @@ pub fn search(
     } else {
         let mut counts = Sql::new(backend);
         counts.push("WITH h AS MATERIALIZED (");
-        matched(&mut counts, target, &columns, request);
+        matched(&mut counts, target, &columns, request, false);
         counts.push(") SELECT 'total' AS facet, NULL AS value, COUNT(*) AS count FROM h");
         for facet in &request.facets {
             counts.push(&match facet {
@@ -184,11 +186,14 @@ fn keyset(sql: &mut Sql, sort: Sort, after: &Position) {
     };
     match sort {
         Sort::Relevance => {
-            sql.push(&format!(" AND (h.tier < {t} OR (h.tier = {t} AND (h.score < ", t = after.tier))
-                .bind(Value::Double(after.score))
-                .push(" OR (h.score = ")
-                .bind(Value::Double(after.score))
-                .push(" AND ");
+            sql.push(&format!(
+                " AND (h.tier < {t} OR (h.tier = {t} AND (h.score < ",
+                t = after.tier
+            ))
+            .bind(Value::Double(after.score))
+            .push(" OR (h.score = ")
+            .bind(Value::Double(after.score))
+            .push(" AND ");
             name_then_id(sql);
             sql.push("))))");
         }
@@ -212,7 +217,15 @@ fn keyset(sql: &mut Sql, sort: Sort, after: &Position) {
 }
 
 /// `SELECT` of everything that matches the request, with all sort keys and facet columns.
-fn matched(sql: &mut Sql, target: Target, columns: &Columns, request: &SearchRequest) {
+/// Unless `ranked`, tier and score are left at 0: counting needs no relevance, and ranking is
+/// the expensive part of a full-text match.
+fn matched(
+    sql: &mut Sql,
+    target: Target,
+    columns: &Columns,
+    request: &SearchRequest,
+    ranked: bool,
+) {
     let query = request.query.as_ref().map(|q| &q.expr);
     let distance = request.near.map(|near| {
         let (ky, kx) = (
@@ -227,7 +240,7 @@ fn matched(sql: &mut Sql, target: Target, columns: &Columns, request: &SearchReq
         )
     });
     sql.push("SELECT ").push(columns.id).push(" AS id, ");
-    match (query, sql.backend()) {
+    match (query.filter(|_| ranked), sql.backend()) {
         (None, _) => {
             sql.push("CAST(0 AS INTEGER) AS tier, CAST(0 AS DOUBLE PRECISION) AS score, ");
         }
@@ -263,8 +276,13 @@ fn matched(sql: &mut Sql, target: Target, columns: &Columns, request: &SearchReq
         }
         (Some(expr), Backend::Sqlite) => {
             // The FTS match runs first and yields few rows; the rest are primary-key lookups.
+            let score = if ranked {
+                format!("-bm25({}, 10.0, 1.0)", columns.fts)
+            } else {
+                "0".to_owned()
+            };
             sql.push(&format!(
-                "(SELECT rowid AS doc_id, -bm25({fts}, 10.0, 1.0) AS score FROM {fts} WHERE {fts} MATCH ",
+                "(SELECT rowid AS doc_id, {score} AS score FROM {fts} WHERE {fts} MATCH ",
                 fts = columns.fts
             ))
             .text(&matching::fts5(expr))
@@ -339,19 +357,19 @@ fn filters(
         sql.push(if has { " AND " } else { " AND NOT " })
             .push("EXISTS (SELECT 1 FROM products x WHERE x.company_id = c.id)");
     }
-    if let (Some(near), Some(d2)) = (request.near, distance) {
-        if let Some(radius) = near.radius_km {
-            // The bounding box lets the location index narrow the rows before the exact test.
-            let dlat = radius / domain::search::request::KM_PER_DEGREE;
-            let dlon = radius / near.km_per_degree_longitude().max(1.0);
-            sql.push(&format!(
-                " AND c.latitude BETWEEN {} AND {} AND c.longitude BETWEEN {} AND {} AND {d2} <= {}",
-                near.latitude - dlat,
-                near.latitude + dlat,
-                near.longitude - dlon,
-                near.longitude + dlon,
-                radius * radius,
-            ));
-        }
+    if let (Some(near), Some(d2)) = (request.near, distance)
+        && let Some(radius) = near.radius_km
+    {
+        // The bounding box lets the location index narrow the rows before the exact test.
+        let dlat = radius / domain::search::request::KM_PER_DEGREE;
+        let dlon = radius / near.km_per_degree_longitude().max(1.0);
+        sql.push(&format!(
+            " AND c.latitude BETWEEN {} AND {} AND c.longitude BETWEEN {} AND {} AND {d2} <= {}",
+            near.latitude - dlat,
+            near.latitude + dlat,
+            near.longitude - dlon,
+            near.longitude + dlon,
+            radius * radius,
+        ));
     }
 }

@@ -13,8 +13,8 @@ use domain::company::{CompanyKind, CompanyStatus, SizeClass};
 use domain::language::LocalizedText;
 use domain::reference::Catalog;
 use persistence::companies::{self as store, Company, ContactRow};
-use persistence::search::Target;
 use persistence::members as memberships;
+use persistence::search::Target;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -356,7 +356,13 @@ pub async fn list(
             Ok(dto)
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
-    Ok(search::respond(&req, &facets, items, results.facets, next_cursor))
+    Ok(search::respond(
+        &req,
+        &facets,
+        items,
+        results.facets,
+        next_cursor,
+    ))
 }
 
 /// Get a company

@@ -35,10 +35,19 @@ pub struct ProductInput {
     pub image_url: Option<String>,
 }
 
-fn texts(errors: &mut Errors, pointer: &str, raw: Option<&DescriptionInput>, max: usize) -> LocalizedText {
+fn texts(
+    errors: &mut Errors,
+    pointer: &str,
+    raw: Option<&DescriptionInput>,
+    max: usize,
+) -> LocalizedText {
     let mut one = |language: &str, value: Option<&String>| {
         errors
-            .optional(&format!("{pointer}/{language}"), value.map(String::as_str), optional_text(max))
+            .optional(
+                &format!("{pointer}/{language}"),
+                value.map(String::as_str),
+                optional_text(max),
+            )
             .flatten()
     };
     LocalizedText {
@@ -56,7 +65,10 @@ impl ProductInput {
         if name == LocalizedText::default() && errors.0.is_empty() {
             errors.check::<()>(
                 "/name",
-                Err(InvalidValue::new("required", "a name in at least one of de, cs, en is required")),
+                Err(InvalidValue::new(
+                    "required",
+                    "a name in at least one of de, cs, en is required",
+                )),
             );
         }
         let description = texts(
@@ -70,14 +82,17 @@ impl ProductInput {
         if self.keywords.len() > MAX_KEYWORDS {
             errors.check::<()>(
                 "/keywords",
-                Err(InvalidValue::new("too_many_items", format!("at most {MAX_KEYWORDS} items"))),
+                Err(InvalidValue::new(
+                    "too_many_items",
+                    format!("at most {MAX_KEYWORDS} items"),
+                )),
             );
         } else {
             for (i, raw) in self.keywords.iter().enumerate() {
-                if let Some(word) = errors.check(&format!("/keywords/{i}"), keyword(raw)) {
-                    if !keywords.contains(&word) {
-                        keywords.push(word);
-                    }
+                if let Some(word) = errors.check(&format!("/keywords/{i}"), keyword(raw))
+                    && !keywords.contains(&word)
+                {
+                    keywords.push(word);
                 }
             }
         }

@@ -3,8 +3,8 @@
 
 pub mod input;
 
-use actix_web::http::header::{self, EntityTag};
 use actix_web::http::StatusCode;
+use actix_web::http::header::{self, EntityTag};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use domain::product::ProductKind;
@@ -87,7 +87,9 @@ impl ProductDto {
             .nace
             .iter()
             .map(|code| {
-                let entry = catalog.nace(code).ok_or_else(|| corrupt("nace_code", code))?;
+                let entry = catalog
+                    .nace(code)
+                    .ok_or_else(|| corrupt("nace_code", code))?;
                 Ok(ProductIndustry {
                     code: code.clone(),
                     label: LabelsDto::from(&entry.label),
@@ -145,7 +147,9 @@ fn etag(product: &Product) -> EntityTag {
 fn respond(req: &HttpRequest, product: Product) -> Result<HttpResponse, ApiError> {
     let etag = etag(&product);
     let dto = ProductDto::new(product)?;
-    Ok(conditional::respond(req, etag, |mut response| response.json(dto)))
+    Ok(conditional::respond(req, etag, |mut response| {
+        response.json(dto)
+    }))
 }
 
 /// Search products and services
@@ -198,7 +202,13 @@ pub async fn list(
             Ok(dto)
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
-    Ok(search::respond(&req, &facets, items, results.facets, next_cursor))
+    Ok(search::respond(
+        &req,
+        &facets,
+        items,
+        results.facets,
+        next_cursor,
+    ))
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -401,7 +411,9 @@ pub async fn update(
     let user = caller.user()?.clone();
     let patch = body.0;
     if !patch.is_object() {
-        return Err(ApiError::BadRequest("the body must be a JSON object".into()));
+        return Err(ApiError::BadRequest(
+            "the body must be a JSON object".into(),
+        ));
     }
     let precondition = Precondition::of(&req);
     let id = id.into_inner();
