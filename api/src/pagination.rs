@@ -3,8 +3,9 @@
 use actix_web::HttpRequest;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
 
 use crate::error::{ApiError, FieldError};
 
@@ -55,6 +56,20 @@ pub fn decode_cursor<const N: usize>(raw: &str) -> Result<[String; N], ApiError>
         Ok(parts) if parts.last().is_some_and(|id| !id.is_empty()) => Ok(parts),
         _ => Err(malformed()),
     }
+}
+
+/// The query parameters of a plain listing: the page size and where to continue.
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// Page size.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
+    #[validate(length(max = 1024, message = "the cursor is too long"))]
+    pub cursor: Option<String>,
 }
 
 /// One page of a listing.

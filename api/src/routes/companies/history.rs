@@ -4,15 +4,14 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, Utc};
 use persistence::audit;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
-use validator::Validate;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::write::{Access, load_for_change, require};
 use crate::auth::Caller;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
-use crate::pagination::{self, Page};
+use crate::pagination::{self, Page, PageParams};
 use crate::query;
 
 /// Who made a change: a user or an API key (`kind`), with its current name while it still
@@ -30,7 +29,8 @@ pub struct Change {
     pub id: String,
     pub at: DateTime<Utc>,
     /// `created`, `updated`, `verified`, `deleted`, `member_added`, `member_removed`,
-    /// `api_key_created` or `api_key_revoked`.
+    /// `api_key_created`, `api_key_revoked`, `product_created`, `product_updated` or
+    /// `product_deleted` (for products, `fields` holds the product's id).
     #[schema(example = "updated")]
     pub action: String,
     /// The fields that changed.
@@ -39,25 +39,12 @@ pub struct Change {
     pub actor: ChangeActor,
 }
 
-#[derive(Debug, Deserialize, Validate, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct HistoryParams {
-    /// Page size.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
-    limit: Option<String>,
-    /// `next_cursor` of the previous page.
-    #[param(max_length = 1024)]
-    #[validate(length(max = 1024, message = "the cursor is too long"))]
-    cursor: Option<String>,
-}
-
 /// The change history
 ///
 /// Who changed what and when, newest first. For members and administrators.
 #[utoipa::path(
     tag = "companies",
-    params(("id" = String, Path, description = "The company's id"), HistoryParams),
+    params(("id" = String, Path, description = "The company's id"), PageParams),
     security(("user_token" = [])),
     responses(
         (status = 200, body = Page<Change>),
@@ -75,7 +62,7 @@ pub async fn history(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.user()?.clone();
-    let params: HistoryParams = query::parse(&req)?;
+    let params: PageParams = query::parse(&req)?;
     let limit = pagination::limit(params.limit.as_deref())?;
     let before = params
         .cursor

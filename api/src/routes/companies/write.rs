@@ -70,7 +70,7 @@ fn register_id_taken(error: diesel::result::Error) -> ApiError {
 }
 
 /// The top-level fields of `value` that are set, for the change history.
-pub(crate) fn set_fields(value: &Value) -> Vec<String> {
+fn set_fields(value: &Value) -> Vec<String> {
     value
         .as_object()
         .map(|object| {

@@ -14,8 +14,7 @@ use persistence::products::{self as store, Product};
 use persistence::search::Target;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use utoipa::{IntoParams, ToSchema};
-use validator::Validate;
+use utoipa::ToSchema;
 
 use self::input::ProductInput;
 use super::companies::write::{load_for_change, merge};
@@ -27,7 +26,7 @@ use crate::body::{self, Json};
 use crate::conditional::{self, Precondition};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
-use crate::pagination::{self, Page};
+use crate::pagination::{self, Page, PageParams};
 use crate::query;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -211,26 +210,13 @@ pub async fn list(
     ))
 }
 
-#[derive(Debug, Deserialize, Validate, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct CompanyProductsParams {
-    /// Page size.
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
-    limit: Option<String>,
-    /// `next_cursor` of the previous page.
-    #[param(max_length = 1024)]
-    #[validate(length(max = 1024, message = "the cursor is too long"))]
-    cursor: Option<String>,
-}
-
 /// A company's products and services
 ///
 /// In the order they were added. Visible like the company: a draft's products only to its
 /// members and administrators.
 #[utoipa::path(
     tag = "products",
-    params(("id" = String, Path, description = "The company's id"), CompanyProductsParams),
+    params(("id" = String, Path, description = "The company's id"), PageParams),
     security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
         (status = 200, body = Page<ProductDto>),
@@ -248,7 +234,7 @@ pub async fn of_company(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_read()?;
-    let params: CompanyProductsParams = query::parse(&req)?;
+    let params: PageParams = query::parse(&req)?;
     let limit = pagination::limit(params.limit.as_deref())?;
     let after = params
         .cursor
