@@ -25,10 +25,12 @@ pub fn prepare_database(config: &PoolConfig, demo: bool) -> anyhow::Result<Db> {
     let mut conn = pool.get()?;
     let migrations = persistence::db::run_migrations(&mut conn)?;
     let reference = persistence::reference::sync(&mut conn)?;
+    let indexed = persistence::search::index::backfill(&mut conn)?;
     tracing::info!(
         backend = ?conn.backend(),
         migrations,
         reference_refreshed = reference,
+        search_documents_built = indexed,
         "database ready"
     );
     if demo && let Some(seeded) = seed::demo_if_empty(&mut conn)? {

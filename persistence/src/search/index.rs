@@ -2,6 +2,7 @@
 //! change is searchable in the next request.
 
 use diesel::prelude::*;
+use diesel::sql_types::Text;
 use domain::search::{
     CompanyText, ProductText, SearchDocument, company_document, product_document,
 };
@@ -119,4 +120,28 @@ fn refresh(conn: &mut DbConn, company_id: &str, which: Refresh<'_>) -> QueryResu
         .map(|(p, text)| (p.row.id.as_str(), product_document(text, &texts)))
         .collect();
     store(conn, "product_search", "product_id", &documents)
+}
+
+#[derive(QueryableByName)]
+struct Missing {
+    #[diesel(sql_type = Text)]
+    id: String,
+}
+
+/// Builds the documents of companies that have none: those stored before search existed.
+/// Returns how many were built.
+pub fn backfill(conn: &mut DbConn) -> QueryResult<usize> {
+    let missing: Vec<Missing> = Sql::new(conn.backend())
+        .push(
+            "SELECT c.id AS id FROM companies c \
+             WHERE NOT EXISTS (SELECT 1 FROM company_search s WHERE s.company_id = c.id)",
+        )
+        .clone()
+        .load(conn)?;
+    conn.transaction(|conn| {
+        for company in &missing {
+            refresh_company_and_products(conn, &company.id)?;
+        }
+        Ok(missing.len())
+    })
 }
