@@ -2,7 +2,10 @@
 //! paging.
 
 use actix_web::http::header;
+use std::collections::HashMap;
+
 use actix_web::{HttpRequest, HttpResponse};
+use diesel::QueryResult;
 use domain::InvalidValue;
 use domain::company::SizeClass;
 use domain::reference::{Catalog, NaceCode, RegionCode};
@@ -16,6 +19,7 @@ use validator::Validate;
 
 use super::labels::LabelsDto;
 use super::reference::CountryDto;
+use crate::db::Db;
 use crate::error::{ApiError, FieldError};
 use crate::pagination;
 use crate::query;
@@ -211,9 +215,67 @@ impl Search {
         })
     }
 
+    /// Runs the search, loads its results with `load` and answers the page; `item` makes a
+    /// result and its distance into what the client sees. Results are matched to their hits
+    /// by `id_of`, so one deleted in between is left out rather than shifting the others.
+    pub async fn respond<T, D>(
+        self,
+        req: &HttpRequest,
+        db: &Db,
+        load: fn(&mut DbConn, &[String]) -> QueryResult<Vec<T>>,
+        id_of: fn(&T) -> &str,
+        item: impl Fn(T, Option<f64>) -> Result<D, ApiError>,
+    ) -> Result<HttpResponse, ApiError>
+    where
+        T: Send + 'static,
+        D: Serialize,
+    {
+        let sort = self.sort();
+        let requested = self.request.facets.clone();
+        let (results, has_more, near, loaded) = db
+            .run(move |conn| {
+                let (results, has_more, near) = self.run(conn)?;
+                let ids: Vec<String> = results.hits.iter().map(|h| h.position.id.clone()).collect();
+                let loaded = load(conn, &ids)?;
+                Ok((results, has_more, near, loaded))
+            })
+            .await?;
+        let next_cursor = has_more
+            .then(|| results.hits.last())
+            .flatten()
+            .map(|last| encode_position(sort, &last.position));
+        let distances: HashMap<&str, Option<f64>> = results
+            .hits
+            .iter()
+            .map(|h| {
+                let distance = distance_km(near, h.latitude, h.longitude);
+                (h.position.id.as_str(), distance)
+            })
+            .collect();
+        let items = loaded
+            .into_iter()
+            .map(|t| {
+                let distance = distances.get(id_of(&t)).copied().flatten();
+                item(t, distance)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let facets =
+            (!requested.is_empty()).then(|| Facets::from_counts(&requested, results.facets));
+        let mut response = HttpResponse::Ok();
+        response.insert_header((header::VARY, "Authorization"));
+        if let Some(cursor) = &next_cursor {
+            response.insert_header((header::LINK, pagination::next_link(req, cursor)));
+        }
+        Ok(response.json(SearchPage {
+            items,
+            next_cursor,
+            facets,
+        }))
+    }
+
     /// Expands the text query with the glossary (shipped and added) and runs the search,
     /// asking for one result more than the page to learn whether another page follows.
-    pub fn run(mut self, conn: &mut DbConn) -> Result<(Results, bool, Option<Near>), ApiError> {
+    fn run(mut self, conn: &mut DbConn) -> Result<(Results, bool, Option<Near>), ApiError> {
         if let Some(raw) = self.q.as_deref() {
             let added = Glossary::new(
                 glossary::list(conn)?
@@ -237,14 +299,14 @@ impl Search {
         Ok((results, has_more, self.request.near))
     }
 
-    pub fn sort(&self) -> Sort {
+    fn sort(&self) -> Sort {
         Sort::effective(self.request.sort, self.q.is_some())
     }
 }
 
 /// The cursor of a search: the sort order and every sort key of the last result. Floats travel
 /// as their exact bits so the next page starts exactly after the last result.
-pub fn encode_position(sort: Sort, position: &Position) -> String {
+fn encode_position(sort: Sort, position: &Position) -> String {
     pagination::encode_cursor(&[
         sort.as_str(),
         &position.tier.to_string(),
@@ -275,11 +337,7 @@ fn decode_position(raw: &str, sort: Sort) -> Result<Position, ApiError> {
 }
 
 /// The distance of a result from the search's point, in km with two decimals.
-pub fn distance_km(
-    near: Option<Near>,
-    latitude: Option<f64>,
-    longitude: Option<f64>,
-) -> Option<f64> {
+fn distance_km(near: Option<Near>, latitude: Option<f64>, longitude: Option<f64>) -> Option<f64> {
     let (near, latitude, longitude) = (near?, latitude?, longitude?);
     Some((near.distance_km(latitude, longitude) * 100.0).round() / 100.0)
 }
@@ -325,22 +383,22 @@ impl Facets {
             *slot = Some(Vec::new());
         }
         for count in counts {
-            if count.facet == "total" {
+            let Some(facet) = count.facet else {
                 facets.total = count.count;
                 continue;
-            }
+            };
             let Some(value) = count.value else { continue };
-            let (slot, label) = match count.facet.as_str() {
-                "country" => (&mut facets.country, None),
-                "region" => (
+            let (slot, label) = match facet {
+                Facet::Country => (&mut facets.country, None),
+                Facet::Region => (
                     &mut facets.region,
                     catalog.region(&value).map(|r| LabelsDto::from(&r.name)),
                 ),
-                "nace_section" => (
+                Facet::NaceSection => (
                     &mut facets.nace_section,
                     catalog.nace(&value).map(|n| LabelsDto::from(&n.label)),
                 ),
-                _ => (&mut facets.kind, None),
+                Facet::Kind => (&mut facets.kind, None),
             };
             if let Some(values) = slot {
                 values.push(FacetValue {
@@ -374,32 +432,4 @@ pub struct SearchPage<T> {
     /// Present when `facets` was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facets: Option<Facets>,
-}
-
-/// The response of a search: the page with `Link` for the next one and `Vary: Authorization`
-/// (signed-in callers may see more fields).
-pub fn respond<T: Serialize>(
-    req: &HttpRequest,
-    requested: &[Facet],
-    items: Vec<T>,
-    facets: Vec<FacetCount>,
-    next_cursor: Option<String>,
-) -> HttpResponse {
-    let facets = (!requested.is_empty()).then(|| Facets::from_counts(requested, facets));
-    let mut response = HttpResponse::Ok();
-    response.insert_header((header::VARY, "Authorization"));
-    if let Some(cursor) = &next_cursor {
-        response.insert_header((header::LINK, pagination::next_link(req, cursor)));
-    }
-    response.json(SearchPage {
-        items,
-        next_cursor,
-        facets,
-    })
-}
-
-impl Search {
-    pub fn facets(&self) -> Vec<Facet> {
-        self.request.facets.clone()
-    }
 }

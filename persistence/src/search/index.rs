@@ -131,13 +131,12 @@ struct Missing {
 /// Builds the documents of companies that have none: those stored before search existed.
 /// Returns how many were built.
 pub fn backfill(conn: &mut DbConn) -> QueryResult<usize> {
-    let missing: Vec<Missing> = Sql::new(conn.backend())
-        .push(
-            "SELECT c.id AS id FROM companies c \
-             WHERE NOT EXISTS (SELECT 1 FROM company_search s WHERE s.company_id = c.id)",
-        )
-        .clone()
-        .load(conn)?;
+    let mut sql = Sql::new(conn.backend());
+    sql.push(
+        "SELECT c.id AS id FROM companies c \
+         WHERE NOT EXISTS (SELECT 1 FROM company_search s WHERE s.company_id = c.id)",
+    );
+    let missing: Vec<Missing> = sql.load(conn)?;
     conn.transaction(|conn| {
         for company in &missing {
             refresh_company_and_products(conn, &company.id)?;

@@ -48,21 +48,28 @@ pub struct Hit {
     pub longitude: Option<f64>,
 }
 
-/// How many results have a facet's value (`value` is `None` for the `total`).
-#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
-pub struct FacetCount {
-    #[diesel(sql_type = Text)]
-    pub facet: String,
+#[derive(QueryableByName)]
+struct FacetRow {
     #[diesel(sql_type = Nullable<Text>)]
-    pub value: Option<String>,
+    facet: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    value: Option<String>,
     #[diesel(sql_type = BigInt)]
+    count: i64,
+}
+
+/// How many results have a facet's value; without facet and value, the count of all results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetCount {
+    pub facet: Option<Facet>,
+    pub value: Option<String>,
     pub count: i64,
 }
 
 #[derive(Debug, Clone)]
 pub struct Results {
     pub hits: Vec<Hit>,
-    /// Empty unless facets were asked for; then it starts with the `total`.
+    /// Empty unless facets were asked for; then one count is of all results.
     pub facets: Vec<FacetCount>,
 }
 
@@ -153,14 +160,16 @@ pub fn search(
         let mut counts = Sql::new(backend);
         counts.push("WITH h AS MATERIALIZED (");
         matched(&mut counts, target, &columns, request, false);
-        counts.push(") SELECT 'total' AS facet, NULL AS value, COUNT(*) AS count FROM h");
+        counts.push(") SELECT NULL AS facet, NULL AS value, COUNT(*) AS count FROM h");
         for facet in &request.facets {
+            let name = facet.as_str();
             counts.push(&match facet {
-                Facet::Country => " UNION ALL SELECT 'country', h.country, COUNT(*) FROM h GROUP BY h.country".to_owned(),
-                Facet::Region => " UNION ALL SELECT 'region', h.region, COUNT(*) FROM h WHERE h.region IS NOT NULL GROUP BY h.region".to_owned(),
-                Facet::Kind => " UNION ALL SELECT 'kind', h.kind, COUNT(*) FROM h GROUP BY h.kind".to_owned(),
+                Facet::Country | Facet::Region | Facet::Kind => format!(
+                    " UNION ALL SELECT '{name}', h.{name}, COUNT(*) FROM h \
+                     WHERE h.{name} IS NOT NULL GROUP BY h.{name}"
+                ),
                 Facet::NaceSection => format!(
-                    " UNION ALL SELECT 'nace_section', n.section, COUNT(DISTINCT h.id) FROM h \
+                    " UNION ALL SELECT '{name}', n.section, COUNT(DISTINCT h.id) FROM h \
                      JOIN {nace} x ON x.{key} = h.id JOIN nace_codes n ON n.code = x.nace_code \
                      GROUP BY n.section",
                     nace = columns.nace,
@@ -168,7 +177,15 @@ pub fn search(
                 ),
             });
         }
-        counts.load::<FacetCount>(conn)?
+        counts
+            .load::<FacetRow>(conn)?
+            .into_iter()
+            .map(|row| FacetCount {
+                facet: row.facet.and_then(|f| Facet::parse(&f).ok()),
+                value: row.value,
+                count: row.count,
+            })
+            .collect()
     };
     Ok(Results { hits, facets })
 }

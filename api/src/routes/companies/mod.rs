@@ -24,7 +24,7 @@ use crate::auth::Caller;
 use crate::conditional;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
-use crate::routes::search::{self, Search, SearchPage, SearchParams};
+use crate::routes::search::{Search, SearchPage, SearchParams};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -333,36 +333,21 @@ pub async fn list(
     let search = Search::parse(&req, Target::Companies, |raw| {
         CompanyKind::parse(raw).map(CompanyKind::as_str)
     })?;
-    let (sort, facets) = (search.sort(), search.facets());
-    let (results, has_more, near, companies) = db
-        .run(move |conn| {
-            let (results, has_more, near) = search.run(conn)?;
-            let ids: Vec<String> = results.hits.iter().map(|h| h.position.id.clone()).collect();
-            let companies = store::by_ids(conn, &ids)?;
-            Ok((results, has_more, near, companies))
-        })
-        .await?;
-    let next_cursor = has_more
-        .then(|| results.hits.last())
-        .flatten()
-        .map(|last| search::encode_position(sort, &last.position));
     let with_contacts = caller.sees_contacts();
-    let items = companies
-        .into_iter()
-        .zip(&results.hits)
-        .map(|(company, hit)| {
-            let mut dto = CompanyDto::new(company, with_contacts)?;
-            dto.distance_km = search::distance_km(near, hit.latitude, hit.longitude);
-            Ok(dto)
-        })
-        .collect::<Result<Vec<_>, ApiError>>()?;
-    Ok(search::respond(
-        &req,
-        &facets,
-        items,
-        results.facets,
-        next_cursor,
-    ))
+    search
+        .respond(
+            &req,
+            &db,
+            store::by_ids,
+            |c| &c.row.id,
+            |company, distance_km| {
+                Ok(CompanyDto {
+                    distance_km,
+                    ..CompanyDto::new(company, with_contacts)?
+                })
+            },
+        )
+        .await
 }
 
 /// Get a company

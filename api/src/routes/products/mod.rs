@@ -20,7 +20,7 @@ use self::input::ProductInput;
 use super::companies::write::{load_for_change, merge};
 use super::companies::{corrupt, not_found as company_not_found, visible_status};
 use super::labels::{LabelsDto, LocalizedTextDto};
-use super::search::{self, Search, SearchPage, SearchParams};
+use super::search::{Search, SearchPage, SearchParams};
 use crate::auth::Caller;
 use crate::body::{self, Json};
 use crate::conditional::{self, Precondition};
@@ -179,35 +179,20 @@ pub async fn list(
     let search = Search::parse(&req, Target::Products, |raw| {
         ProductKind::parse(raw).map(ProductKind::as_str)
     })?;
-    let (sort, facets) = (search.sort(), search.facets());
-    let (results, has_more, near, products) = db
-        .run(move |conn| {
-            let (results, has_more, near) = search.run(conn)?;
-            let ids: Vec<String> = results.hits.iter().map(|h| h.position.id.clone()).collect();
-            let products = store::by_ids(conn, &ids)?;
-            Ok((results, has_more, near, products))
-        })
-        .await?;
-    let next_cursor = has_more
-        .then(|| results.hits.last())
-        .flatten()
-        .map(|last| search::encode_position(sort, &last.position));
-    let items = products
-        .into_iter()
-        .zip(&results.hits)
-        .map(|(product, hit)| {
-            let mut dto = ProductDto::new(product)?;
-            dto.distance_km = search::distance_km(near, hit.latitude, hit.longitude);
-            Ok(dto)
-        })
-        .collect::<Result<Vec<_>, ApiError>>()?;
-    Ok(search::respond(
-        &req,
-        &facets,
-        items,
-        results.facets,
-        next_cursor,
-    ))
+    search
+        .respond(
+            &req,
+            &db,
+            store::by_ids,
+            |p| &p.row.id,
+            |product, distance_km| {
+                Ok(ProductDto {
+                    distance_km,
+                    ..ProductDto::new(product)?
+                })
+            },
+        )
+        .await
 }
 
 /// A company's products and services
