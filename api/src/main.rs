@@ -1,12 +1,17 @@
 use std::net::TcpListener;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context;
 use api::auth::Auth;
 use api::auth::throttle::ThrottleLimits;
 use api::config::{AuthArgs, DatabaseArgs, LogFormat, ServeArgs};
+use api::import::terminal::TerminalSink;
+use api::import::{self, Input};
 use api::{Application, accounts, openapi, prepare_database, seed, telemetry};
 use clap::{Parser, Subcommand};
+use domain::import::RegisterSource;
+use persistence::audit::Actor;
 
 /// PartnerNet: the API of the German–Czech cross-border business network.
 #[derive(Debug, Parser)]
@@ -42,6 +47,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = SpecFormat::Yaml)]
         format: SpecFormat,
     },
+    /// Import company register data: insert new companies, update what the register changed,
+    /// never overwrite what members edited.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Fill the database with deterministic synthetic companies, for demos and benchmarks.
     Seed {
         /// How many companies to generate.
@@ -73,6 +82,31 @@ enum UserCommand {
         #[arg(long)]
         admin: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// ARES JSON (Czech register): single subjects or search results, one per file, a folder of
+    /// such files, or NDJSON (`.jsonl`, `.ndjson`, `-` for standard input).
+    Ares(ImportArgs),
+    /// OffeneRegister.de JSONL (German commercial register): files or `-` for standard input.
+    Handelsregister(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ImportArgs {
+    /// Files, folders, or `-` for standard input.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Write the rejected records (location, code, message) to this file as NDJSON.
+    #[arg(long)]
+    rejects: Option<PathBuf>,
+    /// Write the warnings (what was left out of imported records) to this file as NDJSON.
+    #[arg(long)]
+    warnings: Option<PathBuf>,
+    /// Validate and count as a real import would, but write nothing.
+    #[arg(long)]
+    dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -144,6 +178,14 @@ fn main() -> anyhow::Result<()> {
             print!("{text}");
             Ok(())
         }
+        Command::Import(command) => {
+            let (source, args) = match command {
+                ImportCommand::Ares(args) => (RegisterSource::Ares, args),
+                ImportCommand::Handelsregister(args) => (RegisterSource::Handelsregister, args),
+            };
+            let db = prepare_database(&pool_config()?, false)?;
+            import(&db, source, &args)
+        }
         Command::Seed { synthetic, seed } => {
             let db = prepare_database(&pool_config()?, false)?;
             let started = Instant::now();
@@ -158,6 +200,37 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn import(db: &api::db::Db, source: RegisterSource, args: &ImportArgs) -> anyhow::Result<()> {
+    let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::from_arg(a)).collect();
+    let total = inputs.iter().map(Input::size).sum();
+    let mut sink = TerminalSink::new(args.rejects.as_deref(), args.warnings.as_deref(), total)?;
+    let options = import::Options {
+        source,
+        dry_run: args.dry_run,
+        actor: Actor::Register,
+    };
+    let (summary, took) = db.blocking(|conn| import::run(conn, inputs, options, &mut sink))?;
+    sink.finish()?;
+    let seconds = took.as_secs_f64();
+    println!(
+        "{}{}: {} records in {seconds:.2} s ({:.0} records/s): {} inserted, {} updated, {} unchanged, {} rejected; {} with warnings",
+        source.as_str(),
+        if args.dry_run {
+            " (dry run, nothing written)"
+        } else {
+            ""
+        },
+        summary.records(),
+        summary.records() as f64 / seconds.max(1e-9),
+        summary.inserted,
+        summary.updated,
+        summary.unchanged,
+        summary.rejected,
+        summary.warnings,
+    );
+    Ok(())
 }
 
 #[actix_web::main]

@@ -5,10 +5,13 @@
 
 pub mod api_keys;
 pub mod audit;
+pub mod claims;
 pub mod clock;
 pub mod companies;
 pub mod db;
 pub mod glossary;
+pub mod import_jobs;
+pub mod imports;
 pub mod members;
 pub mod products;
 pub mod reference;

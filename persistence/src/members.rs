@@ -83,6 +83,10 @@ pub fn add(
                 company_members::created_at.eq(now()),
             ))
             .execute(conn)?;
+        // The profile shows whether it is claimed, so its version (and ETag) moves on.
+        diesel::update(companies::table.find(company_id))
+            .set(companies::version.eq(companies::version + 1))
+            .execute(conn)?;
         audit::record(conn, company_id, "member_added", &["members"], actor)
     })
 }

@@ -217,6 +217,49 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    company_registrations (company_id) {
+        company_id -> Text,
+        source -> Text,
+        status -> Text,
+        legal_form -> Nullable<Text>,
+        record_date -> Nullable<Timestamp>,
+        imported_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    company_claims (id) {
+        id -> Text,
+        company_id -> Text,
+        user_id -> Text,
+        message -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    import_jobs (id) {
+        id -> Text,
+        source -> Text,
+        status -> Text,
+        dry_run -> Bool,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+        inserted -> BigInt,
+        updated -> BigInt,
+        unchanged -> BigInt,
+        rejected -> BigInt,
+        warnings -> BigInt,
+        report -> Nullable<Text>,
+        error -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(company_nace -> companies (company_id));
 diesel::joinable!(products -> companies (company_id));
 diesel::joinable!(product_nace -> products (product_id));
@@ -228,6 +271,8 @@ diesel::joinable!(company_members -> users (user_id));
 diesel::joinable!(company_members -> companies (company_id));
 diesel::joinable!(company_contacts -> companies (company_id));
 diesel::joinable!(api_keys -> companies (company_id));
+diesel::joinable!(company_registrations -> companies (company_id));
+diesel::joinable!(company_claims -> companies (company_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -247,4 +292,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     products,
     product_nace,
     glossary_entries,
+    company_registrations,
+    company_claims,
+    import_jobs,
 );

@@ -16,7 +16,10 @@ use crate::DbConn;
 use crate::clock::now;
 use crate::on_backend;
 use crate::products;
-use crate::schema::{companies, company_contacts, company_languages, company_nace};
+use crate::schema::{
+    companies, company_contacts, company_languages, company_members, company_nace,
+    company_registrations,
+};
 use crate::search::index;
 
 /// A row of `companies` as stored.
@@ -91,14 +94,30 @@ impl ContactRow {
     }
 }
 
-/// A company with its NACE codes (primary first), the languages its staff speaks and its
-/// contact persons.
+/// The register state of an imported company.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = company_registrations, treat_none_as_default_value = false)]
+pub struct RegistrationRow {
+    pub company_id: String,
+    pub source: String,
+    pub status: String,
+    /// The register's legal form as given, when it is none of the platform's.
+    pub legal_form: Option<String>,
+    pub record_date: Option<NaiveDateTime>,
+    pub imported_at: NaiveDateTime,
+}
+
+/// A company with its NACE codes (primary first), the languages its staff speaks, its contact
+/// persons, its register state (imported companies) and whether anybody manages it.
 #[derive(Debug, Clone)]
 pub struct Company {
     pub row: CompanyRow,
     pub nace: Vec<CompanyNaceRow>,
     pub languages: Vec<String>,
     pub contacts: Vec<ContactRow>,
+    pub registration: Option<RegistrationRow>,
+    /// Whether the company has members; imported companies start without.
+    pub claimed: bool,
 }
 
 /// Time-ordered ids (UUID v7): new rows land at the end of the primary-key index.
@@ -235,56 +254,94 @@ pub fn insert_new(conn: &mut DbConn, new: &[NewCompany]) -> QueryResult<usize> {
     conn.transaction(|conn| {
         let mut inserted = 0;
         for chunk in new.chunks(CHUNK) {
-            let (rows, children): (Vec<CompanyRow>, Vec<Children>) = chunk
+            let prepared = chunk
                 .iter()
-                .map(|company| to_rows(company, new_id(), at))
-                .unzip();
-            let stored: std::collections::HashSet<String> = on_backend!(conn, |c| {
-                diesel::insert_into(companies::table)
-                    .values(&rows)
-                    .on_conflict_do_nothing()
-                    .returning(companies::id)
-                    .get_results::<String>(c)
-            })?
-            .into_iter()
-            .collect();
-            // Only the companies actually inserted get their child rows, products and documents.
-            let mut all = Children {
-                nace: Vec::new(),
-                languages: Vec::new(),
-                contacts: Vec::new(),
-            };
-            let mut product_rows = Vec::new();
-            let mut product_nace = Vec::new();
-            let mut company_documents = Vec::new();
-            let mut product_documents = Vec::new();
-            for ((row, own), company) in rows.iter().zip(children).zip(chunk) {
-                if !stored.contains(&row.id) {
-                    continue;
-                }
-                all.nace.extend(own.nace);
-                all.languages.extend(own.languages);
-                all.contacts.extend(own.contacts);
-                let texts = CompanyText::of(company);
-                let product_texts: Vec<ProductText<'_>> =
-                    company.products.iter().map(ProductText::of).collect();
-                for (product, text) in company.products.iter().zip(&product_texts) {
-                    let (product_row, codes) = products::to_rows(product, new_id(), &row.id, at);
-                    product_documents
-                        .push((product_row.id.clone(), product_document(text, &texts)));
-                    product_rows.push(product_row);
-                    product_nace.extend(codes);
-                }
-                company_documents.push((row.id.as_str(), company_document(&texts, &product_texts)));
-            }
-            insert_children(conn, &all)?;
-            products::insert_rows(conn, &product_rows, &product_nace)?;
-            index::store(conn, "company_search", "company_id", &company_documents)?;
-            index::store(conn, "product_search", "product_id", &product_documents)?;
-            inserted += stored.len();
+                .map(|company| Prepared::new(company, new_id(), at))
+                .collect();
+            inserted += insert_prepared(conn, prepared)?.len();
         }
         Ok(inserted)
     })
+}
+
+/// A company turned into its rows, not yet stored.
+pub(crate) struct Prepared<'a> {
+    pub(crate) row: CompanyRow,
+    children: Children,
+    company: &'a NewCompany,
+}
+
+impl<'a> Prepared<'a> {
+    pub(crate) fn new(company: &'a NewCompany, id: String, at: NaiveDateTime) -> Self {
+        let (row, children) = to_rows(company, id, at);
+        Self {
+            row,
+            children,
+            company,
+        }
+    }
+
+    /// The NACE rows as stored for this company, primary first.
+    pub(crate) fn nace(&self) -> &[CompanyNaceRow] {
+        &self.children.nace
+    }
+}
+
+/// Inserts at most `CHUNK` prepared companies with their child rows, products and search
+/// documents, skipping those whose register identity is taken. Returns the ids inserted.
+pub(crate) fn insert_prepared(
+    conn: &mut DbConn,
+    prepared: Vec<Prepared<'_>>,
+) -> QueryResult<std::collections::HashSet<String>> {
+    let at = prepared.first().map_or_else(now, |p| p.row.created_at);
+    let rows: Vec<&CompanyRow> = prepared.iter().map(|p| &p.row).collect();
+    let stored: std::collections::HashSet<String> = on_backend!(conn, |c| {
+        diesel::insert_into(companies::table)
+            .values(rows.clone())
+            .on_conflict_do_nothing()
+            .returning(companies::id)
+            .get_results::<String>(c)
+    })?
+    .into_iter()
+    .collect();
+    // Only the companies actually inserted get their child rows, products and documents.
+    let mut all = Children {
+        nace: Vec::new(),
+        languages: Vec::new(),
+        contacts: Vec::new(),
+    };
+    let mut product_rows = Vec::new();
+    let mut product_nace = Vec::new();
+    let mut company_documents = Vec::new();
+    let mut product_documents = Vec::new();
+    for Prepared {
+        row,
+        children: own,
+        company,
+    } in &prepared
+    {
+        if !stored.contains(&row.id) {
+            continue;
+        }
+        all.nace.extend(own.nace.iter().cloned());
+        all.languages.extend(own.languages.iter().cloned());
+        all.contacts.extend(own.contacts.iter().cloned());
+        let texts = CompanyText::of(company);
+        let product_texts: Vec<ProductText<'_>> =
+            company.products.iter().map(ProductText::of).collect();
+        for (product, text) in company.products.iter().zip(&product_texts) {
+            let (product_row, codes) = products::to_rows(product, new_id(), &row.id, at);
+            product_documents.push((product_row.id.clone(), product_document(text, &texts)));
+            product_rows.push(product_row);
+            product_nace.extend(codes);
+        }
+        company_documents.push((row.id.as_str(), company_document(&texts, &product_texts)));
+    }
+    insert_children(conn, &all)?;
+    products::insert_rows(conn, &product_rows, &product_nace)?;
+    index::store(conn, "company_search", "company_id", &company_documents)?;
+    index::store(conn, "product_search", "product_id", &product_documents)?;
+    Ok(stored)
 }
 
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
@@ -373,12 +430,28 @@ fn with_details(conn: &mut DbConn, rows: Vec<CompanyRow>) -> QueryResult<Vec<Com
             .or_default()
             .push(row);
     }
+    let mut registrations: HashMap<String, RegistrationRow> = company_registrations::table
+        .filter(company_registrations::company_id.eq_any(&ids))
+        .select(RegistrationRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|r| (r.company_id.clone(), r))
+        .collect();
+    let claimed: std::collections::HashSet<String> = company_members::table
+        .filter(company_members::company_id.eq_any(&ids))
+        .select(company_members::company_id)
+        .distinct()
+        .load(conn)?
+        .into_iter()
+        .collect();
     Ok(rows
         .into_iter()
         .map(|row| Company {
             nace: nace.remove(&row.id).unwrap_or_default(),
             languages: languages.remove(&row.id).unwrap_or_default(),
             contacts: contacts.remove(&row.id).unwrap_or_default(),
+            registration: registrations.remove(&row.id),
+            claimed: claimed.contains(&row.id),
             row,
         })
         .collect())

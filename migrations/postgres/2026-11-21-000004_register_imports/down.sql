@@ -1,0 +1,3 @@
+DROP TABLE import_jobs;
+DROP TABLE company_claims;
+DROP TABLE company_registrations;
