@@ -8,7 +8,7 @@ use crate::DbConn;
 use crate::audit::{self, Actor};
 use crate::clock::now;
 use crate::companies::new_id;
-use crate::schema::{companies, company_claims, company_members};
+use crate::schema::{companies, company_claims, company_members, users};
 
 pub const PENDING: &str = "pending";
 pub const ACCEPTED: &str = "accepted";
@@ -25,6 +25,15 @@ pub struct ClaimRow {
     pub created_at: NaiveDateTime,
     pub decided_at: Option<NaiveDateTime>,
     pub decided_by: Option<String>,
+}
+
+/// A claim with the names an administrator decides by.
+#[derive(Debug, Clone, Queryable)]
+pub struct ClaimView {
+    pub row: ClaimRow,
+    pub company_name: String,
+    pub user_name: String,
+    pub user_email: String,
 }
 
 /// Why a claim cannot be filed.
@@ -77,10 +86,25 @@ pub fn file(
     })
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ClaimRow>> {
+fn find_row(conn: &mut DbConn, id: &str) -> QueryResult<Option<ClaimRow>> {
     company_claims::table
         .find(id)
         .select(ClaimRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ClaimView>> {
+    company_claims::table
+        .inner_join(companies::table)
+        .inner_join(users::table.on(users::id.eq(company_claims::user_id)))
+        .filter(company_claims::id.eq(id))
+        .select((
+            ClaimRow::as_select(),
+            companies::name,
+            users::name,
+            users::email,
+        ))
         .first(conn)
         .optional()
 }
@@ -100,9 +124,16 @@ pub fn list(
     filter: &Filter<'_>,
     after: Option<&str>,
     limit: i64,
-) -> QueryResult<Vec<ClaimRow>> {
+) -> QueryResult<Vec<ClaimView>> {
     let mut query = company_claims::table
-        .select(ClaimRow::as_select())
+        .inner_join(companies::table)
+        .inner_join(users::table.on(users::id.eq(company_claims::user_id)))
+        .select((
+            ClaimRow::as_select(),
+            companies::name,
+            users::name,
+            users::email,
+        ))
         .order_by(company_claims::id.asc())
         .limit(limit)
         .into_boxed();
@@ -122,32 +153,41 @@ pub fn list(
 }
 
 /// Decides a pending claim. Accepting makes the claimant the company's owner and rejects the
-/// other pending claims on it. `None` when there is no such claim; the claim unchanged when it
-/// was decided before.
+/// other pending claims on it. `None` when there is no such claim; the claim and `false` when
+/// it was decided before.
 pub fn decide(
     conn: &mut DbConn,
     id: &str,
     accept: bool,
     admin: &str,
-) -> QueryResult<Option<ClaimRow>> {
+) -> QueryResult<Option<(ClaimView, bool)>> {
     conn.transaction(|conn| {
-        let Some(claim) = find(conn, id)? else {
+        let Some(claim) = find_row(conn, id)? else {
             return Ok(None);
         };
         if claim.status != PENDING {
-            return Ok(Some(claim));
+            return Ok(find(conn, id)?.map(|view| (view, false)));
         }
         let at = now();
         let decide = |conn: &mut DbConn, ids: &[&str], status: &str| {
-            diesel::update(company_claims::table.filter(company_claims::id.eq_any(ids)))
-                .set((
-                    company_claims::status.eq(status),
-                    company_claims::decided_at.eq(at),
-                    company_claims::decided_by.eq(admin),
-                ))
-                .execute(conn)
+            diesel::update(
+                company_claims::table
+                    .filter(company_claims::id.eq_any(ids))
+                    .filter(company_claims::status.eq(PENDING)),
+            )
+            .set((
+                company_claims::status.eq(status),
+                company_claims::decided_at.eq(at),
+                company_claims::decided_by.eq(admin),
+            ))
+            .execute(conn)
         };
-        if accept {
+        // Conditional, so that of two administrators deciding at once only one does.
+        if decide(conn, &[id], if accept { ACCEPTED } else { REJECTED })? == 0 {
+            return Ok(find(conn, id)?.map(|view| (view, false)));
+        }
+        let member = crate::members::role_of(conn, &claim.company_id, &claim.user_id)?.is_some();
+        if accept && !member {
             diesel::insert_into(company_members::table)
                 .values((
                     company_members::company_id.eq(&claim.company_id),
@@ -156,6 +196,8 @@ pub fn decide(
                     company_members::created_at.eq(at),
                 ))
                 .execute(conn)?;
+        }
+        if accept {
             diesel::update(companies::table.find(&claim.company_id))
                 .set(companies::version.eq(companies::version + 1))
                 .execute(conn)?;
@@ -175,7 +217,6 @@ pub fn decide(
             let others: Vec<&str> = others.iter().map(String::as_str).collect();
             decide(conn, &others, REJECTED)?;
         }
-        decide(conn, &[id], if accept { ACCEPTED } else { REJECTED })?;
-        find(conn, id)
+        Ok(find(conn, id)?.map(|view| (view, true)))
     })
 }

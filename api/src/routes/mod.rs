@@ -17,9 +17,11 @@ macro_rules! mirror_enum {
 }
 
 pub mod auth;
+pub mod claims;
 pub mod companies;
 pub mod glossary;
 pub mod health;
+pub mod imports;
 pub mod labels;
 pub mod me;
 pub mod products;
@@ -57,6 +59,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(companies::api_keys::list)
                 .service(companies::api_keys::revoke)
                 .service(companies::history::history)
+                .service(claims::file)
+                .service(claims::list)
+                .service(claims::get)
+                .service(claims::accept)
+                .service(claims::reject)
+                .service(imports::start)
+                .service(imports::get)
                 .service(products::list)
                 .service(products::of_company)
                 .service(products::create)

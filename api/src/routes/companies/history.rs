@@ -14,8 +14,8 @@ use crate::error::{ApiError, Problem};
 use crate::pagination::{self, Page, PageParams};
 use crate::query;
 
-/// Who made a change: a user or an API key (`kind`), with its current name while it still
-/// exists.
+/// Who made a change: a `user`, an `api_key`, or the `register` (an import run from the command
+/// line), with its current name while it still exists.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ChangeActor {
     #[schema(example = "user")]
@@ -29,8 +29,10 @@ pub struct Change {
     pub id: String,
     pub at: DateTime<Utc>,
     /// `created`, `updated`, `verified`, `deleted`, `member_added`, `member_removed`,
-    /// `api_key_created`, `api_key_revoked`, `product_created`, `product_updated` or
-    /// `product_deleted` (for products, `fields` holds the product's id).
+    /// `api_key_created`, `api_key_revoked`, `product_created`, `product_updated`,
+    /// `product_deleted` (for products, `fields` holds the product's id), `imported` (created
+    /// from a register), `register_updated` (a newer register record changed `fields`) or
+    /// `claim_accepted`.
     #[schema(example = "updated")]
     pub action: String,
     /// The fields that changed.
@@ -92,9 +94,10 @@ pub async fn history(
         .into_iter()
         .map(|change| {
             let fields = change.row.field_names().map(str::to_owned).collect();
-            let (kind, id) = match change.row.actor_user_id {
-                Some(user) => ("user", Some(user)),
-                None => ("api_key", change.row.actor_api_key_id),
+            let (kind, id) = match (change.row.actor_user_id, change.row.actor_api_key_id) {
+                (Some(user), _) => ("user", Some(user)),
+                (None, Some(key)) => ("api_key", Some(key)),
+                (None, None) => ("register", None),
             };
             Change {
                 id: change.row.id,

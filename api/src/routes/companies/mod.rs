@@ -10,6 +10,7 @@ use actix_web::http::header::{self, EntityTag};
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::company::{CompanyKind, CompanyStatus, SizeClass};
+use domain::import::{RegisterSource, RegisterStatus};
 use domain::language::LocalizedText;
 use domain::reference::Catalog;
 use persistence::companies::{self as store, Company, ContactRow};
@@ -160,6 +161,55 @@ impl From<ContactRow> for ContactPerson {
     }
 }
 
+/// The public register a profile was imported from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RegisterSourceDto {
+    Ares,
+    Handelsregister,
+}
+
+/// Whether the organisation still exists according to its register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RegisterStatusDto {
+    Registered,
+    /// Dissolved or deleted in the register; the profile stays, marked.
+    Dissolved,
+}
+
+mirror_enum!(
+    RegisterSourceDto,
+    RegisterSource {
+        Ares,
+        Handelsregister
+    }
+);
+mirror_enum!(
+    RegisterStatusDto,
+    RegisterStatus {
+        Registered,
+        Dissolved
+    }
+);
+
+/// Where an imported profile's register data comes from. The register owns the name, legal
+/// form, identifiers, address, industries and founding date of such a profile: a newer record
+/// from the register updates them. Everything else belongs to the company's members.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Registration {
+    pub source: RegisterSourceDto,
+    pub status: RegisterStatusDto,
+    /// The register's legal form as given, when it is none of the platform's legal forms
+    /// (`legal_form` is then `null`).
+    #[schema(example = "999")]
+    pub legal_form_as_registered: Option<String>,
+    /// The date of the register record last applied.
+    pub record_date: Option<DateTime<Utc>>,
+    /// When the record was last applied.
+    pub imported_at: DateTime<Utc>,
+}
+
 /// A company or institution's profile.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = Company)]
@@ -189,6 +239,11 @@ pub struct CompanyDto {
     pub status: CompanyStatusDto,
     /// Checked by the platform's administrators.
     pub verified: bool,
+    /// Whether anybody manages the profile. Imported profiles start unclaimed; a user can claim
+    /// one (`POST /v1/companies/{id}/claims`) and an administrator decides.
+    pub claimed: bool,
+    /// For profiles imported from a public register; `null` for profiles created by members.
+    pub registration: Option<Registration>,
     /// Increases with every change; the ETag is derived from it.
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -246,6 +301,22 @@ impl CompanyDto {
                 })
             })
             .collect::<Result<_, ApiError>>()?;
+        let registration = company
+            .registration
+            .map(|r| {
+                let source = RegisterSource::parse(&r.source)
+                    .map_err(|_| corrupt("registration source", &r.source))?;
+                let status = RegisterStatus::parse(&r.status)
+                    .map_err(|_| corrupt("registration status", &r.status))?;
+                Ok::<_, ApiError>(Registration {
+                    source: source.into(),
+                    status: status.into(),
+                    legal_form_as_registered: r.legal_form,
+                    record_date: r.record_date.map(|d| d.and_utc()),
+                    imported_at: r.imported_at.and_utc(),
+                })
+            })
+            .transpose()?;
         let register = match (row.register_court, row.register_type, row.register_number) {
             (Some(court), Some(register_type), Some(number)) => Some(GermanRegisterDto {
                 court,
@@ -295,6 +366,8 @@ impl CompanyDto {
             }),
             status,
             verified: row.verified,
+            claimed: company.claimed,
+            registration,
             version: row.version,
             created_at: row.created_at.and_utc(),
             updated_at: row.updated_at.and_utc(),
