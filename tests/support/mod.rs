@@ -69,7 +69,7 @@ pub struct TestApp {
     pub base: String,
     pub client: awc::Client,
     pub db: api::db::Db,
-    _database: TestDatabase,
+    database: TestDatabase,
 }
 
 impl TestApp {
@@ -118,12 +118,61 @@ impl TestApp {
                 .disable_redirects()
                 .finish(),
             db,
-            _database: database,
+            database,
         }
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// Runs `partnernet --database-url <this app's database> <args>` to its end, with `stdin`.
+    pub fn cli(&self, args: &[&str], stdin: &[u8]) -> CliRun {
+        use std::io::Write;
+        use std::process::{Command, Stdio};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_partnernet"))
+            .arg("--database-url")
+            .arg(self.database.url())
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("partnernet started");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(stdin)
+            .expect("stdin written");
+        let output = child.wait_with_output().expect("partnernet ran");
+        let run = CliRun {
+            success: output.status.success(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        };
+        assert!(run.success, "partnernet {args:?} failed: {}", run.stderr);
+        run
+    }
+
+    /// Sends `method path` with a raw body of `content_type`.
+    pub async fn send_bytes(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        bearer: Option<&str>,
+    ) -> Response {
+        let method = awc::http::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut request = self
+            .client
+            .request(method, self.url(path))
+            .insert_header(("content-type", content_type));
+        if let Some(bearer) = bearer {
+            request = request.insert_header(("authorization", bearer));
+        }
+        Response::read(request.send_body(body).await.expect("request sent")).await
     }
 
     /// GETs `path` and returns the status, the headers and the body parsed as JSON
@@ -239,6 +288,14 @@ impl TestApp {
             .blocking(move |conn| Ok(persistence::companies::insert_new(conn, &companies)?))
             .expect("fixtures inserted");
     }
+}
+
+/// The outcome of a `partnernet` command that succeeded.
+#[derive(Debug)]
+pub struct CliRun {
+    pub success: bool,
+    pub stdout: String,
+    pub stderr: String,
 }
 
 pub struct Response {

@@ -20,7 +20,7 @@ use crate::query;
 use crate::routes::companies::{not_found, visible_status};
 
 /// Where a claim stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimStatus {
     Pending,
@@ -37,11 +37,20 @@ impl ClaimStatus {
         }
     }
 
-    fn parse(stored: &str) -> Result<Self, ApiError> {
+    fn parse(raw: &str) -> Result<Self, domain::InvalidValue> {
         [Self::Pending, Self::Accepted, Self::Rejected]
             .into_iter()
-            .find(|s| s.as_str() == stored)
-            .ok_or_else(|| crate::routes::companies::corrupt("claim status", stored))
+            .find(|s| s.as_str() == raw)
+            .ok_or_else(|| {
+                domain::InvalidValue::new(
+                    "unknown_claim_status",
+                    format!("'{raw}' is not a claim status; expected one of: pending, accepted, rejected"),
+                )
+            })
+    }
+
+    fn stored(raw: &str) -> Result<Self, ApiError> {
+        Self::parse(raw).map_err(|_| crate::routes::companies::corrupt("claim status", raw))
     }
 }
 
@@ -77,7 +86,7 @@ impl Claim {
     fn new(view: ClaimView) -> Result<Self, ApiError> {
         let row = view.row;
         Ok(Self {
-            status: ClaimStatus::parse(&row.status)?,
+            status: ClaimStatus::stored(&row.status)?,
             id: row.id,
             company: ClaimedCompany {
                 id: row.company_id,
@@ -184,7 +193,8 @@ fn claim_not_found(id: &str) -> ApiError {
 #[serde(deny_unknown_fields)]
 pub struct ClaimListParams {
     /// Only claims with this status.
-    pub status: Option<ClaimStatus>,
+    #[param(inline, value_type = Option<ClaimStatus>)]
+    pub status: Option<String>,
     /// Only claims on this company.
     pub company_id: Option<String>,
     /// 1 to 100, default 20.
@@ -217,6 +227,7 @@ pub async fn list(
     let user = caller.user()?.clone();
     let params: ClaimListParams = query::parse(&req)?;
     let limit = pagination::limit(params.limit.as_deref())?;
+    let status = query::optional("status", params.status.as_deref(), ClaimStatus::parse)?;
     let after = params
         .cursor
         .as_deref()
@@ -228,7 +239,7 @@ pub async fn list(
             let filter = Filter {
                 user_id: (!user.is_admin).then_some(user.id.as_str()),
                 company_id: params.company_id.as_deref(),
-                status: params.status.map(ClaimStatus::as_str),
+                status: status.map(ClaimStatus::as_str),
             };
             Ok(claims::list(conn, &filter, after.as_deref(), limit + 1)?)
         })
@@ -296,8 +307,8 @@ async fn decide(
     let admin = user.id.clone();
     let view = db
         .run(move |conn| {
-            let (view, decided_now) =
-                claims::decide(conn, &id, accepting, &admin)?.ok_or_else(|| claim_not_found(&id))?;
+            let (view, decided_now) = claims::decide(conn, &id, accepting, &admin)?
+                .ok_or_else(|| claim_not_found(&id))?;
             if !decided_now {
                 return Err(ApiError::conflict(
                     "claim_decided",

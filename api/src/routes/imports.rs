@@ -30,27 +30,12 @@ const KEPT_FINDINGS: usize = 1_000;
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ImportParams {
-    /// Which register the data comes from.
-    pub source: RegisterSourceParam,
+    /// Which register the data comes from: `ares` or `handelsregister`.
+    #[param(required = true, inline, value_type = RegisterSourceDto)]
+    pub source: Option<String>,
     /// Validate and count as a real import would, but write nothing.
     #[serde(default)]
     pub dry_run: bool,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RegisterSourceParam {
-    Ares,
-    Handelsregister,
-}
-
-impl From<RegisterSourceParam> for RegisterSource {
-    fn from(value: RegisterSourceParam) -> Self {
-        match value {
-            RegisterSourceParam::Ares => RegisterSource::Ares,
-            RegisterSourceParam::Handelsregister => RegisterSource::Handelsregister,
-        }
-    }
 }
 
 /// Where an import job stands.
@@ -191,8 +176,17 @@ pub async fn start(
 ) -> Result<HttpResponse, ApiError> {
     let admin = require_admin(&caller)?;
     let params: ImportParams = query::parse(&req)?;
+    let source = query::optional("source", params.source.as_deref(), RegisterSource::parse)?
+        .ok_or_else(|| {
+            ApiError::invalid_parameter(
+                "source",
+                domain::InvalidValue::new(
+                    "required",
+                    "source is required: ares or handelsregister",
+                ),
+            )
+        })?;
     let inputs = read_body(&req, payload).await?;
-    let source = RegisterSource::from(params.source);
     let dry_run = params.dry_run;
     let id = persistence::companies::new_id();
     let job = db

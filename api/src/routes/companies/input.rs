@@ -206,13 +206,25 @@ fn founded_on(date: NaiveDate) -> Result<NaiveDate, InvalidValue> {
     }
 }
 
-/// NACE classes, each valid and listed once; the first is the primary one.
-pub(crate) fn industries(errors: &mut Errors, pointer: &str, raw: &[String]) -> Vec<NaceCode> {
+/// NACE classes, each valid and listed once; the first is the primary one. Codes of other levels
+/// are accepted only when `kept` lists them: registers record groups and divisions, and a
+/// profile imported with them stays editable without its members having to refine them first.
+pub(crate) fn industries(
+    errors: &mut Errors,
+    pointer: &str,
+    raw: &[String],
+    kept: &[String],
+) -> Vec<NaceCode> {
     let mut nace = Vec::new();
     if errors.bounded(pointer, raw) {
         for (i, raw) in raw.iter().enumerate() {
             let at = format!("{pointer}/{i}");
-            if let Some(code) = errors.check(&at, nace_class(raw)) {
+            let code = if kept.contains(raw) {
+                NaceCode::parse(raw)
+            } else {
+                nace_class(raw)
+            };
+            if let Some(code) = errors.check(&at, code) {
                 if nace.contains(&code) {
                     errors.check::<()>(
                         &at,
@@ -246,8 +258,13 @@ fn languages(errors: &mut Errors, pointer: &str, raw: &[String]) -> Vec<SpokenLa
 
 impl CompanyInput {
     /// Validates every field, naming each invalid one by JSON pointer, and builds the profile.
-    /// `verified` is carried over: members cannot change it.
-    pub fn validate(self, verified: bool) -> Result<NewCompany, ApiError> {
+    /// `verified` is carried over: members cannot change it. `kept_industries` are the codes the
+    /// profile has now, which may stay even where they are not classes.
+    pub fn validate(
+        self,
+        verified: bool,
+        kept_industries: &[String],
+    ) -> Result<NewCompany, ApiError> {
         let mut errors = Errors::default();
         let country = Country::from(self.address.country);
         let name = errors.check("/name", company_name(&self.name));
@@ -319,7 +336,12 @@ impl CompanyInput {
                 city.flatten(),
             ),
         );
-        let nace = industries(&mut errors, "/industries", &self.industries);
+        let nace = industries(
+            &mut errors,
+            "/industries",
+            &self.industries,
+            kept_industries,
+        );
         let founded = self
             .founded_on
             .and_then(|date| errors.check("/founded_on", founded_on(date)));

@@ -126,7 +126,7 @@ pub async fn create(
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.user()?.clone();
     let fields = set_fields(&serde_json::to_value(&body.0).map_err(ApiError::internal)?);
-    let new = body.0.validate(false)?;
+    let new = body.0.validate(false, &[])?;
     let company = db
         .run(move |conn| {
             let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
@@ -206,7 +206,8 @@ pub async fn update(
                     "only owners and administrators change the status".into(),
                 ));
             }
-            let new = input.validate(company.row.verified)?;
+            let kept: Vec<String> = company.nace.iter().map(|n| n.nace_code.clone()).collect();
+            let new = input.validate(company.row.verified, &kept)?;
             if changed.is_empty() {
                 return Ok(company);
             }

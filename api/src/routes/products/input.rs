@@ -77,7 +77,7 @@ impl ProductInput {
             self.description.as_ref(),
             MAX_DESCRIPTION,
         );
-        let nace = industries(&mut errors, "/industries", &self.industries);
+        let nace = industries(&mut errors, "/industries", &self.industries, &[]);
         let mut keywords: Vec<String> = Vec::new();
         if self.keywords.len() > MAX_KEYWORDS {
             errors.check::<()>(
