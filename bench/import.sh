@@ -20,8 +20,7 @@ binary=${CARGO_TARGET_DIR:-target}/release/partnernet
 run() {
     local url=$1
     for file in ares.ndjson ares.ndjson ares_updated.ndjson; do
-        /usr/bin/time -f "  peak RSS %M KB" "$binary" --database-url "$url" import ares "$data/$file" 2>&1 \
-            | grep -v ' INFO '
+        RUST_LOG=warn /usr/bin/time -f "  peak RSS %M KB" "$binary" --database-url "$url" import ares "$data/$file" 2>&1
     done
 }
 if [[ $which == all || $which == sqlite ]]; then

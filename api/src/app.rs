@@ -26,13 +26,11 @@ pub fn prepare_database(config: &PoolConfig, demo: bool) -> anyhow::Result<Db> {
     let migrations = persistence::db::run_migrations(&mut conn)?;
     let reference = persistence::reference::sync(&mut conn)?;
     let indexed = persistence::search::index::backfill(&mut conn)?;
-    let interrupted = persistence::import_jobs::fail_interrupted(&mut conn)?;
     tracing::info!(
         backend = ?conn.backend(),
         migrations,
         reference_refreshed = reference,
         search_documents_built = indexed,
-        import_jobs_interrupted = interrupted,
         "database ready"
     );
     if demo && let Some(seeded) = seed::demo_if_empty(&mut conn)? {

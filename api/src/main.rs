@@ -127,11 +127,19 @@ fn main() -> anyhow::Result<()> {
     match cli.command.context("a command")? {
         Command::Serve { serve: args, auth } => {
             let auth = Auth::new(&auth.jwt_secret()?, ThrottleLimits::default())?;
-            serve(
-                prepare_database(&pool_config()?, !args.no_demo)?,
-                auth,
-                &args,
-            )
+            let db = prepare_database(&pool_config()?, !args.no_demo)?;
+            // Import jobs run inside the server that accepted them: one left `running` by the
+            // last stop will never finish. (With several replicas, another replica's job may
+            // show `failed` until it finishes and records its real outcome.)
+            let interrupted =
+                db.blocking(|conn| Ok(persistence::import_jobs::fail_interrupted(conn)?))?;
+            if interrupted > 0 {
+                tracing::warn!(
+                    jobs = interrupted,
+                    "import jobs interrupted by the last stop marked failed"
+                );
+            }
+            serve(db, auth, &args)
         }
         Command::User(UserCommand::Create {
             email,

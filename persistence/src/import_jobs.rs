@@ -112,6 +112,14 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ImportJobRow>> {
         .optional()
 }
 
+/// Whether an import job is running.
+pub fn any_running(conn: &mut DbConn) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        import_jobs::table.filter(import_jobs::status.eq(RUNNING)),
+    ))
+    .get_result(conn)
+}
+
 /// Marks jobs that were running when the service stopped as failed; returns how many. The
 /// batches they committed stay, and running the same input again completes them.
 pub fn fail_interrupted(conn: &mut DbConn) -> QueryResult<usize> {

@@ -90,13 +90,10 @@ pub fn run(
         summary: Summary::default(),
     };
     for input in inputs {
-        let (importer, sink) = (&mut importer, &mut *sink);
-        let sink_cell = std::cell::RefCell::new(sink);
-        read::read(
-            input,
-            &mut |item| importer.value(item.location, item.value, &mut **sink_cell.borrow_mut()),
-            &mut |bytes| sink_cell.borrow_mut().read(bytes),
-        )?;
+        read::read(input, &mut |item| {
+            sink.read(item.bytes);
+            importer.value(item.location, item.value, sink)
+        })?;
     }
     importer.flush(sink)?;
     Ok((importer.summary, started.elapsed()))

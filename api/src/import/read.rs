@@ -51,28 +51,26 @@ impl Input {
 pub struct Item {
     pub location: String,
     pub value: Result<Value, InvalidValue>,
+    /// Input bytes consumed since the previous item, for progress bars.
+    pub bytes: u64,
 }
 
-/// Calls `each` for every JSON value in `input` and `progress` with the bytes consumed. A line
-/// that is not JSON (NDJSON) or a document that is not (a `.json` file) is passed on as an
-/// error, and reading goes on with the next line or file. Only IO errors end the reading.
-pub fn read(
-    input: Input,
-    each: &mut dyn FnMut(Item) -> anyhow::Result<()>,
-    progress: &mut dyn FnMut(u64),
-) -> anyhow::Result<()> {
+/// Calls `each` for every JSON value in `input`. A line that is not JSON (NDJSON) or a document
+/// that is not (a `.json` file) is passed on as an error, and reading goes on with the next line
+/// or file. Only IO errors end the reading.
+pub fn read(input: Input, each: &mut dyn FnMut(Item) -> anyhow::Result<()>) -> anyhow::Result<()> {
     match input {
-        Input::Stdin => lines("stdin", std::io::stdin().lock(), each, progress),
+        Input::Stdin => lines("stdin", std::io::stdin().lock(), each),
         Input::Bytes {
             name,
             data,
             lines: true,
-        } => lines(&name, data.as_slice(), each, progress),
+        } => lines(&name, data.as_slice(), each),
         Input::Bytes {
             name,
             data,
             lines: false,
-        } => document(&name, &data, each, progress),
+        } => document(&name, &data, each),
         Input::Path(path) => {
             for file in files(&path)? {
                 let name = file.display().to_string();
@@ -80,11 +78,11 @@ pub fn read(
                     fs::File::open(&file).map_err(|e| anyhow::anyhow!("cannot read {name}: {e}"))
                 };
                 if is_lines(&file) {
-                    lines(&name, BufReader::new(open()?), each, progress)?;
+                    lines(&name, BufReader::new(open()?), each)?;
                 } else {
                     let mut data = Vec::new();
                     open()?.read_to_end(&mut data)?;
-                    document(&name, &data, each, progress)?;
+                    document(&name, &data, each)?;
                 }
             }
             Ok(())
@@ -126,10 +124,10 @@ fn lines(
     name: &str,
     mut reader: impl BufRead,
     each: &mut dyn FnMut(Item) -> anyhow::Result<()>,
-    progress: &mut dyn FnMut(u64),
 ) -> anyhow::Result<()> {
     let mut line = Vec::new();
     let mut number = 0u64;
+    let mut bytes = 0;
     loop {
         line.clear();
         let read = reader.read_until(b'\n', &mut line)?;
@@ -137,7 +135,7 @@ fn lines(
             return Ok(());
         }
         number += 1;
-        progress(read as u64);
+        bytes += read as u64;
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -145,6 +143,7 @@ fn lines(
         each(Item {
             location: format!("{name}:{number}"),
             value,
+            bytes: std::mem::take(&mut bytes),
         })?;
     }
 }
@@ -155,7 +154,6 @@ fn document(
     name: &str,
     data: &[u8],
     each: &mut dyn FnMut(Item) -> anyhow::Result<()>,
-    progress: &mut dyn FnMut(u64),
 ) -> anyhow::Result<()> {
     let mut values = serde_json::Deserializer::from_slice(data).into_iter::<Value>();
     let mut start = 0;
@@ -172,18 +170,19 @@ fn document(
             Some(Ok(value)) => each(Item {
                 location: format!("{name}:{line}"),
                 value: Ok(value),
+                bytes: (values.byte_offset() - start) as u64,
             })?,
             Some(Err(e)) => {
                 each(Item {
                     location: format!("{name}:{}", e.line()),
                     value: Err(malformed(&e)),
+                    bytes: (data.len() - start) as u64,
                 })?;
                 break;
             }
         }
         start = values.byte_offset();
     }
-    progress(data.len() as u64);
     Ok(())
 }
 
@@ -202,14 +201,10 @@ mod tests {
 
     fn collect(input: Input) -> Vec<(String, Result<Value, &'static str>)> {
         let mut out = Vec::new();
-        read(
-            input,
-            &mut |r| {
-                out.push((r.location, r.value.map_err(|e| e.code)));
-                Ok(())
-            },
-            &mut |_| {},
-        )
+        read(input, &mut |r| {
+            out.push((r.location, r.value.map_err(|e| e.code)));
+            Ok(())
+        })
         .expect("read");
         out
     }

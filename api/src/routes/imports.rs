@@ -163,6 +163,7 @@ fn require_admin(caller: &Caller) -> Result<String, ApiError> {
         (status = 400, description = "A parameter is invalid, the body is empty, or the multipart body is malformed", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`import_running`: another import is running", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is larger than 64 MiB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not NDJSON, JSON or multipart/form-data", body = Problem, content_type = "application/problem+json"),
     )
@@ -193,6 +194,14 @@ pub async fn start(
         .run({
             let (id, admin) = (id.clone(), admin.clone());
             move |conn| {
+                // One import at a time: each holds a connection and the write lock for its
+                // batches, and two would only slow each other down.
+                if import_jobs::any_running(conn)? {
+                    return Err(ApiError::conflict(
+                        "import_running",
+                        "another import is running; start this one when it has finished",
+                    ));
+                }
                 Ok(import_jobs::start(
                     conn,
                     &id,
