@@ -114,12 +114,15 @@ fn apply_distinct(
         let mut inserts = Vec::new();
         let mut registrations = Vec::new();
         let mut changes = Vec::new();
+        // The outcome positions of the inserts, with the ids they are inserted under.
+        let mut inserted_at = Vec::new();
         for record in chunk {
             let outcome = match stored.remove(&identity(record.register_id())) {
                 None => {
                     let prepared = Prepared::new(&record.company, new_id(), at);
                     registrations.push(registration(&prepared.row.id, record, at));
                     changes.push(audit::entry(&prepared.row.id, "imported", &[], actor));
+                    inserted_at.push((outcomes.len(), prepared.row.id.clone()));
                     inserts.push(prepared);
                     Outcome::Inserted
                 }
@@ -129,6 +132,11 @@ fn apply_distinct(
         }
         let inserted = insert_prepared(conn, inserts)?;
         // A company inserted meanwhile by another import is left to that import.
+        for (position, id) in inserted_at {
+            if !inserted.contains(&id) {
+                outcomes[position] = Outcome::Unchanged;
+            }
+        }
         registrations.retain(|r| inserted.contains(&r.company_id));
         changes.retain(|c| inserted.contains(&c.company_id));
         on_backend!(conn, |c| diesel::insert_into(company_registrations::table)
