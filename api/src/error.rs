@@ -136,6 +136,15 @@ impl ApiError {
         )])
     }
 
+    /// A 404 for the `what` with this id, without echoing absurdly long ids back.
+    pub fn no_such(what: &str, id: &str) -> Self {
+        if id.len() > 64 {
+            ApiError::NotFound(format!("no {what} has this id"))
+        } else {
+            ApiError::NotFound(format!("no {what} has the id '{id}'"))
+        }
+    }
+
     pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
         ApiError::Conflict {
             code,

@@ -1,6 +1,7 @@
 //! Keyset pagination: `limit`, an opaque `cursor`, `{items, next_cursor}` and a `Link` header.
 
-use actix_web::HttpRequest;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
@@ -78,6 +79,30 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page; `null` on the last page.
     pub next_cursor: Option<String>,
+}
+
+/// Answers one page of a listing in id order. `rows` were loaded with `limit + 1`: a row more
+/// than `limit` means there is a next page, which continues after the last row shown. `item`
+/// turns the rows shown into the response's items.
+pub fn respond_by_id<R, T: Serialize>(
+    req: &HttpRequest,
+    mut rows: Vec<R>,
+    limit: i64,
+    id: impl Fn(&R) -> &str,
+    item: impl FnMut(R) -> Result<T, ApiError>,
+) -> Result<HttpResponse, ApiError> {
+    let has_more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next_cursor = has_more
+        .then(|| rows.last())
+        .flatten()
+        .map(|last| encode_cursor(&[id(last)]));
+    let items = rows.into_iter().map(item).collect::<Result<Vec<_>, _>>()?;
+    let mut response = HttpResponse::Ok();
+    if let Some(cursor) = &next_cursor {
+        response.insert_header((header::LINK, next_link(req, cursor)));
+    }
+    Ok(response.json(Page { items, next_cursor }))
 }
 
 /// The `Link` header for the next page: the request's own path and query with `cursor`

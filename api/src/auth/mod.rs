@@ -81,6 +81,19 @@ impl Caller {
         }
     }
 
+    /// The signed-in user if an administrator; `doing` completes "only the platform's
+    /// administrators ..." in the 403.
+    pub fn admin(&self, doing: &str) -> Result<&UserCaller, ApiError> {
+        let user = self.user()?;
+        if user.is_admin {
+            Ok(user)
+        } else {
+            Err(ApiError::Forbidden(format!(
+                "only the platform's administrators {doing}"
+            )))
+        }
+    }
+
     pub fn is_admin(&self) -> bool {
         matches!(self, Caller::User(UserCaller { is_admin: true, .. }))
     }

@@ -181,11 +181,7 @@ pub async fn file(
 }
 
 fn claim_not_found(id: &str) -> ApiError {
-    if id.len() > 64 {
-        ApiError::NotFound("no claim has this id".into())
-    } else {
-        ApiError::NotFound(format!("no claim has the id '{id}'"))
-    }
+    ApiError::no_such("claim", id)
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -200,6 +196,8 @@ pub struct ClaimListParams {
     /// 1 to 100, default 20.
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(max_length = 1024)]
+    #[validate(length(max = 1024, message = "the cursor is too long"))]
     pub cursor: Option<String>,
 }
 
@@ -234,7 +232,7 @@ pub async fn list(
         .map(pagination::decode_cursor::<1>)
         .transpose()?
         .map(|[id]| id);
-    let mut views = db
+    let views = db
         .run(move |conn| {
             let filter = Filter {
                 user_id: (!user.is_admin).then_some(user.id.as_str()),
@@ -244,21 +242,7 @@ pub async fn list(
             Ok(claims::list(conn, &filter, after.as_deref(), limit + 1)?)
         })
         .await?;
-    let has_more = views.len() as i64 > limit;
-    views.truncate(limit as usize);
-    let next_cursor = has_more
-        .then(|| views.last())
-        .flatten()
-        .map(|last| pagination::encode_cursor(&[&last.row.id]));
-    let items = views
-        .into_iter()
-        .map(Claim::new)
-        .collect::<Result<_, _>>()?;
-    let mut response = HttpResponse::Ok();
-    if let Some(cursor) = &next_cursor {
-        response.insert_header((header::LINK, pagination::next_link(&req, cursor)));
-    }
-    Ok(response.json(Page { items, next_cursor }))
+    pagination::respond_by_id(&req, views, limit, |v| &v.row.id, Claim::new)
 }
 
 /// Get a claim
@@ -298,13 +282,7 @@ async fn decide(
     db: web::Data<Db>,
     accepting: bool,
 ) -> Result<HttpResponse, ApiError> {
-    let user = caller.user()?;
-    if !user.is_admin {
-        return Err(ApiError::Forbidden(
-            "only the platform's administrators decide claims".into(),
-        ));
-    }
-    let admin = user.id.clone();
+    let admin = caller.admin("decide claims")?.id.clone();
     let view = db
         .run(move |conn| {
             let (view, decided_now) = claims::decide(conn, &id, accepting, &admin)?

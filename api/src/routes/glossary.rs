@@ -99,17 +99,6 @@ pub async fn list(db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(GlossaryList { items }))
 }
 
-fn require_admin(caller: &Caller) -> Result<String, ApiError> {
-    let user = caller.user()?;
-    if user.is_admin {
-        Ok(user.id.clone())
-    } else {
-        Err(ApiError::Forbidden(
-            "only the platform's administrators edit the glossary".into(),
-        ))
-    }
-}
-
 /// Add a glossary entry
 ///
 /// For administrators. Queries use the new terms from the next request on.
@@ -130,7 +119,7 @@ pub async fn add(
     db: web::Data<Db>,
     body: Json<GlossaryInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let admin = require_admin(&caller)?;
+    let admin = caller.admin("edit the glossary")?.id.clone();
     let input = body.0;
     let concept = Concept::parse(input.de, input.cs, input.en).map_err(|errors| {
         ApiError::InvalidBody(
@@ -173,7 +162,7 @@ pub async fn remove(
     caller: Caller,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&caller)?;
+    caller.admin("edit the glossary")?;
     let id = id.into_inner();
     db.run(move |conn| {
         if glossary::remove(conn, &id)? {

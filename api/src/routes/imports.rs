@@ -134,17 +134,6 @@ impl ImportJob {
     }
 }
 
-fn require_admin(caller: &Caller) -> Result<String, ApiError> {
-    let user = caller.user()?;
-    if user.is_admin {
-        Ok(user.id.clone())
-    } else {
-        Err(ApiError::Forbidden(
-            "only the platform's administrators import register data".into(),
-        ))
-    }
-}
-
 /// Start an import
 ///
 /// For administrators. The body is NDJSON (`application/x-ndjson`: one ARES subject or search
@@ -175,7 +164,7 @@ pub async fn start(
     db: web::Data<Db>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let admin = require_admin(&caller)?;
+    let admin = caller.admin("import register data")?.id.clone();
     let params: ImportParams = query::parse(&req)?;
     let source = query::optional("source", params.source.as_deref(), RegisterSource::parse)?
         .ok_or_else(|| {
@@ -399,17 +388,11 @@ pub async fn get(
     caller: Caller,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&caller)?;
+    caller.admin("import register data")?;
     let id = id.into_inner();
     let row = db
         .run(move |conn| {
-            import_jobs::find(conn, &id)?.ok_or_else(|| {
-                ApiError::NotFound(if id.len() > 64 {
-                    "no import job has this id".into()
-                } else {
-                    format!("no import job has the id '{id}'")
-                })
-            })
+            import_jobs::find(conn, &id)?.ok_or_else(|| ApiError::no_such("import job", &id))
         })
         .await?;
     Ok(HttpResponse::Ok().json(ImportJob::new(row)?))

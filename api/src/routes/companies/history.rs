@@ -1,6 +1,5 @@
 //! The change history of a company.
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, Utc};
 use persistence::audit;
@@ -73,7 +72,7 @@ pub async fn history(
         .transpose()?
         .map(|[id]| id);
     let id = id.into_inner();
-    let mut changes = db
+    let changes = db
         .run(move |conn| {
             let (_, access) = load_for_change(conn, &user, &id)?;
             require(
@@ -84,22 +83,19 @@ pub async fn history(
             Ok(audit::list(conn, &id, before.as_deref(), limit + 1)?)
         })
         .await?;
-    let has_more = changes.len() as i64 > limit;
-    changes.truncate(limit as usize);
-    let next_cursor = has_more
-        .then(|| changes.last())
-        .flatten()
-        .map(|last| pagination::encode_cursor(&[&last.row.id]));
-    let items = changes
-        .into_iter()
-        .map(|change| {
+    pagination::respond_by_id(
+        &req,
+        changes,
+        limit,
+        |c| &c.row.id,
+        |change| {
             let fields = change.row.field_names().map(str::to_owned).collect();
             let (kind, id) = match (change.row.actor_user_id, change.row.actor_api_key_id) {
                 (Some(user), _) => ("user", Some(user)),
                 (None, Some(key)) => ("api_key", Some(key)),
                 (None, None) => ("register", None),
             };
-            Change {
+            Ok(Change {
                 id: change.row.id,
                 at: change.row.at.and_utc(),
                 action: change.row.action,
@@ -109,12 +105,7 @@ pub async fn history(
                     id,
                     name: change.actor_name,
                 },
-            }
-        })
-        .collect();
-    let mut response = HttpResponse::Ok();
-    if let Some(cursor) = &next_cursor {
-        response.insert_header((header::LINK, pagination::next_link(&req, cursor)));
-    }
-    Ok(response.json(Page { items, next_cursor }))
+            })
+        },
+    )
 }

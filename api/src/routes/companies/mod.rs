@@ -466,13 +466,8 @@ pub async fn get(
     respond(&req, &caller, company)
 }
 
-/// A 404 that does not echo absurdly long ids back.
 pub fn not_found(id: &str) -> ApiError {
-    if id.len() > 64 {
-        ApiError::NotFound("no company has this id".into())
-    } else {
-        ApiError::NotFound(format!("no company has the id '{id}'"))
-    }
+    ApiError::no_such("company", id)
 }
 
 fn visible(

@@ -277,12 +277,7 @@ async fn set_verified(
     db: web::Data<Db>,
     verified: bool,
 ) -> Result<HttpResponse, ApiError> {
-    let user = caller.user()?.clone();
-    if !user.is_admin {
-        return Err(ApiError::Forbidden(
-            "only the platform's administrators verify organisations".into(),
-        ));
-    }
+    let user = caller.admin("verify organisations")?.clone();
     let company = db
         .run(move |conn| {
             if !store::set_verified(conn, &id, verified, Actor::User(&user.id))? {

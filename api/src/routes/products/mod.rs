@@ -125,13 +125,8 @@ impl ProductDto {
     }
 }
 
-/// A 404 that does not echo absurdly long ids back.
 fn not_found(id: &str) -> ApiError {
-    if id.len() > 64 {
-        ApiError::NotFound("no product has this id".into())
-    } else {
-        ApiError::NotFound(format!("no product has the id '{id}'"))
-    }
+    ApiError::no_such("product", id)
 }
 
 /// The product's entity tag: its version and the reference data (labels are in the body).
@@ -228,7 +223,7 @@ pub async fn of_company(
         .transpose()?
         .map(|[id]| id);
     let id = id.into_inner();
-    let mut products = db
+    let products = db
         .run(move |conn| {
             let company =
                 persistence::companies::find(conn, &id)?.ok_or_else(|| company_not_found(&id))?;
@@ -238,21 +233,7 @@ pub async fn of_company(
             Ok(store::of_company(conn, &id, after.as_deref(), limit + 1)?)
         })
         .await?;
-    let has_more = products.len() as i64 > limit;
-    products.truncate(limit as usize);
-    let next_cursor = has_more
-        .then(|| products.last())
-        .flatten()
-        .map(|last| pagination::encode_cursor(&[&last.row.id]));
-    let items = products
-        .into_iter()
-        .map(ProductDto::new)
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut response = HttpResponse::Ok();
-    if let Some(cursor) = &next_cursor {
-        response.insert_header((header::LINK, pagination::next_link(&req, cursor)));
-    }
-    Ok(response.json(Page { items, next_cursor }))
+    pagination::respond_by_id(&req, products, limit, |p| &p.row.id, ProductDto::new)
 }
 
 /// Add a product or service
