@@ -3,13 +3,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::upsert::excluded;
 use domain::company::RegisterId;
 use domain::import::RegisterRecord;
 
 use crate::DbConn;
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, ChangeRow};
 use crate::clock::now;
 use crate::companies::{
     CompanyNaceRow, CompanyRow, Prepared, RegistrationRow, insert_prepared, new_id,
@@ -29,27 +30,59 @@ pub enum Outcome {
     Outdated,
 }
 
+/// A register record made ready to store: its rows and search document built under a new id.
+/// Staging needs no connection, so an import stages records on another thread than the one
+/// that writes them.
+#[derive(Debug)]
+pub struct Staged {
+    record: RegisterRecord,
+    key: String,
+    prepared: Prepared,
+}
+
+impl Staged {
+    pub fn new(record: RegisterRecord) -> Self {
+        let prepared = Prepared::new(&record.company, new_id(), now());
+        Self {
+            key: identity(record.register_id()),
+            record,
+            prepared,
+        }
+    }
+}
+
 /// Applies `records` in one transaction and returns one outcome per record, in order. A record
 /// whose register identity appeared earlier in `records` is applied after it, so the later line
 /// of a file wins. With `dry_run` everything is computed exactly as for a real run, then rolled
 /// back.
 pub fn apply(
     conn: &mut DbConn,
-    records: &[RegisterRecord],
+    records: Vec<Staged>,
     actor: Actor<'_>,
     dry_run: bool,
 ) -> QueryResult<Vec<Outcome>> {
-    let mut outcomes = Vec::with_capacity(records.len());
+    // Runs of records with distinct identities, each applied after the one before.
+    let mut runs: Vec<Vec<Staged>> = vec![Vec::new()];
+    let mut seen = HashSet::new();
+    for record in records {
+        if !seen.insert(record.key.clone()) {
+            seen.clear();
+            seen.insert(record.key.clone());
+            runs.push(Vec::new());
+        }
+        runs.last_mut().expect("runs start with one").push(record);
+    }
+    let mut outcomes = Vec::new();
     let result = conn.transaction(|conn| {
-        let mut start = 0;
-        while start < records.len() {
-            let mut seen = HashSet::new();
-            let end = records[start..]
-                .iter()
-                .position(|r| !seen.insert(identity(r.register_id())))
-                .map_or(records.len(), |repeat| start + repeat);
-            outcomes.extend(apply_distinct(conn, &records[start..end], actor)?);
-            start = end;
+        for mut run in runs {
+            while !run.is_empty() {
+                let rest = run.split_off(run.len().min(CHUNK));
+                outcomes.extend(apply_distinct(
+                    conn,
+                    std::mem::replace(&mut run, rest),
+                    actor,
+                )?);
+            }
         }
         if dry_run {
             Err(diesel::result::Error::RollbackTransaction)
@@ -98,52 +131,59 @@ struct Stored {
     registration: Option<RegistrationRow>,
 }
 
-/// Rows per statement: 34 columns × 500 rows stays below both backends' bind limits.
+/// Rows per statement: 30 columns × 500 rows stays below both backends' bind limits.
 const CHUNK: usize = 500;
 
-/// Applies records whose register identities are all different.
+/// Applies at most `CHUNK` records whose register identities are all different: inserts and
+/// updates each with a few statements for all of them.
 fn apply_distinct(
     conn: &mut DbConn,
-    records: &[RegisterRecord],
+    records: Vec<Staged>,
     actor: Actor<'_>,
 ) -> QueryResult<Vec<Outcome>> {
+    let mut stored = load_stored(conn, &records)?;
     let mut outcomes = Vec::with_capacity(records.len());
-    for chunk in records.chunks(CHUNK) {
-        let mut stored = load_stored(conn, chunk)?;
-        let at = now();
-        let mut inserts = Vec::new();
-        let mut registrations = Vec::new();
-        let mut changes = Vec::new();
-        // The outcome positions of the inserts, with the ids they are inserted under.
-        let mut inserted_at = Vec::new();
-        for record in chunk {
-            let outcome = match stored.remove(&identity(record.register_id())) {
-                None => {
-                    let prepared = Prepared::new(&record.company, new_id(), at);
-                    registrations.push(registration(&prepared.row.id, record, at));
-                    changes.push(audit::entry(&prepared.row.id, "imported", &[], actor));
-                    inserted_at.push((outcomes.len(), prepared.row.id.clone()));
-                    inserts.push(prepared);
-                    Outcome::Inserted
-                }
-                Some(existing) => update(conn, existing, record, actor, at)?,
-            };
-            outcomes.push(outcome);
-        }
-        let inserted = insert_prepared(conn, inserts)?;
-        // A company inserted meanwhile by another import is left to that import.
-        for (position, id) in inserted_at {
-            if !inserted.contains(&id) {
-                outcomes[position] = Outcome::Unchanged;
+    let mut inserts = Vec::new();
+    let mut updates = Updates::default();
+    // The outcome positions of the inserts, with the ids they are inserted under.
+    let mut inserted_at = Vec::new();
+    for Staged {
+        record,
+        key,
+        prepared,
+    } in records
+    {
+        let outcome = match stored.remove(&key) {
+            None => {
+                let id = &prepared.row.id;
+                updates
+                    .registrations
+                    .push(registration(id, &record, prepared.row.created_at));
+                updates
+                    .changes
+                    .push(audit::entry(id, "imported", &[], actor));
+                inserted_at.push((outcomes.len(), id.clone()));
+                inserts.push(prepared);
+                Outcome::Inserted
             }
-        }
-        registrations.retain(|r| inserted.contains(&r.company_id));
-        changes.retain(|c| inserted.contains(&c.company_id));
-        on_backend!(conn, |c| diesel::insert_into(company_registrations::table)
-            .values(&registrations)
-            .execute(c))?;
-        audit::insert(conn, &changes)?;
+            Some(existing) => updates.add(existing, &record, prepared, actor),
+        };
+        outcomes.push(outcome);
     }
+    let inserted = insert_prepared(conn, inserts)?;
+    // A company inserted meanwhile by another import is left to that import.
+    let mut skipped = HashSet::new();
+    for (position, id) in inserted_at {
+        if !inserted.contains(&id) {
+            outcomes[position] = Outcome::Unchanged;
+            skipped.insert(id);
+        }
+    }
+    updates
+        .registrations
+        .retain(|r| !skipped.contains(&r.company_id));
+    updates.changes.retain(|c| !skipped.contains(&c.company_id));
+    updates.write(conn)?;
     Ok(outcomes)
 }
 
@@ -159,14 +199,11 @@ fn registration(company_id: &str, record: &RegisterRecord, at: NaiveDateTime) ->
 }
 
 /// The stored companies with the register identities of `records`, by identity.
-fn load_stored(
-    conn: &mut DbConn,
-    records: &[RegisterRecord],
-) -> QueryResult<HashMap<String, Stored>> {
+fn load_stored(conn: &mut DbConn, records: &[Staged]) -> QueryResult<HashMap<String, Stored>> {
     let mut icos = Vec::new();
     let mut numbers = Vec::new();
-    for record in records {
-        match record.register_id() {
+    for staged in records {
+        match staged.record.register_id() {
             RegisterId::Ico(ico) => icos.push(ico.as_str()),
             RegisterId::German(entry) => numbers.push(entry.number()),
         }
@@ -181,14 +218,14 @@ fn load_stored(
         );
     }
     if !numbers.is_empty() {
-        let wanted: HashSet<String> = records.iter().map(|r| identity(r.register_id())).collect();
+        let wanted: HashSet<&str> = records.iter().map(|r| r.key.as_str()).collect();
         rows.extend(
             companies::table
                 .filter(companies::register_number.eq_any(&numbers))
                 .select(CompanyRow::as_select())
                 .load::<CompanyRow>(conn)?
                 .into_iter()
-                .filter(|row| stored_identity(row).is_some_and(|id| wanted.contains(&id))),
+                .filter(|row| stored_identity(row).is_some_and(|id| wanted.contains(id.as_str()))),
         );
     }
     if rows.is_empty() {
@@ -224,47 +261,10 @@ fn load_stored(
         .collect())
 }
 
-/// The register-owned columns of `companies`: what an import may overwrite.
-#[derive(AsChangeset)]
-#[diesel(table_name = companies, treat_none_as_null = true)]
-struct RegisterOwned<'a> {
-    name: &'a str,
-    name_sort: &'a str,
-    legal_form: Option<&'a str>,
-    country: &'a str,
-    vat_id: Option<&'a str>,
-    street: Option<&'a str>,
-    postal_code: Option<&'a str>,
-    city: Option<&'a str>,
-    region: Option<&'a str>,
-    latitude: Option<f64>,
-    longitude: Option<f64>,
-    founded_on: Option<NaiveDate>,
-}
-
-impl<'a> From<&'a CompanyRow> for RegisterOwned<'a> {
-    fn from(row: &'a CompanyRow) -> Self {
-        Self {
-            name: &row.name,
-            name_sort: &row.name_sort,
-            legal_form: row.legal_form.as_deref(),
-            country: &row.country,
-            vat_id: row.vat_id.as_deref(),
-            street: row.street.as_deref(),
-            postal_code: row.postal_code.as_deref(),
-            city: row.city.as_deref(),
-            region: row.region.as_deref(),
-            latitude: row.latitude,
-            longitude: row.longitude,
-            founded_on: row.founded_on,
-        }
-    }
-}
-
 /// The API names of the register-owned fields in which `incoming` differs from `stored`.
 fn changed_fields(
     stored: &Stored,
-    incoming: &Prepared<'_>,
+    incoming: &Prepared,
     record: &RegisterRecord,
 ) -> Vec<&'static str> {
     let (old, new) = (&stored.row, &incoming.row);
@@ -322,59 +322,115 @@ fn changed_fields(
     fields
 }
 
-/// Applies a record to a stored company: register-owned fields only, and only from a record
-/// at least as new as the one applied last.
-fn update(
-    conn: &mut DbConn,
-    stored: Stored,
-    record: &RegisterRecord,
-    actor: Actor<'_>,
-    at: NaiveDateTime,
-) -> QueryResult<Outcome> {
-    let last = stored.registration.as_ref().and_then(|r| r.record_date);
-    if let (Some(last), Some(date)) = (last, record.record_date)
-        && date < last
-    {
-        return Ok(Outcome::Outdated);
-    }
-    let id = stored.row.id.clone();
-    let incoming = Prepared::new(&record.company, id.clone(), at);
-    let fields = changed_fields(&stored, &incoming, record);
-    if fields.is_empty() {
-        if last != record.record_date {
-            diesel::update(company_registrations::table.find(&id))
-                .set((
-                    company_registrations::record_date.eq(record.record_date),
-                    company_registrations::imported_at.eq(at),
-                ))
-                .execute(conn)?;
+/// The writes of the updates of one chunk, and of the inserts' register states and history,
+/// made with a few statements for the whole chunk.
+#[derive(Default)]
+struct Updates {
+    /// New company rows whose register-owned fields replace the stored ones.
+    rows: Vec<CompanyRow>,
+    /// Companies whose industries are replaced, and their new NACE rows.
+    nace_of: Vec<String>,
+    nace: Vec<CompanyNaceRow>,
+    /// Register states to write, and the companies whose stored state they replace.
+    registrations: Vec<RegistrationRow>,
+    replaced: Vec<String>,
+    changes: Vec<ChangeRow>,
+    /// Companies whose search documents change.
+    reindex: Vec<String>,
+}
+
+impl Updates {
+    /// Plans applying a record to a stored company: register-owned fields only, and only from
+    /// a record at least as new as the one applied last.
+    fn add(
+        &mut self,
+        stored: Stored,
+        record: &RegisterRecord,
+        incoming: Prepared,
+        actor: Actor<'_>,
+    ) -> Outcome {
+        let last = stored.registration.as_ref().and_then(|r| r.record_date);
+        if let (Some(last), Some(date)) = (last, record.record_date)
+            && date < last
+        {
+            return Outcome::Outdated;
         }
-        return Ok(Outcome::Unchanged);
+        let id = stored.row.id.clone();
+        let at = incoming.row.created_at;
+        let fields = changed_fields(&stored, &incoming, record);
+        if fields.is_empty() && last == record.record_date {
+            return Outcome::Unchanged;
+        }
+        if stored.registration.is_some() {
+            self.replaced.push(id.clone());
+        }
+        self.registrations.push(registration(&id, record, at));
+        if fields.is_empty() {
+            return Outcome::Unchanged;
+        }
+        let (row, nace) = incoming.into_update_of(&id);
+        self.rows.push(row);
+        if fields.contains(&"industries") {
+            self.nace_of.push(id.clone());
+            self.nace.extend(nace);
+        }
+        self.changes
+            .push(audit::entry(&id, "register_updated", &fields, actor));
+        if fields
+            .iter()
+            .any(|f| matches!(*f, "name" | "address" | "industries"))
+        {
+            self.reindex.push(id);
+        }
+        Outcome::Updated(fields)
     }
-    diesel::update(companies::table.find(&id))
-        .set((
-            RegisterOwned::from(&incoming.row),
-            companies::version.eq(companies::version + 1),
-            companies::updated_at.eq(at),
-        ))
-        .execute(conn)?;
-    if fields.contains(&"industries") {
-        diesel::delete(company_nace::table.filter(company_nace::company_id.eq(&id)))
+
+    fn write(self, conn: &mut DbConn) -> QueryResult<()> {
+        // Every row exists, so the upsert only ever updates, and only the register-owned
+        // columns: the others in `rows` are not the stored ones.
+        if !self.rows.is_empty() {
+            on_backend!(conn, |c| diesel::insert_into(companies::table)
+                .values(&self.rows)
+                .on_conflict(companies::id)
+                .do_update()
+                .set((
+                    companies::name.eq(excluded(companies::name)),
+                    companies::name_sort.eq(excluded(companies::name_sort)),
+                    companies::legal_form.eq(excluded(companies::legal_form)),
+                    companies::country.eq(excluded(companies::country)),
+                    companies::vat_id.eq(excluded(companies::vat_id)),
+                    companies::street.eq(excluded(companies::street)),
+                    companies::postal_code.eq(excluded(companies::postal_code)),
+                    companies::city.eq(excluded(companies::city)),
+                    companies::region.eq(excluded(companies::region)),
+                    companies::latitude.eq(excluded(companies::latitude)),
+                    companies::longitude.eq(excluded(companies::longitude)),
+                    companies::founded_on.eq(excluded(companies::founded_on)),
+                    companies::version.eq(companies::version + 1),
+                    companies::updated_at.eq(excluded(companies::updated_at)),
+                ))
+                .execute(c))?;
+        }
+        if !self.nace_of.is_empty() {
+            diesel::delete(
+                company_nace::table.filter(company_nace::company_id.eq_any(&self.nace_of)),
+            )
             .execute(conn)?;
+        }
         on_backend!(conn, |c| diesel::insert_into(company_nace::table)
-            .values(incoming.nace())
+            .values(&self.nace)
             .execute(c))?;
+        if !self.replaced.is_empty() {
+            diesel::delete(
+                company_registrations::table
+                    .filter(company_registrations::company_id.eq_any(&self.replaced)),
+            )
+            .execute(conn)?;
+        }
+        on_backend!(conn, |c| diesel::insert_into(company_registrations::table)
+            .values(&self.registrations)
+            .execute(c))?;
+        audit::insert(conn, &self.changes)?;
+        index::refresh_companies_and_products(conn, &self.reindex)
     }
-    diesel::delete(company_registrations::table.find(&id)).execute(conn)?;
-    diesel::insert_into(company_registrations::table)
-        .values(registration(&id, record, at))
-        .execute(conn)?;
-    audit::record(conn, &id, "register_updated", &fields, actor)?;
-    if fields
-        .iter()
-        .any(|f| matches!(*f, "name" | "address" | "industries"))
-    {
-        index::refresh_company_and_products(conn, &id)?;
-    }
-    Ok(Outcome::Updated(fields))
 }

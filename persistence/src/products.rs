@@ -225,15 +225,26 @@ pub fn of_company(
     with_codes(conn, rows)
 }
 
-/// Every product of a company (for its search document).
-pub(crate) fn all_of_company(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<Product>> {
+/// Every product of the companies `company_ids`, by company, in the order they were added (for
+/// the companies' search documents).
+pub(crate) fn all_of_companies(
+    conn: &mut DbConn,
+    company_ids: &[String],
+) -> QueryResult<HashMap<String, Vec<Product>>> {
     let rows = products::table
         .inner_join(companies::table)
-        .filter(products::company_id.eq(company_id))
+        .filter(products::company_id.eq_any(company_ids))
         .select((ProductRow::as_select(), companies::name))
         .order_by(products::id.asc())
         .load(conn)?;
-    with_codes(conn, rows)
+    let mut by_company: HashMap<String, Vec<Product>> = HashMap::new();
+    for product in with_codes(conn, rows)? {
+        by_company
+            .entry(product.row.company_id.clone())
+            .or_default()
+            .push(product);
+    }
+    Ok(by_company)
 }
 
 /// Products by id, in the order of `ids` (ids not found are left out).

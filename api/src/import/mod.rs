@@ -4,13 +4,14 @@
 pub mod read;
 pub mod terminal;
 
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use domain::InvalidValue;
 use domain::import::{RegisterRecord, RegisterSource, ares, handelsregister};
 use persistence::DbConn;
 use persistence::audit::Actor;
-use persistence::imports::{self, Outcome};
+use persistence::imports::{self, Outcome, Staged};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -76,6 +77,9 @@ pub struct Options<'a> {
 /// Imports `inputs` and returns the counts and the time taken. Bad records are reported to
 /// `sink` and skipped; only IO and database errors end the run early, and then every batch
 /// stored before stays stored (running the same input again completes the import).
+///
+/// A second thread reads, parses and stages the records (rows and search documents) while this
+/// one writes the batch before: the writer only talks to the database.
 pub fn run(
     conn: &mut DbConn,
     inputs: Vec<Input>,
@@ -83,116 +87,174 @@ pub fn run(
     sink: &mut dyn Sink,
 ) -> anyhow::Result<(Summary, Duration)> {
     let started = Instant::now();
-    let mut importer = Importer {
-        conn,
-        options,
-        batch: Vec::with_capacity(BATCH),
-        summary: Summary::default(),
+    let source = options.source;
+    let summary = std::thread::scope(|scope| {
+        // Two batches in flight: one being staged, one waiting, while a third is written.
+        let (sender, batches) = mpsc::sync_channel(2);
+        let reader = scope.spawn(move || stage_all(inputs, source, &sender));
+        let mut writer = Writer {
+            conn,
+            options,
+            summary: Summary::default(),
+        };
+        for batch in batches {
+            writer.write(batch, sink)?;
+        }
+        reader
+            .join()
+            .map_err(|_| anyhow::anyhow!("the import's reading thread panicked"))??;
+        anyhow::Ok(writer.summary)
+    })?;
+    Ok((summary, started.elapsed()))
+}
+
+/// A value read that became a record ready to store, or was rejected.
+enum Staging {
+    Record {
+        location: String,
+        warnings: Vec<InvalidValue>,
+        staged: Box<Staged>,
+    },
+    Rejected {
+        location: String,
+        reason: InvalidValue,
+    },
+}
+
+/// Records and rejects in the order read, with the input bytes they were read from.
+struct Batch {
+    items: Vec<Staging>,
+    bytes: u64,
+}
+
+/// Reads every input, stages its records and sends them on in batches. Stops early, without an
+/// error, when the writer is gone (it failed and reports why).
+fn stage_all(
+    inputs: Vec<Input>,
+    source: RegisterSource,
+    sender: &mpsc::SyncSender<Batch>,
+) -> anyhow::Result<()> {
+    let mut batch = Batch {
+        items: Vec::with_capacity(BATCH),
+        bytes: 0,
     };
+    let mut writer_gone = false;
     for input in inputs {
         read::read(input, &mut |item| {
-            sink.read(item.bytes);
-            importer.value(item.location, item.value, sink)
-        })?;
-    }
-    importer.flush(sink)?;
-    Ok((importer.summary, started.elapsed()))
-}
-
-struct Importer<'c, 'a> {
-    conn: &'c mut DbConn,
-    options: Options<'a>,
-    batch: Vec<(String, RegisterRecord)>,
-    summary: Summary,
-}
-
-impl Importer<'_, '_> {
-    fn value(
-        &mut self,
-        location: String,
-        value: Result<Value, InvalidValue>,
-        sink: &mut dyn Sink,
-    ) -> anyhow::Result<()> {
-        let value = match value {
-            Ok(value) => value,
-            Err(e) => return self.reject(location, e, sink),
-        };
-        match self.options.source {
-            RegisterSource::Handelsregister => match handelsregister::parse(value) {
-                Ok(record) => self.record(location, record, sink),
-                Err(e) => self.reject(location, e, sink),
-            },
-            RegisterSource::Ares => {
-                let search_result = value.get("ekonomickeSubjekty").is_some();
-                let subjects = match ares::subjects(value) {
-                    Ok(subjects) => subjects,
-                    Err(e) => return self.reject(location, e, sink),
-                };
-                for (i, subject) in subjects.into_iter().enumerate() {
-                    let location = if search_result {
-                        format!("{location} ekonomickeSubjekty[{i}]")
-                    } else {
-                        location.clone()
-                    };
-                    match ares::parse(subject) {
-                        Ok(record) => self.record(location, record, sink)?,
-                        Err(e) => self.reject(location, e, sink)?,
-                    }
+            batch.bytes += item.bytes;
+            stage(source, item.location, item.value, &mut batch.items);
+            if batch.items.len() >= BATCH {
+                let full = std::mem::replace(
+                    &mut batch,
+                    Batch {
+                        items: Vec::with_capacity(BATCH),
+                        bytes: 0,
+                    },
+                );
+                if sender.send(full).is_err() {
+                    writer_gone = true;
+                    anyhow::bail!("the import's writer stopped");
                 }
-                Ok(())
+            }
+            Ok(())
+        })
+        .or_else(|e| if writer_gone { Ok(()) } else { Err(e) })?;
+        if writer_gone {
+            return Ok(());
+        }
+    }
+    // A send fails only when the writer is gone, and then it reports why.
+    let _ = sender.send(batch);
+    Ok(())
+}
+
+/// Parses one value read into records (a search result holds several) and stages them.
+fn stage(
+    source: RegisterSource,
+    location: String,
+    value: Result<Value, InvalidValue>,
+    out: &mut Vec<Staging>,
+) {
+    let mut push = |location: String, parsed: Result<RegisterRecord, InvalidValue>| {
+        out.push(match parsed {
+            Ok(mut record) => Staging::Record {
+                location,
+                warnings: std::mem::take(&mut record.warnings),
+                staged: Box::new(Staged::new(record)),
+            },
+            Err(reason) => Staging::Rejected { location, reason },
+        });
+    };
+    let value = match value {
+        Ok(value) => value,
+        Err(e) => return push(location, Err(e)),
+    };
+    match source {
+        RegisterSource::Handelsregister => push(location, handelsregister::parse(value)),
+        RegisterSource::Ares => {
+            let search_result = value.get("ekonomickeSubjekty").is_some();
+            let subjects = match ares::subjects(value) {
+                Ok(subjects) => subjects,
+                Err(e) => return push(location, Err(e)),
+            };
+            for (i, subject) in subjects.into_iter().enumerate() {
+                let location = if search_result {
+                    format!("{location} ekonomickeSubjekty[{i}]")
+                } else {
+                    location.clone()
+                };
+                push(location, ares::parse(subject));
             }
         }
     }
+}
 
-    fn reject(
-        &mut self,
-        location: String,
-        reason: InvalidValue,
-        sink: &mut dyn Sink,
-    ) -> anyhow::Result<()> {
-        self.summary.rejected += 1;
-        sink.finding(
-            Severity::Rejected,
-            Finding {
-                location,
-                code: reason.code,
-                message: reason.message,
-            },
-        )
-    }
+/// Stores batches and reports what became of each record.
+struct Writer<'c, 'a> {
+    conn: &'c mut DbConn,
+    options: Options<'a>,
+    summary: Summary,
+}
 
-    fn record(
-        &mut self,
-        location: String,
-        record: RegisterRecord,
-        sink: &mut dyn Sink,
-    ) -> anyhow::Result<()> {
-        self.batch.push((location, record));
-        if self.batch.len() >= BATCH {
-            self.flush(sink)?;
+impl Writer<'_, '_> {
+    fn write(&mut self, batch: Batch, sink: &mut dyn Sink) -> anyhow::Result<()> {
+        sink.read(batch.bytes);
+        let mut records = Vec::with_capacity(batch.items.len());
+        let mut findings = Vec::with_capacity(batch.items.len());
+        for item in batch.items {
+            match item {
+                Staging::Rejected { location, reason } => {
+                    self.summary.rejected += 1;
+                    sink.finding(
+                        Severity::Rejected,
+                        Finding {
+                            location,
+                            code: reason.code,
+                            message: reason.message,
+                        },
+                    )?;
+                }
+                Staging::Record {
+                    location,
+                    warnings,
+                    staged,
+                } => {
+                    records.push(*staged);
+                    findings.push((location, warnings));
+                }
+            }
         }
-        Ok(())
-    }
-
-    fn flush(&mut self, sink: &mut dyn Sink) -> anyhow::Result<()> {
-        if self.batch.is_empty() {
-            return Ok(());
+        if records.is_empty() {
+            return sink.batch_done(self.conn, &self.summary);
         }
-        let (locations, records): (Vec<String>, Vec<RegisterRecord>) =
-            std::mem::take(&mut self.batch).into_iter().unzip();
-        let outcomes = imports::apply(
-            self.conn,
-            &records,
-            self.options.actor,
-            self.options.dry_run,
-        )?;
-        for ((location, record), outcome) in locations.into_iter().zip(records).zip(outcomes) {
+        let outcomes =
+            imports::apply(self.conn, records, self.options.actor, self.options.dry_run)?;
+        for ((location, mut warnings), outcome) in findings.into_iter().zip(outcomes) {
             match outcome {
                 Outcome::Inserted => self.summary.inserted += 1,
                 Outcome::Updated(_) => self.summary.updated += 1,
                 Outcome::Unchanged | Outcome::Outdated => self.summary.unchanged += 1,
             }
-            let mut warnings = record.warnings;
             if outcome == Outcome::Outdated {
                 warnings.push(InvalidValue::new(
                     "outdated_record",

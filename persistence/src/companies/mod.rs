@@ -2,12 +2,14 @@
 
 mod write;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domain::company::{NewCompany, RegisterId};
-use domain::search::{CompanyText, ProductText, company_document, product_document};
+use domain::search::{
+    CompanyText, ProductText, SearchDocument, company_document, product_document,
+};
 use domain::text::fold;
 
 pub use write::{create, delete, set_verified, update};
@@ -126,6 +128,7 @@ pub fn new_id() -> String {
 }
 
 /// The rows that store a company apart from the company row itself.
+#[derive(Debug)]
 struct Children {
     nace: Vec<CompanyNaceRow>,
     languages: Vec<LanguageRow>,
@@ -264,20 +267,41 @@ pub fn insert_new(conn: &mut DbConn, new: &[NewCompany]) -> QueryResult<usize> {
     })
 }
 
-/// A company turned into its rows, not yet stored.
-pub(crate) struct Prepared<'a> {
+/// A company turned into its rows and search documents, not yet stored. Building one needs no
+/// connection, so bulk writers prepare companies on another thread than the one that writes.
+#[derive(Debug)]
+pub(crate) struct Prepared {
     pub(crate) row: CompanyRow,
     children: Children,
-    company: &'a NewCompany,
+    products: Vec<products::ProductRow>,
+    product_nace: Vec<products::ProductNaceRow>,
+    document: SearchDocument,
+    product_documents: Vec<(String, SearchDocument)>,
 }
 
-impl<'a> Prepared<'a> {
-    pub(crate) fn new(company: &'a NewCompany, id: String, at: NaiveDateTime) -> Self {
+impl Prepared {
+    pub(crate) fn new(company: &NewCompany, id: String, at: NaiveDateTime) -> Self {
         let (row, children) = to_rows(company, id, at);
+        let texts = CompanyText::of(company);
+        let product_texts: Vec<ProductText<'_>> =
+            company.products.iter().map(ProductText::of).collect();
+        let mut product_rows = Vec::with_capacity(company.products.len());
+        let mut product_nace = Vec::new();
+        let mut product_documents = Vec::with_capacity(company.products.len());
+        for (product, text) in company.products.iter().zip(&product_texts) {
+            let (product_row, codes) = products::to_rows(product, new_id(), &row.id, at);
+            product_documents.push((product_row.id.clone(), product_document(text, &texts)));
+            product_rows.push(product_row);
+            product_nace.extend(codes);
+        }
+        let document = company_document(&texts, &product_texts);
         Self {
             row,
             children,
-            company,
+            products: product_rows,
+            product_nace,
+            document,
+            product_documents,
         }
     }
 
@@ -285,17 +309,28 @@ impl<'a> Prepared<'a> {
     pub(crate) fn nace(&self) -> &[CompanyNaceRow] {
         &self.children.nace
     }
+
+    /// The company row and NACE rows under the id of the stored company they are to update
+    /// (the rest serves inserts only).
+    pub(crate) fn into_update_of(self, id: &str) -> (CompanyRow, Vec<CompanyNaceRow>) {
+        let mut row = self.row;
+        row.id = id.to_owned();
+        let mut nace = self.children.nace;
+        for code in &mut nace {
+            code.company_id = id.to_owned();
+        }
+        (row, nace)
+    }
 }
 
 /// Inserts at most `CHUNK` prepared companies with their child rows, products and search
 /// documents, skipping those whose register identity is taken. Returns the ids inserted.
 pub(crate) fn insert_prepared(
     conn: &mut DbConn,
-    prepared: Vec<Prepared<'_>>,
-) -> QueryResult<std::collections::HashSet<String>> {
-    let at = prepared.first().map_or_else(now, |p| p.row.created_at);
+    prepared: Vec<Prepared>,
+) -> QueryResult<HashSet<String>> {
     let rows: Vec<&CompanyRow> = prepared.iter().map(|p| &p.row).collect();
-    let stored: std::collections::HashSet<String> = on_backend!(conn, |c| {
+    let stored: HashSet<String> = on_backend!(conn, |c| {
         diesel::insert_into(companies::table)
             .values(rows.clone())
             .on_conflict_do_nothing()
@@ -314,28 +349,17 @@ pub(crate) fn insert_prepared(
     let mut product_nace = Vec::new();
     let mut company_documents = Vec::new();
     let mut product_documents = Vec::new();
-    for Prepared {
-        row,
-        children: own,
-        company,
-    } in &prepared
-    {
-        if !stored.contains(&row.id) {
+    for p in prepared {
+        if !stored.contains(&p.row.id) {
             continue;
         }
-        all.nace.extend(own.nace.iter().cloned());
-        all.languages.extend(own.languages.iter().cloned());
-        all.contacts.extend(own.contacts.iter().cloned());
-        let texts = CompanyText::of(company);
-        let product_texts: Vec<ProductText<'_>> =
-            company.products.iter().map(ProductText::of).collect();
-        for (product, text) in company.products.iter().zip(&product_texts) {
-            let (product_row, codes) = products::to_rows(product, new_id(), &row.id, at);
-            product_documents.push((product_row.id.clone(), product_document(text, &texts)));
-            product_rows.push(product_row);
-            product_nace.extend(codes);
-        }
-        company_documents.push((row.id.as_str(), company_document(&texts, &product_texts)));
+        all.nace.extend(p.children.nace);
+        all.languages.extend(p.children.languages);
+        all.contacts.extend(p.children.contacts);
+        product_rows.extend(p.products);
+        product_nace.extend(p.product_nace);
+        product_documents.extend(p.product_documents);
+        company_documents.push((p.row.id, p.document));
     }
     insert_children(conn, &all)?;
     products::insert_rows(conn, &product_rows, &product_nace)?;
@@ -437,7 +461,7 @@ fn with_details(conn: &mut DbConn, rows: Vec<CompanyRow>) -> QueryResult<Vec<Com
         .into_iter()
         .map(|r| (r.company_id.clone(), r))
         .collect();
-    let claimed: std::collections::HashSet<String> = company_members::table
+    let claimed: HashSet<String> = company_members::table
         .filter(company_members::company_id.eq_any(&ids))
         .select(company_members::company_id)
         .distinct()

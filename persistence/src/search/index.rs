@@ -8,7 +8,7 @@ use domain::search::{
 };
 
 use crate::DbConn;
-use crate::companies::{CompanyRow, find};
+use crate::companies::{CompanyRow, by_ids};
 use crate::products::{self, Product, ProductRow};
 use crate::sql::{Sql, Value};
 
@@ -83,12 +83,21 @@ pub fn refresh_company(
     company_id: &str,
     product: Option<&str>,
 ) -> QueryResult<()> {
-    refresh(conn, company_id, Refresh::Product(product))
+    refresh(conn, &[company_id.to_owned()], Refresh::Product(product))
 }
 
 /// Rebuilds a company's document and all of its products' documents.
 pub fn refresh_company_and_products(conn: &mut DbConn, company_id: &str) -> QueryResult<()> {
-    refresh(conn, company_id, Refresh::AllProducts)
+    refresh(conn, &[company_id.to_owned()], Refresh::AllProducts)
+}
+
+/// Rebuilds the documents of companies and of all their products, loading and storing them
+/// with a few statements for all of them rather than per company.
+pub(crate) fn refresh_companies_and_products(
+    conn: &mut DbConn,
+    company_ids: &[String],
+) -> QueryResult<()> {
+    refresh(conn, company_ids, Refresh::AllProducts)
 }
 
 enum Refresh<'a> {
@@ -96,30 +105,35 @@ enum Refresh<'a> {
     AllProducts,
 }
 
-fn refresh(conn: &mut DbConn, company_id: &str, which: Refresh<'_>) -> QueryResult<()> {
-    let Some(company) = find(conn, company_id)? else {
-        return Ok(());
-    };
-    let nace: Vec<String> = company.nace.iter().map(|n| n.nace_code.clone()).collect();
-    let texts = company_texts(&company.row, &nace);
-    let all = products::all_of_company(conn, company_id)?;
-    let product_texts: Vec<ProductText<'_>> = all.iter().map(product_texts).collect();
-    store(
-        conn,
-        "company_search",
-        "company_id",
-        &[(company_id, company_document(&texts, &product_texts))],
-    )?;
-    let documents: Vec<(&str, SearchDocument)> = all
-        .iter()
-        .zip(&product_texts)
-        .filter(|(p, _)| match which {
-            Refresh::AllProducts => true,
-            Refresh::Product(id) => id == Some(p.row.id.as_str()),
-        })
-        .map(|(p, text)| (p.row.id.as_str(), product_document(text, &texts)))
-        .collect();
-    store(conn, "product_search", "product_id", &documents)
+fn refresh(conn: &mut DbConn, company_ids: &[String], which: Refresh<'_>) -> QueryResult<()> {
+    for ids in company_ids.chunks(CHUNK) {
+        let companies = by_ids(conn, ids)?;
+        let mut products = products::all_of_companies(conn, ids)?;
+        let mut company_documents = Vec::with_capacity(companies.len());
+        let mut product_documents = Vec::new();
+        for company in &companies {
+            let nace: Vec<String> = company.nace.iter().map(|n| n.nace_code.clone()).collect();
+            let texts = company_texts(&company.row, &nace);
+            let all = products.remove(&company.row.id).unwrap_or_default();
+            let product_texts: Vec<ProductText<'_>> = all.iter().map(product_texts).collect();
+            company_documents.push((
+                company.row.id.as_str(),
+                company_document(&texts, &product_texts),
+            ));
+            product_documents.extend(
+                all.iter()
+                    .zip(&product_texts)
+                    .filter(|(p, _)| match which {
+                        Refresh::AllProducts => true,
+                        Refresh::Product(id) => id == Some(p.row.id.as_str()),
+                    })
+                    .map(|(p, text)| (p.row.id.clone(), product_document(text, &texts))),
+            );
+        }
+        store(conn, "company_search", "company_id", &company_documents)?;
+        store(conn, "product_search", "product_id", &product_documents)?;
+    }
+    Ok(())
 }
 
 #[derive(QueryableByName)]
@@ -136,11 +150,13 @@ pub fn backfill(conn: &mut DbConn) -> QueryResult<usize> {
         "SELECT c.id AS id FROM companies c \
          WHERE NOT EXISTS (SELECT 1 FROM company_search s WHERE s.company_id = c.id)",
     );
-    let missing: Vec<Missing> = sql.load(conn)?;
+    let missing: Vec<String> = sql
+        .load::<Missing>(conn)?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
     conn.transaction(|conn| {
-        for company in &missing {
-            refresh_company_and_products(conn, &company.id)?;
-        }
+        refresh_companies_and_products(conn, &missing)?;
         Ok(missing.len())
     })
 }
