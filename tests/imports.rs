@@ -335,6 +335,42 @@ async fn member_edits_survive_and_newer_records_update(backend: Backend) {
     // The same record again: nothing changes.
     let same = app.cli(&["import", "ares", "-"], &first);
     assert!(same.stdout.contains("1 unchanged"), "{}", same.stdout);
+    // The same data in a later record: still unchanged, but the register date moves on.
+    let before = app
+        .get_as(&format!("/v1/companies/{id}"), &owner.bearer())
+        .await
+        .json;
+    let restated = app.cli(
+        &["import", "ares", "-"],
+        &ndjson(&[subject(&number, "Pila Labe s.r.o.", "2024-06-30")]),
+    );
+    assert!(
+        restated.stdout.contains("1 unchanged"),
+        "{}",
+        restated.stdout
+    );
+    let restated = app
+        .get_as(&format!("/v1/companies/{id}"), &owner.bearer())
+        .await
+        .json;
+    assert_eq!(restated["version"], before["version"]);
+    assert_ne!(
+        restated["registration"]["record_date"],
+        before["registration"]["record_date"]
+    );
+    assert!(
+        restated["registration"]["record_date"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("2024-06-30")),
+        "{restated}"
+    );
+
+    let here = app.get("/v1/products?q=prkna%20Decin").await;
+    assert_eq!(
+        here.json["items"][0]["name"]["cs"], "Smrková prkna",
+        "{}",
+        here.json
+    );
 
     // A newer record: register-owned fields change, member-owned fields stay.
     let mut newer = subject(&number, "Pila Labe a.s.", "2025-03-01");
@@ -362,9 +398,11 @@ async fn member_edits_survive_and_newer_records_update(backend: Backend) {
     assert_eq!(after["claimed"], true);
     let products = app.get(&format!("/v1/companies/{id}/products")).await;
     assert_eq!(products.json["items"].as_array().map(Vec::len), Some(1));
-    // The renamed company is found under its new name.
+    // The renamed company is found under its new name, its product no more at the old place.
     let search = app.get("/v1/companies?q=Pila%20Labe").await;
     assert_eq!(search.json["items"][0]["name"], "Pila Labe a.s.");
+    let moved = app.get("/v1/products?q=prkna%20Decin").await;
+    assert_eq!(moved.json["items"], json!([]), "{}", moved.json);
 
     // An older record never replaces a newer one.
     let older = app.cli(
