@@ -89,7 +89,7 @@ pub fn run(
     let started = Instant::now();
     let source = options.source;
     let summary = std::thread::scope(|scope| {
-        // Two batches in flight: one being staged, one waiting, while a third is written.
+        // At most two staged batches wait while one is written: memory stays bounded.
         let (sender, batches) = mpsc::sync_channel(2);
         let reader = scope.spawn(move || stage_all(inputs, source, &sender));
         let mut writer = Writer {
@@ -127,31 +127,30 @@ struct Batch {
     bytes: u64,
 }
 
-/// Reads every input, stages its records and sends them on in batches. Stops early, without an
+/// Values read and not yet parsed, with where each starts.
+type Read = Vec<(String, Result<Value, InvalidValue>)>;
+
+/// Reads every input and sends its records on in staged batches. Stops early, without an
 /// error, when the writer is gone (it failed and reports why).
 fn stage_all(
     inputs: Vec<Input>,
     source: RegisterSource,
     sender: &mpsc::SyncSender<Batch>,
 ) -> anyhow::Result<()> {
-    let mut batch = Batch {
-        items: Vec::with_capacity(BATCH),
-        bytes: 0,
-    };
+    let mut read = Read::with_capacity(BATCH);
+    let mut bytes = 0;
     let mut writer_gone = false;
+    let send = |read: Read, bytes: u64| {
+        let items = stage_batch(source, read);
+        sender.send(Batch { items, bytes }).is_ok()
+    };
     for input in inputs {
         read::read(input, &mut |item| {
-            batch.bytes += item.bytes;
-            stage(source, item.location, item.value, &mut batch.items);
-            if batch.items.len() >= BATCH {
-                let full = std::mem::replace(
-                    &mut batch,
-                    Batch {
-                        items: Vec::with_capacity(BATCH),
-                        bytes: 0,
-                    },
-                );
-                if sender.send(full).is_err() {
+            bytes += item.bytes;
+            read.push((item.location, item.value));
+            if read.len() >= BATCH {
+                let full = std::mem::replace(&mut read, Read::with_capacity(BATCH));
+                if !send(full, std::mem::take(&mut bytes)) {
                     writer_gone = true;
                     anyhow::bail!("the import's writer stopped");
                 }
@@ -164,8 +163,30 @@ fn stage_all(
         }
     }
     // A send fails only when the writer is gone, and then it reports why.
-    let _ = sender.send(batch);
+    send(read, bytes);
     Ok(())
+}
+
+/// Parses and stages a batch in two halves at once: a re-import of unchanged data leaves the
+/// writer little to do, and then staging sets the pace.
+fn stage_batch(source: RegisterSource, mut read: Read) -> Vec<Staging> {
+    let second = read.split_off(read.len() / 2);
+    let stage_each = |values: Read| {
+        let mut items = Vec::with_capacity(values.len());
+        for (location, value) in values {
+            stage(source, location, value, &mut items);
+        }
+        items
+    };
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| stage_each(second));
+        let mut items = stage_each(read);
+        match later.join() {
+            Ok(rest) => items.extend(rest),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        items
+    })
 }
 
 /// Parses one value read into records (a search result holds several) and stages them.
