@@ -208,26 +208,40 @@ fn load_stored(conn: &mut DbConn, records: &[Staged]) -> QueryResult<HashMap<Str
             RegisterId::German(entry) => numbers.push(entry.number()),
         }
     }
-    let mut rows: Vec<CompanyRow> = Vec::new();
+    let wanted: HashSet<&str> = records.iter().map(|r| r.key.as_str()).collect();
+    // Locked, in id order, until the batch commits: an edit or a delete of one of these
+    // companies meanwhile waits for the import (or the import for it), so nothing is written
+    // from a stale copy and a deleted company is not written back. SQLite needs no lock: it
+    // fails the batch when another connection wrote since this read. A macro, not a function:
+    // each backend's arm infers its own query type.
+    macro_rules! load_locked {
+        ($filter:expr) => {{
+            let rows: Vec<CompanyRow> = match &mut *conn {
+                DbConn::Postgresql(c) => companies::table
+                    .filter($filter)
+                    .select(CompanyRow::as_select())
+                    .order_by(companies::id)
+                    .for_update()
+                    .load(c)?,
+                DbConn::Sqlite(c) => companies::table
+                    .filter($filter)
+                    .select(CompanyRow::as_select())
+                    .load(c)?,
+            };
+            rows
+        }};
+    }
+    let mut rows = Vec::new();
     if !icos.is_empty() {
-        rows.extend(
-            companies::table
-                .filter(companies::ico.eq_any(&icos))
-                .select(CompanyRow::as_select())
-                .load(conn)?,
-        );
+        rows.extend(load_locked!(companies::ico.eq_any(&icos)));
     }
     if !numbers.is_empty() {
-        let wanted: HashSet<&str> = records.iter().map(|r| r.key.as_str()).collect();
-        rows.extend(
-            companies::table
-                .filter(companies::register_number.eq_any(&numbers))
-                .select(CompanyRow::as_select())
-                .load::<CompanyRow>(conn)?
-                .into_iter()
-                .filter(|row| stored_identity(row).is_some_and(|id| wanted.contains(id.as_str()))),
-        );
+        rows.extend(load_locked!(companies::register_number.eq_any(&numbers)));
     }
+    let rows: Vec<CompanyRow> = rows
+        .into_iter()
+        .filter(|row| stored_identity(row).is_some_and(|id| wanted.contains(id.as_str())))
+        .collect();
     if rows.is_empty() {
         return Ok(HashMap::new());
     }
