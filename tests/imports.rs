@@ -583,6 +583,64 @@ async fn unknown_postal_code_and_legal_form_are_warnings(backend: Backend) {
     let _ = std::fs::remove_file(warnings);
 }
 
+/// A search result with more records than one transaction takes is stored in several, and each
+/// record's findings stay with it across the cut.
+async fn a_large_search_result_spans_transactions(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut subjects: Vec<Value> = (1..=2_003)
+        .map(|n| subject(&ico(50_000 + n), &format!("Firma {n} s.r.o."), "2024-01-01"))
+        .collect();
+    subjects[5]["ico"] = json!("12345678");
+    subjects[2_001]["pravniForma"] = json!("999");
+    let file = temp("search.json");
+    let document = json!({"pocetCelkem": subjects.len(), "ekonomickeSubjekty": subjects});
+    std::fs::write(&file, document.to_string()).expect("write search result");
+    let warnings = temp("warnings.ndjson");
+    let path = file.to_str().expect("path");
+    let run = app.cli(
+        &[
+            "import",
+            "ares",
+            path,
+            "--warnings",
+            warnings.to_str().expect("path"),
+        ],
+        &[],
+    );
+    assert!(
+        run.stdout
+            .contains("2002 inserted, 0 updated, 0 unchanged, 1 rejected; 1 with warnings"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    let found: Vec<(String, String)> = lines(&warnings)
+        .iter()
+        .map(|w| {
+            let location = w["location"].as_str().expect("location");
+            let at = location.rsplit(' ').next().expect("position").to_owned();
+            (at, w["code"].as_str().expect("code").to_owned())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "ekonomickeSubjekty[2001]".to_owned(),
+            "unknown_legal_form".to_owned()
+        )]
+    );
+    let again = app.cli(&["import", "ares", path], &[]);
+    assert!(
+        again
+            .stdout
+            .contains("0 inserted, 0 updated, 2002 unchanged"),
+        "{}",
+        again.stdout
+    );
+    let _ = std::fs::remove_file(file);
+    let _ = std::fs::remove_file(warnings);
+}
+
 async fn dry_run_and_interrupted_runs(backend: Backend) {
     let records: Vec<Value> = (1..=30)
         .map(|n| {
@@ -924,6 +982,7 @@ async fn claims_are_decided_by_administrators(backend: Backend) {
 }
 
 on_both_backends!(
+    a_large_search_result_spans_transactions,
     ares_samples_import_field_by_field,
     handelsregister_sample_imports,
     reimport_changes_nothing,

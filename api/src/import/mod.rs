@@ -138,6 +138,7 @@ fn stage_all(
     sender: &mpsc::SyncSender<Batch>,
 ) -> anyhow::Result<()> {
     let mut read = Read::with_capacity(BATCH);
+    let mut records = 0;
     let mut bytes = 0;
     let mut writer_gone = false;
     let send = |read: Read, bytes: u64| {
@@ -147,8 +148,10 @@ fn stage_all(
     for input in inputs {
         read::read(input, &mut |item| {
             bytes += item.bytes;
+            records += records_in(&item.value);
             read.push((item.location, item.value));
-            if read.len() >= BATCH {
+            if records >= BATCH {
+                records = 0;
                 let full = std::mem::replace(&mut read, Read::with_capacity(BATCH));
                 if !send(full, std::mem::take(&mut bytes)) {
                     writer_gone = true;
@@ -165,6 +168,17 @@ fn stage_all(
     // A send fails only when the writer is gone, and then it reports why.
     send(read, bytes);
     Ok(())
+}
+
+/// How many records a value read holds: an ARES search result holds its subjects. Batches are
+/// cut by records, so a folder of search results does not gather thousands in memory.
+fn records_in(value: &Result<Value, InvalidValue>) -> usize {
+    value
+        .as_ref()
+        .ok()
+        .and_then(|v| v.get("ekonomickeSubjekty"))
+        .and_then(Value::as_array)
+        .map_or(1, |subjects| subjects.len().max(1))
 }
 
 /// Parses and stages a batch in two halves at once: a re-import of unchanged data leaves the
@@ -240,7 +254,7 @@ struct Writer<'c, 'a> {
 impl Writer<'_, '_> {
     fn write(&mut self, batch: Batch, sink: &mut dyn Sink) -> anyhow::Result<()> {
         sink.read(batch.bytes);
-        let mut records = Vec::with_capacity(batch.items.len());
+        let mut records: Vec<Staged> = Vec::with_capacity(batch.items.len());
         let mut findings = Vec::with_capacity(batch.items.len());
         for item in batch.items {
             match item {
@@ -268,34 +282,56 @@ impl Writer<'_, '_> {
         if records.is_empty() {
             return sink.batch_done(self.conn, &self.summary);
         }
-        let outcomes =
-            imports::apply(self.conn, records, self.options.actor, self.options.dry_run)?;
-        for ((location, mut warnings), outcome) in findings.into_iter().zip(outcomes) {
-            match outcome {
-                Outcome::Inserted => self.summary.inserted += 1,
-                Outcome::Updated(_) => self.summary.updated += 1,
-                Outcome::Unchanged | Outcome::Outdated => self.summary.unchanged += 1,
+        // One transaction per `BATCH` records, also when one search result holds more.
+        let mut findings = findings.into_iter();
+        while !records.is_empty() {
+            let rest = records.split_off(records.len().min(BATCH));
+            let outcomes = imports::apply(
+                self.conn,
+                std::mem::replace(&mut records, rest),
+                self.options.actor,
+                self.options.dry_run,
+            )?;
+            // Outcomes first: `zip` takes nothing more from `findings` once they run out.
+            for (outcome, (location, warnings)) in outcomes.into_iter().zip(findings.by_ref()) {
+                self.tally(location, warnings, outcome, sink)?;
             }
-            if outcome == Outcome::Outdated {
-                warnings.push(InvalidValue::new(
-                    "outdated_record",
-                    "the stored register record is newer: this one was not applied",
-                ));
-            }
-            if !warnings.is_empty() {
-                self.summary.warnings += 1;
-            }
-            for warning in warnings {
-                sink.finding(
-                    Severity::Warning,
-                    Finding {
-                        location: location.clone(),
-                        code: warning.code,
-                        message: warning.message,
-                    },
-                )?;
-            }
+            sink.batch_done(self.conn, &self.summary)?;
         }
-        sink.batch_done(self.conn, &self.summary)
+        Ok(())
+    }
+
+    fn tally(
+        &mut self,
+        location: String,
+        mut warnings: Vec<InvalidValue>,
+        outcome: Outcome,
+        sink: &mut dyn Sink,
+    ) -> anyhow::Result<()> {
+        match outcome {
+            Outcome::Inserted => self.summary.inserted += 1,
+            Outcome::Updated(_) => self.summary.updated += 1,
+            Outcome::Unchanged | Outcome::Outdated => self.summary.unchanged += 1,
+        }
+        if outcome == Outcome::Outdated {
+            warnings.push(InvalidValue::new(
+                "outdated_record",
+                "the stored register record is newer: this one was not applied",
+            ));
+        }
+        if !warnings.is_empty() {
+            self.summary.warnings += 1;
+        }
+        for warning in warnings {
+            sink.finding(
+                Severity::Warning,
+                Finding {
+                    location: location.clone(),
+                    code: warning.code,
+                    message: warning.message,
+                },
+            )?;
+        }
+        Ok(())
     }
 }
