@@ -13,8 +13,8 @@ use clap::{Parser, Subcommand};
 use domain::import::RegisterSource;
 use persistence::audit::Actor;
 
-// Imports build records on some threads and free them on another, and requests do much the
-// same across actix's workers: glibc's allocator spends a third of an import's time there.
+// Imports build records on some threads and free them on another: with glibc's allocator, those
+// frees took a third of a re-import's time (docs/benchmarks.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

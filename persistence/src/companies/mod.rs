@@ -268,7 +268,7 @@ pub fn insert_new(conn: &mut DbConn, new: &[NewCompany]) -> QueryResult<usize> {
 }
 
 /// A company turned into its rows and search documents, not yet stored. Building one needs no
-/// connection, so bulk writers prepare companies on another thread than the one that writes.
+/// connection, so an import prepares companies on another thread than the one that writes.
 #[derive(Debug)]
 pub(crate) struct Prepared {
     pub(crate) row: CompanyRow,
