@@ -354,6 +354,9 @@ async fn mass_assignment_is_refused_and_changes_nothing(backend: Backend) {
         )
         .await;
     text.assert_problem(415, "unsupported_media_type");
+    app.patch(&path, &json!("Renamed"), Some(&callers.owner.bearer()))
+        .await
+        .assert_problem(400, "bad_request");
     let huge = json!({"description": {"de": "x".repeat(1_100_000)}});
     app.patch(&path, &huge, Some(&callers.owner.bearer()))
         .await

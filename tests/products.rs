@@ -146,6 +146,13 @@ async fn members_manage_products(backend: Backend) {
         .patch(&product, &json!({"version": 7}), Some(&owner.bearer()))
         .await;
     read_only.assert_problem(400, "invalid_body");
+    app.patch(
+        &product,
+        &json!(["not", "an object"]),
+        Some(&owner.bearer()),
+    )
+    .await
+    .assert_problem(400, "bad_request");
     assert_eq!(app.get(&product).await.json["version"], 2);
 
     // The history records product changes.

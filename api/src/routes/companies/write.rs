@@ -83,6 +83,18 @@ fn set_fields(value: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The body of a merge patch of a resource. It must be an object: by RFC 7396 any other JSON
+/// would replace the whole resource, which no resource here allows.
+pub(crate) fn patch_object(body: Json<Value>) -> Result<Value, ApiError> {
+    if body.0.is_object() {
+        Ok(body.0)
+    } else {
+        Err(ApiError::BadRequest(
+            "the body must be a JSON object".into(),
+        ))
+    }
+}
+
 /// RFC 7396 JSON merge patch: objects merge recursively, `null` removes, anything else replaces.
 pub(crate) fn merge(target: &mut Value, patch: Value) {
     match (target, patch) {
@@ -174,12 +186,7 @@ pub async fn update(
     body: Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.user()?.clone();
-    let patch = body.0;
-    if !patch.is_object() {
-        return Err(ApiError::BadRequest(
-            "the body must be a JSON object".into(),
-        ));
-    }
+    let patch = patch_object(body)?;
     let precondition = Precondition::of(&req);
     let id = id.into_inner();
     let company = db

@@ -17,7 +17,7 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use self::input::ProductInput;
-use super::companies::write::{load_for_change, merge};
+use super::companies::write::{load_for_change, merge, patch_object};
 use super::companies::{corrupt, not_found as company_not_found, visible_status};
 use super::labels::{LabelsDto, LocalizedTextDto};
 use super::search::{Search, SearchPage, SearchParams};
@@ -361,12 +361,7 @@ pub async fn update(
     body: Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.user()?.clone();
-    let patch = body.0;
-    if !patch.is_object() {
-        return Err(ApiError::BadRequest(
-            "the body must be a JSON object".into(),
-        ));
-    }
+    let patch = patch_object(body)?;
     let precondition = Precondition::of(&req);
     let id = id.into_inner();
     let product = db
