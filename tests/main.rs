@@ -14,4 +14,5 @@ mod operations;
 mod products;
 mod reference;
 mod search;
+mod search_index;
 mod seeding;

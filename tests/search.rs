@@ -9,7 +9,7 @@ use crate::support::{Backend, TestApp, corpus};
 
 async fn corpus_app(backend: Backend) -> TestApp {
     let app = TestApp::spawn(backend).await;
-    app.insert(corpus::companies());
+    app.insert(corpus::companies()).await;
     app
 }
 
@@ -603,35 +603,7 @@ async fn bad_search_parameters(backend: Backend) {
     assert_eq!(names(&app, &[]).await.len(), 40);
 }
 
-/// Companies stored before search existed get their documents when the service starts.
-async fn start_up_builds_missing_documents(backend: Backend) {
-    let app = corpus_app(backend).await;
-    app.db
-        .blocking(|conn| {
-            use diesel::connection::SimpleConnection;
-            Ok(conn.batch_execute("DELETE FROM company_search")?)
-        })
-        .expect("documents removed");
-    assert!(search(&app, "Holz").await.is_empty());
-    let built = app
-        .db
-        .blocking(|conn| Ok(persistence::search::index::backfill(conn)?))
-        .expect("backfill");
-    assert_eq!(built, 41, "every company, the draft too");
-    assert_finds(
-        &search(&app, "Holz").await,
-        &["Pila Dvořák s.r.o."],
-        "after the backfill",
-    );
-    let again = app
-        .db
-        .blocking(|conn| Ok(persistence::search::index::backfill(conn)?))
-        .expect("backfill");
-    assert_eq!(again, 0);
-}
-
 on_both_backends!(
-    start_up_builds_missing_documents,
     folding_and_prefixes,
     german_queries_find_czech_companies,
     czech_and_english_queries_find_german_companies,

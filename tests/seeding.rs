@@ -16,6 +16,7 @@ async fn synthetic_seeding_is_deterministic_and_skips_duplicates(backend: Backen
         .blocking(|conn| api::seed::synthetic(conn, 1_200, 42))
         .expect("seeded again");
     assert_eq!((again.inserted, again.skipped), (0, 1_200));
+    app.searchable().await;
 
     let published = domain::synthetic::generate(1_200, 42)
         .filter(|c| c.status == domain::company::CompanyStatus::Published)

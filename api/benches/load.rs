@@ -5,12 +5,15 @@
 //! `PARTNERNET_BENCH_DATABASE_URL=sqlite:///tmp/bench.db cargo bench -p api --bench load`
 
 use std::net::TcpListener;
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use api::auth::Auth;
 use api::auth::throttle::ThrottleLimits;
 use api::{Application, prepare_database};
 use persistence::{DatabaseUrl, PoolConfig};
+use search_index::SearchIndex;
 
 const COMPANIES: usize = 100_000;
 const SEED: u64 = 7;
@@ -177,6 +180,15 @@ fn main() -> anyhow::Result<()> {
         acquire_timeout: Duration::from_secs(10),
     };
     let db = prepare_database(&config, false)?;
+    // One index per backend, kept between runs like the database.
+    let index_dir = std::env::var("PARTNERNET_BENCH_INDEX_DIR").map_or_else(
+        |_| {
+            let home = std::env::var("HOME").unwrap_or_else(|_| ".".into());
+            let backend = url.split("://").next().unwrap_or_default();
+            PathBuf::from(format!("{home}/.cache/partnernet/bench/index-{backend}"))
+        },
+        PathBuf::from,
+    );
     let ids = db.blocking(|conn| {
         let count = persistence::companies::count(conn)? as usize;
         if count < COMPANIES {
@@ -197,7 +209,18 @@ fn main() -> anyhow::Result<()> {
             b"benchmark secret of at least thirty-two bytes",
             ThrottleLimits::default(),
         )?;
-        let app = Application::build(db, auth, listener, Some(2))?;
+        let started = Instant::now();
+        let index = Arc::new(SearchIndex::open(&index_dir, db.pool().clone())?);
+        while !index.is_ready() {
+            actix_web::rt::time::sleep(Duration::from_millis(20)).await;
+        }
+        println!(
+            "search index {} in {:.1} s ({})",
+            if index.was_rebuilt() { "built" } else { "opened" },
+            started.elapsed().as_secs_f64(),
+            index_dir.display()
+        );
+        let app = Application::build(db, index, auth, listener, Some(2))?;
         let base = format!("http://127.0.0.1:{}", app.port());
         actix_web::rt::spawn(app.run_until_stopped());
 

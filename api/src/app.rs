@@ -1,14 +1,18 @@
 //! Building the server: database preparation, middleware, routes, docs.
 
 use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
 
 use actix_cors::Cors;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::{DefaultHeaders, Next, from_fn};
 use actix_web::{App, HttpMessage, HttpRequest, HttpResponse, HttpServer, web};
 use persistence::PoolConfig;
+use search_index::SearchIndex;
 use tracing_actix_web::{RequestId, TracingLogger};
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -25,12 +29,10 @@ pub fn prepare_database(config: &PoolConfig, demo: bool) -> anyhow::Result<Db> {
     let mut conn = pool.get()?;
     let migrations = persistence::db::run_migrations(&mut conn)?;
     let reference = persistence::reference::sync(&mut conn)?;
-    let indexed = persistence::search::index::backfill(&mut conn)?;
     tracing::info!(
         backend = ?conn.backend(),
         migrations,
         reference_refreshed = reference,
-        search_documents_built = indexed,
         "database ready"
     );
     if demo && let Some(seeded) = seed::demo_if_empty(&mut conn)? {
@@ -58,6 +60,7 @@ impl std::fmt::Debug for Application {
 impl Application {
     pub fn build(
         db: Db,
+        index: Arc<SearchIndex>,
         auth: Auth,
         listener: TcpListener,
         workers: Option<usize>,
@@ -66,15 +69,18 @@ impl Application {
         let document = openapi::document();
         let methods = web::Data::new(AllowedMethods::of(&document));
         let db = web::Data::new(db);
+        let index = web::Data::from(index);
         // One instance for all workers: the login throttle must see every attempt.
         let auth = web::Data::new(auth);
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(searchable_writes))
                 .wrap(from_fn(request_id_header))
                 .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
                 .wrap(cors())
                 .wrap(TracingLogger::default())
                 .app_data(db.clone())
+                .app_data(index.clone())
                 .app_data(auth.clone())
                 .app_data(methods.clone())
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
@@ -99,6 +105,11 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// Stops the server from elsewhere.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
     }
 
     /// Serves until SIGTERM (graceful: in-flight requests finish) or SIGINT.
@@ -182,6 +193,37 @@ fn cors() -> Cors {
             header::WWW_AUTHENTICATE,
         ])
         .max_age(3600)
+}
+
+/// How long a write waits for its change to become searchable before it answers anyway.
+const SEARCHABLE_WITHIN: Duration = Duration::from_secs(5);
+
+/// A successful write answers only once its change is searchable on this server: clients
+/// (and the tests) find what they just wrote in their next search. Every write passes here,
+/// so no handler can forget it; the change log says how far the index must have come.
+async fn searchable_writes(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let response = next.call(req).await?;
+    if writes && response.status().is_success() {
+        let request = response.request();
+        if let (Some(db), Some(index)) = (
+            request.app_data::<web::Data<Db>>().cloned(),
+            request.app_data::<web::Data<SearchIndex>>().cloned(),
+        ) {
+            let latest = db
+                .run(|conn| Ok(persistence::changes::latest(conn)?))
+                .await;
+            if let Ok(seq) = latest
+                && !index.wait_for(seq, SEARCHABLE_WITHIN).await
+            {
+                tracing::warn!(seq, "a write is not searchable yet; answering anyway");
+            }
+        }
+    }
+    Ok(response)
 }
 
 /// Echoes the request id of the log lines as `x-request-id`, so a client can quote it.

@@ -57,6 +57,10 @@ pub struct ServeArgs {
     /// Do not seed the demo dataset into an empty database.
     #[arg(long, env = "PARTNERNET_NO_DEMO")]
     pub no_demo: bool,
+    /// The search index's directory: one per server process, rebuilt from the database when
+    /// missing.
+    #[arg(long, env = "PARTNERNET_INDEX_DIR", default_value = "./data/search-index")]
+    pub index_dir: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

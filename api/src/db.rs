@@ -29,6 +29,11 @@ impl Db {
         }
     }
 
+    /// The pool, for work outside requests (the search indexer).
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
     /// Runs `work` on this thread with a pooled connection: for command-line tasks, never
     /// inside a request handler.
     pub fn blocking<T>(

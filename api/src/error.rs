@@ -197,6 +197,15 @@ impl ApiError {
     }
 }
 
+impl From<search_index::SearchError> for ApiError {
+    fn from(error: search_index::SearchError) -> Self {
+        match error {
+            search_index::SearchError::NotReady => ApiError::Unavailable,
+            other => ApiError::internal(other),
+        }
+    }
+}
+
 impl From<diesel::result::Error> for ApiError {
     fn from(error: diesel::result::Error) -> Self {
         match error {

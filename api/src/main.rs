@@ -1,5 +1,6 @@
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -12,6 +13,7 @@ use api::{Application, accounts, openapi, prepare_database, seed, telemetry};
 use clap::{Parser, Subcommand};
 use domain::import::RegisterSource;
 use persistence::audit::Actor;
+use search_index::SearchIndex;
 
 // Imports build records on some threads and free them on another: with glibc's allocator, those
 // frees took a third of a re-import's time (docs/benchmarks.md).
@@ -248,10 +250,12 @@ fn import(db: &api::db::Db, source: RegisterSource, args: &ImportArgs) -> anyhow
 
 #[actix_web::main]
 async fn serve(db: api::db::Db, auth: Auth, args: &ServeArgs) -> anyhow::Result<()> {
+    let index = Arc::new(SearchIndex::open(&args.index_dir, db.pool().clone())?);
     let listener =
         TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
-    let app = Application::build(db, auth, listener, args.workers)?;
+    let app = Application::build(db, index.clone(), auth, listener, args.workers)?;
     tracing::info!(address = %args.bind, docs = "/docs", "PartnerNet API listening");
     app.run_until_stopped().await?;
+    index.shut_down();
     Ok(())
 }

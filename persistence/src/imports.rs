@@ -17,7 +17,6 @@ use crate::companies::{
 };
 use crate::on_backend;
 use crate::schema::{companies, company_nace, company_registrations};
-use crate::search::index;
 
 /// What an import did with one record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +29,7 @@ pub enum Outcome {
     Outdated,
 }
 
-/// A register record made ready to store: its rows and search document built under a new id.
+/// A register record made ready to store: its rows built under a new id.
 /// Staging needs no connection, so an import stages records on another thread than the one
 /// that writes them.
 #[derive(Debug)]
@@ -349,8 +348,6 @@ struct Updates {
     registrations: Vec<RegistrationRow>,
     replaced: Vec<String>,
     changes: Vec<ChangeRow>,
-    /// Companies whose search documents change.
-    reindex: Vec<String>,
 }
 
 impl Updates {
@@ -390,12 +387,6 @@ impl Updates {
         }
         self.changes
             .push(audit::entry(&id, "register_updated", &fields, actor));
-        if fields
-            .iter()
-            .any(|f| matches!(*f, "name" | "address" | "industries"))
-        {
-            self.reindex.push(id);
-        }
         Outcome::Updated(fields)
     }
 
@@ -444,7 +435,6 @@ impl Updates {
         on_backend!(conn, |c| diesel::insert_into(company_registrations::table)
             .values(&self.registrations)
             .execute(c))?;
-        audit::insert(conn, &self.changes)?;
-        index::refresh_companies_and_products(conn, &self.reindex)
+        audit::insert(conn, &self.changes)
     }
 }

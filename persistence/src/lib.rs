@@ -5,6 +5,7 @@
 
 pub mod api_keys;
 pub mod audit;
+pub mod changes;
 pub mod claims;
 pub mod clock;
 pub mod companies;
@@ -16,9 +17,7 @@ pub mod members;
 pub mod products;
 pub mod reference;
 pub mod schema;
-pub mod search;
 pub mod sessions;
-mod sql;
 pub mod users;
 
 // Linked only for their `bundled` features: SQLite and libpq are compiled from source, so a fresh

@@ -12,7 +12,6 @@ use crate::audit::{self, Actor};
 use crate::clock::now;
 use crate::companies::new_id;
 use crate::schema::{companies, product_nace, products};
-use crate::search::index;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = products, treat_none_as_default_value = false, treat_none_as_null = true)]
@@ -113,7 +112,7 @@ pub(crate) fn insert_rows(
     Ok(())
 }
 
-/// Adds a product to a company, records it in the company's history and indexes it.
+/// Adds a product to a company and records it in the company's history.
 pub fn create(
     conn: &mut DbConn,
     company_id: &str,
@@ -124,7 +123,6 @@ pub fn create(
     conn.transaction(|conn| {
         insert_rows(conn, std::slice::from_ref(&row), &nace)?;
         audit::record(conn, company_id, "product_created", &[&row.id], actor)?;
-        index::refresh_company(conn, company_id, Some(&row.id))?;
         Ok(row.id.clone())
     })
 }
@@ -156,7 +154,6 @@ pub fn update(
             .execute(conn)?;
         insert_rows(conn, &[], &nace)?;
         audit::record(conn, &row.company_id, "product_updated", &[&row.id], actor)?;
-        index::refresh_company(conn, &row.company_id, Some(&row.id))?;
         Ok(true)
     })
 }
@@ -183,7 +180,6 @@ pub fn delete(
             &[&product.id],
             actor,
         )?;
-        index::refresh_company(conn, &product.company_id, None)?;
         Ok(true)
     })
 }
@@ -225,9 +221,18 @@ pub fn of_company(
     with_codes(conn, rows)
 }
 
+/// The companies that offer the products `ids` (those still stored).
+pub fn companies_of(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<String>> {
+    products::table
+        .filter(products::id.eq_any(ids))
+        .select(products::company_id)
+        .distinct()
+        .load(conn)
+}
+
 /// Every product of the companies `company_ids`, by company, in the order they were added (for
 /// the companies' search documents).
-pub(crate) fn all_of_companies(
+pub fn all_of_companies(
     conn: &mut DbConn,
     company_ids: &[String],
 ) -> QueryResult<HashMap<String, Vec<Product>>> {

@@ -296,3 +296,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     company_claims,
     import_jobs,
 );
+
+diesel::table! {
+    changes (seq) {
+        seq -> BigInt,
+        entity -> Text,
+        entity_id -> Text,
+        op -> Text,
+        at -> Timestamp,
+    }
+}

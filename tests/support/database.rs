@@ -33,7 +33,7 @@ pub enum TestDatabase {
 }
 
 /// A name no other test of this or a concurrent run uses.
-fn unique_name() -> String {
+pub fn unique_name() -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)

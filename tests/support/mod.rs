@@ -5,6 +5,8 @@ mod database;
 pub mod fixtures;
 
 use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use api::auth::Auth;
@@ -12,6 +14,7 @@ use api::auth::throttle::ThrottleLimits;
 use api::{Application, prepare_database};
 use awc::http::StatusCode;
 use persistence::{DatabaseUrl, PoolConfig};
+use search_index::SearchIndex;
 use serde_json::Value;
 
 pub use database::Backend;
@@ -64,12 +67,40 @@ impl Session {
     }
 }
 
-/// A running service on its own database.
+/// A running service on its own database, with its own search index directory.
 pub struct TestApp {
     pub base: String,
     pub client: awc::Client,
     pub db: api::db::Db,
-    database: TestDatabase,
+    pub index: Arc<SearchIndex>,
+    server: actix_web::dev::ServerHandle,
+    database: Arc<TestDatabase>,
+    index_dir: Arc<IndexDir>,
+}
+
+/// A search index directory, removed when the last server using it is gone.
+pub struct IndexDir(PathBuf);
+
+impl IndexDir {
+    fn new() -> Self {
+        Self(std::env::temp_dir().join(format!("{}-index", database::unique_name())))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for IndexDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.index.shut_down();
+    }
 }
 
 impl TestApp {
@@ -98,19 +129,56 @@ impl TestApp {
         max_size: u32,
         acquire_timeout: Duration,
     ) -> TestApp {
-        let database = TestDatabase::create(backend);
+        let database = Arc::new(TestDatabase::create(backend));
         let config = PoolConfig {
             url: DatabaseUrl::parse(database.url()).expect("test database URL"),
             max_size,
             acquire_timeout,
         };
         let db = prepare_database(&config, demo).expect("database prepared");
+        Self::serve(db, database, Arc::new(IndexDir::new()))
+            .await
+            .expect("search index opened")
+    }
+
+    /// Another server on the same database, with an index directory of its own (as a second
+    /// replica behind a load balancer).
+    pub async fn replica(&self) -> TestApp {
+        Self::serve(self.db.clone(), self.database.clone(), Arc::new(IndexDir::new()))
+            .await
+            .expect("search index opened")
+    }
+
+    /// Another server on the same database and the same index directory: refused while this
+    /// one runs; after [`TestApp::stop`], a restart.
+    pub async fn on_same_index(&self) -> Result<TestApp, search_index::OpenError> {
+        Self::serve(self.db.clone(), self.database.clone(), self.index_dir.clone()).await
+    }
+
+    /// Stops the server and its indexer, leaving database and index directory in place.
+    pub async fn stop(&self) {
+        self.server.stop(true).await;
+        self.index.shut_down();
+    }
+
+    pub fn index_dir(&self) -> &Path {
+        self.index_dir.path()
+    }
+
+    async fn serve(
+        db: api::db::Db,
+        database: Arc<TestDatabase>,
+        index_dir: Arc<IndexDir>,
+    ) -> Result<TestApp, search_index::OpenError> {
+        let index = Arc::new(SearchIndex::open(index_dir.path(), db.pool().clone())?);
         let listener = TcpListener::bind("127.0.0.1:0").expect("free port");
         let auth = Auth::new(TEST_SECRET, ThrottleLimits::default()).expect("auth state");
-        let app = Application::build(db.clone(), auth, listener, Some(1)).expect("server built");
+        let app = Application::build(db.clone(), index.clone(), auth, listener, Some(1))
+            .expect("server built");
         let base = format!("http://127.0.0.1:{}", app.port());
+        let server = app.handle();
         actix_web::rt::spawn(app.run_until_stopped());
-        TestApp {
+        let app = TestApp {
             base,
             // Redirects are part of what the tests check, so the client does not follow them.
             client: awc::Client::builder()
@@ -118,16 +186,46 @@ impl TestApp {
                 .disable_redirects()
                 .finish(),
             db,
+            index,
+            server,
             database,
+            index_dir,
+        };
+        app.wait_until_ready().await;
+        Ok(app)
+    }
+
+    /// Waits until `/readyz` answers 200 (the index is built).
+    pub async fn wait_until_ready(&self) {
+        for _ in 0..600 {
+            if self.get("/readyz").await.status == 200 {
+                return;
+            }
+            actix_web::rt::time::sleep(Duration::from_millis(50)).await;
         }
+        panic!("the server did not become ready within 30 s");
+    }
+
+    /// Waits until this server's index has applied every change committed so far, as a write
+    /// through the API does before it answers.
+    pub async fn searchable(&self) {
+        let latest = self
+            .db
+            .blocking(|conn| Ok(persistence::changes::latest(conn)?))
+            .expect("change log read");
+        assert!(
+            self.index.wait_for(latest, Duration::from_secs(30)).await,
+            "the index did not reach change {latest}"
+        );
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
 
-    /// Runs `partnernet --database-url <this app's database> <args>` to its end, with `stdin`.
-    pub fn cli(&self, args: &[&str], stdin: &[u8]) -> CliRun {
+    /// Runs `partnernet --database-url <this app's database> <args>` to its end, with `stdin`,
+    /// and waits until what it wrote is searchable here.
+    pub async fn cli(&self, args: &[&str], stdin: &[u8]) -> CliRun {
         use std::io::Write;
         use std::process::{Command, Stdio};
         let mut child = Command::new(env!("CARGO_BIN_EXE_partnernet"))
@@ -152,6 +250,7 @@ impl TestApp {
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         };
         assert!(run.success, "partnernet {args:?} failed: {}", run.stderr);
+        self.searchable().await;
         run
     }
 
@@ -282,11 +381,13 @@ impl TestApp {
         self.log_in("admin@partnernet.example").await
     }
 
-    /// Inserts companies straight into the database, as the seeding and import paths do.
-    pub fn insert(&self, companies: Vec<domain::company::NewCompany>) {
+    /// Inserts companies straight into the database, as the seeding and import paths do, and
+    /// waits until they are searchable.
+    pub async fn insert(&self, companies: Vec<domain::company::NewCompany>) {
         self.db
             .blocking(move |conn| Ok(persistence::companies::insert_new(conn, &companies)?))
             .expect("fixtures inserted");
+        self.searchable().await;
     }
 }
 

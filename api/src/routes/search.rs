@@ -4,15 +4,14 @@
 use actix_web::http::header;
 use std::collections::HashMap;
 
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, web};
 use diesel::QueryResult;
 use domain::InvalidValue;
 use domain::company::SizeClass;
 use domain::reference::{Catalog, NaceCode, RegionCode};
-use domain::search::{Facet, Glossary, Near, SearchQuery, SearchRequest, Sort};
+use domain::search::{Facet, Near, SearchQuery, SearchRequest, Sort};
 use persistence::DbConn;
-use persistence::glossary;
-use persistence::search::{FacetCount, Position, Results, Target};
+use search_index::{FacetCount, Matching, Position, Results, SearchIndex, Target};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
@@ -104,13 +103,14 @@ pub struct SearchParams {
 }
 
 /// A parsed search: everything but the text query, which needs the administrators' glossary
-/// terms from the database (see [`Search::run`]).
+/// terms the index keeps (see [`Search::run`]).
 #[derive(Debug)]
 pub struct Search {
     target: Target,
     q: Option<String>,
     request: SearchRequest,
-    after: Option<Position>,
+    /// Where the previous page ended, and how much of the query its results matched.
+    after: Option<(Position, Matching)>,
     pub limit: i64,
 }
 
@@ -215,13 +215,15 @@ impl Search {
         })
     }
 
-    /// Runs the search, loads its results with `load` and answers the page; `item` makes a
-    /// result and its distance into what the client sees. Results are matched to their hits
-    /// by `id_of`, so one deleted in between is left out rather than shifting the others.
+    /// Runs the search on the index, loads its results from the database with `load` (one
+    /// batch for the page) and answers the page; `item` makes a result and its distance into
+    /// what the client sees. Results are matched to their hits by `id_of`, so one deleted in
+    /// between is left out rather than shifting the others.
     pub async fn respond<T, D>(
         self,
         req: &HttpRequest,
         db: &Db,
+        index: &web::Data<SearchIndex>,
         load: fn(&mut DbConn, &[String]) -> QueryResult<Vec<T>>,
         id_of: fn(&T) -> &str,
         item: impl Fn(T, Option<f64>) -> Result<D, ApiError>,
@@ -232,9 +234,11 @@ impl Search {
     {
         let sort = self.sort();
         let requested = self.request.facets.clone();
+        let with_query = self.q.is_some();
+        let index = index.clone().into_inner();
         let (results, has_more, near, loaded) = db
             .run(move |conn| {
-                let (results, has_more, near) = self.run(conn)?;
+                let (results, has_more, near) = self.run(&index)?;
                 let ids: Vec<String> = results.hits.iter().map(|h| h.position.id.clone()).collect();
                 let loaded = load(conn, &ids)?;
                 Ok((results, has_more, near, loaded))
@@ -243,14 +247,11 @@ impl Search {
         let next_cursor = has_more
             .then(|| results.hits.last())
             .flatten()
-            .map(|last| encode_position(sort, &last.position));
+            .map(|last| encode_position(sort, results.matching, &last.position));
         let distances: HashMap<&str, Option<f64>> = results
             .hits
             .iter()
-            .map(|h| {
-                let distance = distance_km(near, h.latitude, h.longitude);
-                (h.position.id.as_str(), distance)
-            })
+            .map(|h| (h.position.id.as_str(), distance_km(near, h.location)))
             .collect();
         let items = loaded
             .into_iter()
@@ -259,8 +260,12 @@ impl Search {
                 item(t, distance)
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let facets =
-            (!requested.is_empty()).then(|| Facets::from_counts(&requested, results.facets));
+        let facets = (!requested.is_empty())
+            .then(|| Facets::from_counts(&requested, results.total, results.facets));
+        let matched = with_query.then_some(match results.matching {
+            Matching::All => MatchDto::All,
+            Matching::AtLeast(_) => MatchDto::Partial,
+        });
         let mut response = HttpResponse::Ok();
         response.insert_header((header::VARY, "Authorization"));
         if let Some(cursor) = &next_cursor {
@@ -269,30 +274,30 @@ impl Search {
         Ok(response.json(SearchPage {
             items,
             next_cursor,
+            matched,
             facets,
         }))
     }
 
     /// Expands the text query with the glossary (shipped and added) and runs the search,
     /// asking for one result more than the page to learn whether another page follows.
-    fn run(mut self, conn: &mut DbConn) -> Result<(Results, bool, Option<Near>), ApiError> {
+    fn run(mut self, index: &SearchIndex) -> Result<(Results, bool, Option<Near>), ApiError> {
         if let Some(raw) = self.q.as_deref() {
-            let added = Glossary::new(
-                glossary::list(conn)?
-                    .iter()
-                    .map(|entry| entry.concept())
-                    .collect(),
-            );
             self.request.query = Some(
-                SearchQuery::parse(raw, &added).map_err(|e| ApiError::invalid_parameter("q", e))?,
+                SearchQuery::parse(raw, &index.glossary())
+                    .map_err(|e| ApiError::invalid_parameter("q", e))?,
             );
         }
-        let mut results = persistence::search::search(
-            conn,
+        let (after, matching) = match &self.after {
+            Some((position, matching)) => (Some(position), *matching),
+            None => (None, Matching::All),
+        };
+        let mut results = index.search(
             self.target,
             &self.request,
-            self.after.as_ref(),
-            self.limit + 1,
+            after,
+            self.limit as usize + 1,
+            matching,
         )?;
         let has_more = results.hits.len() as i64 > self.limit;
         results.hits.truncate(self.limit as usize);
@@ -304,12 +309,17 @@ impl Search {
     }
 }
 
-/// The cursor of a search: the sort order and every sort key of the last result. Floats travel
-/// as their exact bits so the next page starts exactly after the last result.
-fn encode_position(sort: Sort, position: &Position) -> String {
+/// The cursor of a search: the sort order, how many words results match (0: all) and every
+/// sort key of the last result. Floats travel as their exact bits so the next page starts
+/// exactly after the last result.
+fn encode_position(sort: Sort, matching: Matching, position: &Position) -> String {
+    let words = match matching {
+        Matching::All => 0,
+        Matching::AtLeast(n) => n,
+    };
     pagination::encode_cursor(&[
         sort.as_str(),
-        &position.tier.to_string(),
+        &words.to_string(),
         &format!("{:016x}", position.score.to_bits()),
         &format!("{:016x}", position.distance.to_bits()),
         &position.name_sort,
@@ -317,17 +327,25 @@ fn encode_position(sort: Sort, position: &Position) -> String {
     ])
 }
 
-fn decode_position(raw: &str, sort: Sort) -> Result<Position, ApiError> {
-    let [cursor_sort, tier, score, distance, name_sort, id] = pagination::decode_cursor::<6>(raw)?;
+fn decode_position(raw: &str, sort: Sort) -> Result<(Position, Matching), ApiError> {
+    let [cursor_sort, words, score, distance, name_sort, id] =
+        pagination::decode_cursor::<6>(raw)?;
     let bits = |hex: &str| u64::from_str_radix(hex, 16).ok().map(f64::from_bits);
-    match (tier.parse(), bits(&score), bits(&distance)) {
-        (Ok(tier), Some(score), Some(distance)) if cursor_sort == sort.as_str() => Ok(Position {
-            tier,
-            score,
-            distance,
-            name_sort,
-            id,
-        }),
+    let matching = match words.parse::<usize>() {
+        Ok(0) => Some(Matching::All),
+        Ok(n) if n < domain::search::query::MAX_WORDS => Some(Matching::AtLeast(n)),
+        _ => None,
+    };
+    match (matching, bits(&score), bits(&distance)) {
+        (Some(matching), Some(score), Some(distance)) if cursor_sort == sort.as_str() => Ok((
+            Position {
+                score,
+                distance,
+                name_sort,
+                id,
+            },
+            matching,
+        )),
         _ => Err(ApiError::InvalidParameters(vec![FieldError::parameter(
             "cursor",
             "malformed_cursor",
@@ -337,8 +355,8 @@ fn decode_position(raw: &str, sort: Sort) -> Result<Position, ApiError> {
 }
 
 /// The distance of a result from the search's point, in km with two decimals.
-fn distance_km(near: Option<Near>, latitude: Option<f64>, longitude: Option<f64>) -> Option<f64> {
-    let (near, latitude, longitude) = (near?, latitude?, longitude?);
+fn distance_km(near: Option<Near>, location: Option<(f64, f64)>) -> Option<f64> {
+    let (near, (latitude, longitude)) = (near?, location?);
     Some((near.distance_km(latitude, longitude) * 100.0).round() / 100.0)
 }
 
@@ -370,9 +388,12 @@ pub struct Facets {
 }
 
 impl Facets {
-    fn from_counts(requested: &[Facet], counts: Vec<FacetCount>) -> Self {
+    fn from_counts(requested: &[Facet], total: u64, counts: Vec<FacetCount>) -> Self {
         let catalog = Catalog::get();
-        let mut facets = Facets::default();
+        let mut facets = Facets {
+            total: i64::try_from(total).unwrap_or(i64::MAX),
+            ..Facets::default()
+        };
         for facet in requested {
             let slot = match facet {
                 Facet::Country => &mut facets.country,
@@ -382,12 +403,12 @@ impl Facets {
             };
             *slot = Some(Vec::new());
         }
-        for count in counts {
-            let Some(facet) = count.facet else {
-                facets.total = count.count;
-                continue;
-            };
-            let Some(value) = count.value else { continue };
+        for FacetCount {
+            facet,
+            value,
+            count,
+        } in counts
+        {
             let (slot, label) = match facet {
                 Facet::Country => (&mut facets.country, None),
                 Facet::Region => (
@@ -403,7 +424,7 @@ impl Facets {
             if let Some(values) = slot {
                 values.push(FacetValue {
                     value,
-                    count: count.count,
+                    count,
                     label,
                 });
             }
@@ -423,12 +444,26 @@ impl Facets {
     }
 }
 
+/// How much of a text query the results match.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchDto {
+    /// Every word of the query.
+    All,
+    /// No result matches every word: these match the most words there are matches for.
+    Partial,
+}
+
 /// One page of search results, with facet counts when asked for.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchPage<T> {
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page; `null` on the last page.
     pub next_cursor: Option<String>,
+    /// With `q`: `all` when the results match every word, `partial` when none does and these
+    /// are the results that match the most words.
+    #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
+    pub matched: Option<MatchDto>,
     /// Present when `facets` was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facets: Option<Facets>,

@@ -1,44 +1,34 @@
-//! The search document of a company or product: the set of its folded words, with German
-//! compounds also split into their parts, and the words of its NACE codes' and region's labels
-//! in all three languages — so a German query finds a company described only in Czech.
+//! The words of a company's or product's search document: its folded words, with German
+//! compounds also split into their parts. The labels of its industry codes and region are not
+//! copied in: queries match those labels once (see `labels`) and search by the codes.
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
-use std::sync::LazyLock;
 
 use super::compound::{is_known, split};
 use super::words::{is_searchable, words};
-use crate::company::NewCompany;
-use crate::product::NewProduct;
-use crate::reference::Catalog;
 
-/// What the database indexes: name words (ranked higher) and all other words, each a
-/// space-separated list of distinct words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The words of a document: name words (ranked higher) and all other words, each set sorted
+/// and without repeats.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchDocument {
-    pub name: String,
-    pub body: String,
+    pub name: BTreeSet<String>,
+    pub body: BTreeSet<String>,
 }
 
 /// Distinct words a document keeps: enough for any real profile with its products, bounded so
 /// that no profile can bloat the index.
 pub const MAX_WORDS: usize = 5_000;
 
-/// Collects the words of a document.
-#[derive(Debug, Default)]
-pub struct DocumentBuilder {
-    name: BTreeSet<String>,
-    body: BTreeSet<String>,
-}
-
 thread_local! {
-    /// Compound splits already worked out: documents repeat the same words (labels, product
-    /// vocabulary), and bulk imports build thousands of documents.
+    /// Compound splits already worked out: documents repeat the same words (product
+    /// vocabulary), and rebuilding the index makes hundreds of thousands of documents.
     static SPLITS: RefCell<HashMap<String, Option<Vec<String>>>> = RefCell::new(HashMap::new());
 }
 const SPLIT_CACHE_SIZE: usize = 100_000;
 
-fn add(set: &mut BTreeSet<String>, word: String) {
+/// Adds `word` and, for a known compound, its parts.
+pub(super) fn add(set: &mut BTreeSet<String>, word: String) {
     if !is_searchable(&word) || set.len() >= MAX_WORDS {
         return;
     }
@@ -61,28 +51,7 @@ fn add(set: &mut BTreeSet<String>, word: String) {
     set.insert(word);
 }
 
-/// The words of every NACE code's labels and of its division's labels, in all languages.
-static NACE_WORDS: LazyLock<HashMap<String, BTreeSet<String>>> = LazyLock::new(|| {
-    let catalog = Catalog::get();
-    catalog
-        .nace_entries()
-        .iter()
-        .map(|entry| {
-            let mut set = BTreeSet::new();
-            let division = entry.code.get(..2).and_then(|d| catalog.nace(d));
-            for e in std::iter::once(entry).chain(division) {
-                for label in [&e.label.de, &e.label.cs, &e.label.en] {
-                    for word in words(label) {
-                        add(&mut set, word);
-                    }
-                }
-            }
-            (entry.code.clone(), set)
-        })
-        .collect()
-});
-
-impl DocumentBuilder {
+impl SearchDocument {
     /// A name of the company or product: matches here rank first.
     pub fn name(&mut self, text: &str) -> &mut Self {
         for word in words(text) {
@@ -98,37 +67,6 @@ impl DocumentBuilder {
         }
         self
     }
-
-    /// The labels of a NACE code (and of its division) in German, Czech and English.
-    pub fn nace(&mut self, code: &str) -> &mut Self {
-        if let Some(set) = NACE_WORDS.get(code) {
-            for word in set {
-                if self.body.len() < MAX_WORDS {
-                    self.body.insert(word.clone());
-                }
-            }
-        }
-        self
-    }
-
-    /// The region's names in German, Czech and English.
-    pub fn region(&mut self, code: &str) -> &mut Self {
-        if let Some(region) = Catalog::get().region(code) {
-            let names = [&region.name.de, &region.name.cs, &region.name.en];
-            for name in names {
-                self.text(name);
-            }
-        }
-        self
-    }
-
-    pub fn finish(self) -> SearchDocument {
-        let join = |set: BTreeSet<String>| set.into_iter().collect::<Vec<_>>().join(" ");
-        SearchDocument {
-            name: join(self.name),
-            body: join(self.body),
-        }
-    }
 }
 
 /// The texts of a company that its document is made of.
@@ -137,8 +75,6 @@ pub struct CompanyText<'a> {
     pub name: &'a str,
     pub descriptions: [Option<&'a str>; 3],
     pub city: Option<&'a str>,
-    pub region: Option<&'a str>,
-    pub nace: Vec<&'a str>,
 }
 
 /// The texts of a product or service that documents are made of.
@@ -147,47 +83,9 @@ pub struct ProductText<'a> {
     pub names: [Option<&'a str>; 3],
     pub descriptions: [Option<&'a str>; 3],
     pub keywords: Vec<&'a str>,
-    pub nace: Vec<&'a str>,
 }
 
-impl<'a> CompanyText<'a> {
-    /// The texts of a profile about to be stored.
-    pub fn of(company: &'a NewCompany) -> Self {
-        Self {
-            name: &company.name,
-            descriptions: [
-                company.description.de.as_deref(),
-                company.description.cs.as_deref(),
-                company.description.en.as_deref(),
-            ],
-            city: company.address.city.as_deref(),
-            region: company.address.region.as_ref().map(|r| r.as_str()),
-            nace: company.nace.iter().map(|c| c.as_str()).collect(),
-        }
-    }
-}
-
-impl<'a> ProductText<'a> {
-    /// The texts of a product about to be stored.
-    pub fn of(product: &'a NewProduct) -> Self {
-        Self {
-            names: [
-                product.name.de.as_deref(),
-                product.name.cs.as_deref(),
-                product.name.en.as_deref(),
-            ],
-            descriptions: [
-                product.description.de.as_deref(),
-                product.description.cs.as_deref(),
-                product.description.en.as_deref(),
-            ],
-            keywords: product.keywords.iter().map(String::as_str).collect(),
-            nace: product.nace.iter().map(|c| c.as_str()).collect(),
-        }
-    }
-}
-
-impl DocumentBuilder {
+impl SearchDocument {
     fn product_texts(&mut self, product: &ProductText<'_>) -> &mut Self {
         for text in product.descriptions.iter().flatten() {
             self.text(text);
@@ -195,56 +93,39 @@ impl DocumentBuilder {
         for keyword in &product.keywords {
             self.text(keyword);
         }
-        for code in &product.nace {
-            self.nace(code);
-        }
         self
     }
 }
 
-/// A company's document: its name; its descriptions, city, region and industries; and
-/// everything its products and services say.
+/// A company's words: its name; its descriptions and city; and everything its products and
+/// services say.
 pub fn company_document(company: &CompanyText<'_>, products: &[ProductText<'_>]) -> SearchDocument {
-    let mut builder = DocumentBuilder::default();
-    builder.name(company.name);
+    let mut document = SearchDocument::default();
+    document.name(company.name);
     for text in company.descriptions.iter().flatten().chain(&company.city) {
-        builder.text(text);
-    }
-    if let Some(region) = company.region {
-        builder.region(region);
-    }
-    for code in &company.nace {
-        builder.nace(code);
+        document.text(text);
     }
     for product in products {
         for name in product.names.iter().flatten() {
-            builder.text(name);
+            document.text(name);
         }
-        builder.product_texts(product);
+        document.product_texts(product);
     }
-    builder.finish()
+    document
 }
 
-/// A product's document: its names; its texts and industries (the company's when it names
-/// none of its own); and who offers it where (the company's name, city and region).
+/// A product's words: its names; its texts; and who offers it where (the company's name and
+/// city).
 pub fn product_document(product: &ProductText<'_>, company: &CompanyText<'_>) -> SearchDocument {
-    let mut builder = DocumentBuilder::default();
+    let mut document = SearchDocument::default();
     for name in product.names.iter().flatten() {
-        builder.name(name);
+        document.name(name);
     }
-    builder.product_texts(product).text(company.name);
-    if product.nace.is_empty() {
-        for code in &company.nace {
-            builder.nace(code);
-        }
-    }
+    document.product_texts(product).text(company.name);
     if let Some(city) = company.city {
-        builder.text(city);
+        document.text(city);
     }
-    if let Some(region) = company.region {
-        builder.region(region);
-    }
-    builder.finish()
+    document
 }
 
 #[cfg(test)]
@@ -252,30 +133,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn czech_sawmill_gets_german_words_from_its_industry_code() {
-        let mut builder = DocumentBuilder::default();
-        builder
+    fn names_and_texts_are_folded_words() {
+        let mut document = SearchDocument::default();
+        document
             .name("Pila Dvořák s.r.o.")
-            .text("Řezivo a hranoly ze smrku")
-            .nace("16.10")
-            .region("CZ042");
-        let document = builder.finish();
-        assert_eq!(document.name, "dvorak pila");
-        let body: Vec<&str> = document.body.split(' ').collect();
-        for word in ["rezivo", "sawmilling", "holz", "ustecky", "aussig"] {
-            assert!(
-                body.iter().any(|w| w.starts_with(word)),
-                "{word} missing in {body:?}"
-            );
-        }
-        assert!(!body.contains(&"a"), "function words are left out");
+            .text("Řezivo a hranoly ze smrku");
+        assert_eq!(Vec::from_iter(document.name), ["dvorak", "pila"]);
+        assert_eq!(
+            Vec::from_iter(document.body),
+            ["hranoly", "rezivo", "smrku"],
+            "function words are left out"
+        );
     }
 
     #[test]
     fn compounds_bring_their_parts() {
-        let mut builder = DocumentBuilder::default();
-        builder.text("Holzverarbeitung");
-        let body = builder.finish().body;
-        assert_eq!(body, "holz holzverarbeitung verarbeitung");
+        let mut document = SearchDocument::default();
+        document.text("Holzverarbeitung");
+        assert_eq!(
+            Vec::from_iter(document.body),
+            ["holz", "holzverarbeitung", "verarbeitung"]
+        );
     }
 }

@@ -1,16 +1,17 @@
-//! Search: how texts become searchable documents and queries become boolean matches, the same
-//! for both databases.
+//! Search: how texts become the words of searchable documents, how queries become boolean
+//! matches, and which industry codes and regions a query word names. The index that runs them
+//! lives in the `search_index` crate.
 
 pub mod compound;
 pub mod document;
 pub mod glossary;
+pub mod labels;
 pub mod query;
 pub mod request;
 pub mod words;
 
-pub use document::{
-    CompanyText, DocumentBuilder, ProductText, SearchDocument, company_document, product_document,
-};
+pub use document::{CompanyText, ProductText, SearchDocument, company_document, product_document};
 pub use glossary::{Concept, Glossary};
+pub use labels::{LabelMatch, Labels};
 pub use query::{Expr, SearchQuery};
 pub use request::{Facet, Near, SearchRequest, Sort};

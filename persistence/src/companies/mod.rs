@@ -7,9 +7,6 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domain::company::{NewCompany, RegisterId};
-use domain::search::{
-    CompanyText, ProductText, SearchDocument, company_document, product_document,
-};
 use domain::text::fold;
 
 pub use write::{create, delete, set_verified, update};
@@ -22,7 +19,6 @@ use crate::schema::{
     companies, company_contacts, company_languages, company_members, company_nace,
     company_registrations,
 };
-use crate::search::index;
 
 /// A row of `companies` as stored.
 // `treat_none_as_default_value = false` writes None as NULL, which lets SQLite batch-insert.
@@ -267,7 +263,7 @@ pub fn insert_new(conn: &mut DbConn, new: &[NewCompany]) -> QueryResult<usize> {
     })
 }
 
-/// A company turned into its rows and search documents, not yet stored. Building one needs no
+/// A company turned into its rows, not yet stored. Building one needs no
 /// connection, so an import prepares companies on another thread than the one that writes.
 #[derive(Debug)]
 pub(crate) struct Prepared {
@@ -275,33 +271,23 @@ pub(crate) struct Prepared {
     children: Children,
     products: Vec<products::ProductRow>,
     product_nace: Vec<products::ProductNaceRow>,
-    document: SearchDocument,
-    product_documents: Vec<(String, SearchDocument)>,
 }
 
 impl Prepared {
     pub(crate) fn new(company: &NewCompany, id: String, at: NaiveDateTime) -> Self {
         let (row, children) = to_rows(company, id, at);
-        let texts = CompanyText::of(company);
-        let product_texts: Vec<ProductText<'_>> =
-            company.products.iter().map(ProductText::of).collect();
         let mut product_rows = Vec::with_capacity(company.products.len());
         let mut product_nace = Vec::new();
-        let mut product_documents = Vec::with_capacity(company.products.len());
-        for (product, text) in company.products.iter().zip(&product_texts) {
+        for product in &company.products {
             let (product_row, codes) = products::to_rows(product, new_id(), &row.id, at);
-            product_documents.push((product_row.id.clone(), product_document(text, &texts)));
             product_rows.push(product_row);
             product_nace.extend(codes);
         }
-        let document = company_document(&texts, &product_texts);
         Self {
             row,
             children,
             products: product_rows,
             product_nace,
-            document,
-            product_documents,
         }
     }
 
@@ -323,8 +309,8 @@ impl Prepared {
     }
 }
 
-/// Inserts at most `CHUNK` prepared companies with their child rows, products and search
-/// documents, skipping those whose register identity is taken. Returns the ids inserted.
+/// Inserts at most `CHUNK` prepared companies with their child rows and products, skipping
+/// those whose register identity is taken. Returns the ids inserted.
 pub(crate) fn insert_prepared(
     conn: &mut DbConn,
     prepared: Vec<Prepared>,
@@ -339,7 +325,7 @@ pub(crate) fn insert_prepared(
     })?
     .into_iter()
     .collect();
-    // Only the companies actually inserted get their child rows, products and documents.
+    // Only the companies actually inserted get their child rows and products.
     let mut all = Children {
         nace: Vec::new(),
         languages: Vec::new(),
@@ -347,8 +333,6 @@ pub(crate) fn insert_prepared(
     };
     let mut product_rows = Vec::new();
     let mut product_nace = Vec::new();
-    let mut company_documents = Vec::new();
-    let mut product_documents = Vec::new();
     for p in prepared {
         if !stored.contains(&p.row.id) {
             continue;
@@ -358,13 +342,9 @@ pub(crate) fn insert_prepared(
         all.contacts.extend(p.children.contacts);
         product_rows.extend(p.products);
         product_nace.extend(p.product_nace);
-        product_documents.extend(p.product_documents);
-        company_documents.push((p.row.id, p.document));
     }
     insert_children(conn, &all)?;
     products::insert_rows(conn, &product_rows, &product_nace)?;
-    index::store(conn, "company_search", "company_id", &company_documents)?;
-    index::store(conn, "product_search", "product_id", &product_documents)?;
     Ok(stored)
 }
 
@@ -399,6 +379,21 @@ pub fn sample_published_ids(conn: &mut DbConn, n: i64) -> QueryResult<Vec<String
         .step_by(step as usize)
         .take(n as usize)
         .collect())
+}
+
+/// At most `limit` companies in id order after the id `after`, whatever their status: for
+/// rebuilding the search index.
+pub fn page_by_id(conn: &mut DbConn, after: Option<&str>, limit: i64) -> QueryResult<Vec<Company>> {
+    let mut query = companies::table
+        .select(CompanyRow::as_select())
+        .order_by(companies::id.asc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(companies::id.gt(after.to_owned()));
+    }
+    let rows = query.load(conn)?;
+    with_details(conn, rows)
 }
 
 /// Companies by id, in the order of `ids` (ids not found are left out).

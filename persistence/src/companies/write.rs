@@ -11,7 +11,6 @@ use crate::clock::now;
 use crate::schema::{
     companies, company_contacts, company_languages, company_members, company_nace,
 };
-use crate::search::index;
 
 /// Stores a profile created through the API, makes `owner` its owner and records the change
 /// with the names of the fields given. A taken register identity is a unique violation.
@@ -43,7 +42,6 @@ pub fn create(
             ))
             .execute(conn)?;
         audit::record(conn, &row.id, "created", fields, Actor::User(owner))?;
-        index::refresh_company_and_products(conn, &row.id)?;
         Ok(row.id.clone())
     })
 }
@@ -83,7 +81,6 @@ pub fn update(
         }
         replace_children(conn, id, &children)?;
         audit::record(conn, id, "updated", fields, actor)?;
-        index::refresh_company_and_products(conn, id)?;
         Ok(true)
     })
 }

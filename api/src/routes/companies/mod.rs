@@ -15,7 +15,7 @@ use domain::language::LocalizedText;
 use domain::reference::Catalog;
 use persistence::companies::{self as store, Company, ContactRow};
 use persistence::members as memberships;
-use persistence::search::Target;
+use search_index::{SearchIndex, Target};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -393,7 +393,7 @@ impl CompanyDto {
         (status = 400, description = "A parameter is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is busy or unreachable", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is busy or unreachable, or the search index is being built", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/companies")]
@@ -401,6 +401,7 @@ pub async fn list(
     req: HttpRequest,
     caller: Caller,
     db: web::Data<Db>,
+    index: web::Data<SearchIndex>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_read()?;
     let search = Search::parse(&req, Target::Companies, |raw| {
@@ -411,6 +412,7 @@ pub async fn list(
         .respond(
             &req,
             &db,
+            &index,
             store::by_ids,
             |c| &c.row.id,
             |company, distance_km| {

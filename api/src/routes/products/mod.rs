@@ -11,7 +11,7 @@ use domain::product::ProductKind;
 use domain::reference::Catalog;
 use persistence::audit::Actor;
 use persistence::products::{self as store, Product};
-use persistence::search::Target;
+use search_index::{SearchIndex, Target};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -161,7 +161,7 @@ fn respond(req: &HttpRequest, product: Product) -> Result<HttpResponse, ApiError
         (status = 400, description = "A parameter is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "The database is busy or unreachable", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database is busy or unreachable, or the search index is being built", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/products")]
@@ -169,6 +169,7 @@ pub async fn list(
     req: HttpRequest,
     caller: Caller,
     db: web::Data<Db>,
+    index: web::Data<SearchIndex>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_read()?;
     let search = Search::parse(&req, Target::Products, |raw| {
@@ -178,6 +179,7 @@ pub async fn list(
         .respond(
             &req,
             &db,
+            &index,
             store::by_ids,
             |p| &p.row.id,
             |product, distance_km| {

@@ -1,0 +1,210 @@
+//! Index documents of a company and its products, made from what the database stores.
+
+use std::collections::BTreeSet;
+
+use domain::reference::Catalog;
+use domain::search::{CompanyText, ProductText, company_document, product_document};
+use persistence::companies::Company;
+use persistence::products::Product;
+use tantivy::TantivyDocument;
+use tantivy::schema::Facet;
+
+use crate::fields::Fields;
+
+/// The longest prefix indexed. A query word longer than this is looked up by its first
+/// `MAX_GRAM` letters, which still tells words apart in practice.
+pub const MAX_GRAM: usize = 20;
+
+/// The term a query prefix is looked up by.
+pub fn gram(prefix: &str) -> &str {
+    // Words are folded ASCII, so every index is a character boundary.
+    &prefix[..prefix.len().min(MAX_GRAM)]
+}
+
+/// Every prefix of two letters or more of every word, each once, separated by spaces: edge
+/// n-grams, which make a prefix query one term scored like any other (Elasticsearch's
+/// `index_prefixes`).
+fn grams(words: &BTreeSet<String>) -> String {
+    let mut all: BTreeSet<&str> = BTreeSet::new();
+    for word in words {
+        for end in 2..=word.len().min(MAX_GRAM) {
+            all.insert(&word[..end]);
+        }
+    }
+    let mut text = String::with_capacity(all.iter().map(|g| g.len() + 1).sum());
+    for gram in all {
+        text.push_str(gram);
+        text.push(' ');
+    }
+    text
+}
+
+/// A NACE code with its ancestors as a facet path, `/C/16/16.1/16.10`.
+pub(crate) fn nace_path(catalog: &Catalog, code: &str) -> Option<Facet> {
+    let mut path = vec![code];
+    let mut entry = catalog.nace(code)?;
+    while let Some(parent) = entry.parent.as_deref() {
+        path.push(parent);
+        entry = catalog.nace(parent)?;
+    }
+    path.reverse();
+    Some(Facet::from_path(path))
+}
+
+/// The codes whose labels a document answers to: each code and its division, as the labels
+/// describe the code and the division around it.
+fn label_codes<'a>(codes: impl IntoIterator<Item = &'a str>, into: &mut BTreeSet<&'a str>) {
+    for code in codes {
+        into.insert(code);
+        if let Some(division) = code.get(..2) {
+            into.insert(division);
+        }
+    }
+}
+
+fn company_text(company: &Company) -> CompanyText<'_> {
+    let row = &company.row;
+    CompanyText {
+        name: &row.name,
+        descriptions: [
+            row.description_de.as_deref(),
+            row.description_cs.as_deref(),
+            row.description_en.as_deref(),
+        ],
+        city: row.city.as_deref(),
+    }
+}
+
+fn product_text(product: &Product) -> ProductText<'_> {
+    let row = &product.row;
+    ProductText {
+        names: [
+            row.name_de.as_deref(),
+            row.name_cs.as_deref(),
+            row.name_en.as_deref(),
+        ],
+        descriptions: [
+            row.description_de.as_deref(),
+            row.description_cs.as_deref(),
+            row.description_en.as_deref(),
+        ],
+        keywords: row.keyword_list().collect(),
+    }
+}
+
+/// What a document of the company and one of its products share: where and who.
+fn add_company_facts(fields: &Fields, document: &mut TantivyDocument, company: &Company) {
+    let row = &company.row;
+    document.add_text(fields.company_id, &row.id);
+    document.add_text(fields.status, &row.status);
+    document.add_text(fields.country, &row.country);
+    if let Some(region) = &row.region {
+        document.add_text(fields.region, region);
+        let in_area = Catalog::get()
+            .region(region)
+            .is_some_and(|r| r.programme_area);
+        document.add_bool(fields.programme_area, in_area);
+    }
+    if let Some(size) = &row.size_class {
+        document.add_text(fields.size, size);
+    }
+    document.add_bool(fields.verified, row.verified);
+    if let (Some(latitude), Some(longitude)) = (row.latitude, row.longitude) {
+        document.add_f64(fields.latitude, latitude);
+        document.add_f64(fields.longitude, longitude);
+    }
+}
+
+fn add_codes(fields: &Fields, document: &mut TantivyDocument, codes: &[&str]) {
+    let catalog = Catalog::get();
+    let mut sections = BTreeSet::new();
+    for code in codes {
+        if let Some(path) = nace_path(catalog, code) {
+            document.add_facet(fields.nace, path);
+        }
+        if let Some(entry) = catalog.nace(code) {
+            sections.insert(entry.section.as_str());
+        }
+    }
+    for section in sections {
+        document.add_text(fields.section, section);
+    }
+}
+
+/// The documents of a company and of each of its products.
+pub fn of_company(fields: &Fields, company: &Company, products: &[Product]) -> Vec<TantivyDocument> {
+    let row = &company.row;
+    let texts = company_text(company);
+    let product_texts: Vec<ProductText<'_>> = products.iter().map(product_text).collect();
+    let company_codes: Vec<&str> = company.nace.iter().map(|n| n.nace_code.as_str()).collect();
+
+    let mut documents = Vec::with_capacity(1 + products.len());
+    let words = company_document(&texts, &product_texts);
+    let mut document = TantivyDocument::new();
+    document.add_text(fields.entity, "company");
+    document.add_text(fields.id, &row.id);
+    document.add_text(fields.name, grams(&words.name));
+    document.add_text(fields.body, grams(&words.body));
+    document.add_text(fields.name_sort, &row.name_sort);
+    document.add_text(fields.kind, &row.kind);
+    document.add_bool(fields.has_products, !products.is_empty());
+    add_company_facts(fields, &mut document, company);
+    add_codes(fields, &mut document, &company_codes);
+    // The company answers to its products' industries too.
+    let mut labels = BTreeSet::new();
+    label_codes(company_codes.iter().copied(), &mut labels);
+    for product in products {
+        label_codes(product.nace.iter().map(String::as_str), &mut labels);
+    }
+    for code in labels {
+        document.add_text(fields.nace_label, code);
+    }
+    documents.push(document);
+
+    for (product, text) in products.iter().zip(&product_texts) {
+        let words = product_document(text, &texts);
+        let codes: Vec<&str> = product.nace.iter().map(String::as_str).collect();
+        let mut document = TantivyDocument::new();
+        document.add_text(fields.entity, "product");
+        document.add_text(fields.id, &product.row.id);
+        document.add_text(fields.name, grams(&words.name));
+        document.add_text(fields.body, grams(&words.body));
+        document.add_text(fields.name_sort, &product.row.name_sort);
+        document.add_text(fields.kind, &product.row.kind);
+        add_company_facts(fields, &mut document, company);
+        add_codes(fields, &mut document, &codes);
+        // A product that names no industry answers to its company's.
+        let mut labels = BTreeSet::new();
+        let own = if codes.is_empty() {
+            &company_codes
+        } else {
+            &codes
+        };
+        label_codes(own.iter().copied(), &mut labels);
+        for code in labels {
+            document.add_text(fields.nace_label, code);
+        }
+        documents.push(document);
+    }
+    documents
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grams_are_every_prefix_once() {
+        let words: BTreeSet<String> = ["holz", "hobel"].map(str::to_owned).into();
+        assert_eq!(grams(&words), "ho hob hobe hobel hol holz ");
+        let long: BTreeSet<String> = ["a".repeat(30)].into();
+        assert_eq!(grams(&long).split(' ').filter(|g| !g.is_empty()).count(), 19);
+        assert_eq!(gram(&"b".repeat(30)).len(), MAX_GRAM);
+    }
+
+    #[test]
+    fn codes_become_paths() {
+        let path = nace_path(Catalog::get(), "16.10").expect("known code");
+        assert_eq!(path.to_path_string(), "/C/16/16.1/16.10");
+    }
+}

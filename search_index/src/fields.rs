@@ -1,0 +1,117 @@
+//! The index's schema: which fields a document has and how each is indexed.
+
+use tantivy::schema::{
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing,
+    TextOptions,
+};
+
+/// Raised whenever the schema or the way documents are built changes: an index of another
+/// version is rebuilt from the database at start.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The fields of every document, companies and products alike.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub schema: Schema,
+    /// `company` or `product`.
+    pub entity: Field,
+    pub id: Field,
+    /// The company itself, or the company offering a product: deleting by it removes a company
+    /// with all of its products.
+    pub company_id: Field,
+    pub status: Field,
+    /// Every prefix of every name word (edge n-grams), so a prefix is one term, ranked by BM25.
+    pub name: Field,
+    /// The same for all other words.
+    pub body: Field,
+    /// Sort keys: the folded name, and the id as the final tie-breaker.
+    pub name_sort: Field,
+    /// NACE codes as a hierarchy, `/C/16/16.1/16.10`: a code at any level is one term.
+    pub nace: Field,
+    /// The codes whose labels the document answers to: its codes and their divisions.
+    pub nace_label: Field,
+    /// NACE sections of the codes, counted as a facet.
+    pub section: Field,
+    pub country: Field,
+    pub region: Field,
+    pub programme_area: Field,
+    /// Company kind, or `product` / `service`.
+    pub kind: Field,
+    pub size: Field,
+    pub verified: Field,
+    pub has_products: Field,
+    pub latitude: Field,
+    pub longitude: Field,
+}
+
+impl Fields {
+    pub fn new() -> Self {
+        let mut builder = Schema::builder();
+        let words = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("whitespace")
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let keyword = STRING | FAST;
+        let entity = builder.add_text_field("entity", STRING);
+        let id = builder.add_text_field("id", keyword.clone());
+        let company_id = builder.add_text_field("company_id", keyword.clone());
+        let status = builder.add_text_field("status", STRING);
+        let name = builder.add_text_field("name", words.clone());
+        let body = builder.add_text_field("body", words);
+        let name_sort = builder.add_text_field("name_sort", TextOptions::default().set_fast("raw"));
+        let nace = builder.add_facet_field("nace", FacetOptions::default());
+        let nace_label = builder.add_text_field("nace_label", STRING);
+        let section = builder.add_text_field("section", keyword.clone());
+        let country = builder.add_text_field("country", keyword.clone());
+        let region = builder.add_text_field("region", keyword.clone());
+        let programme_area = builder.add_bool_field("programme_area", INDEXED);
+        let kind = builder.add_text_field("kind", keyword);
+        let size = builder.add_text_field("size", STRING);
+        let verified = builder.add_bool_field("verified", INDEXED);
+        let has_products = builder.add_bool_field("has_products", INDEXED);
+        let latitude = builder.add_f64_field("latitude", INDEXED | FAST);
+        let longitude = builder.add_f64_field("longitude", INDEXED | FAST);
+        Fields {
+            schema: builder.build(),
+            entity,
+            id,
+            company_id,
+            status,
+            name,
+            body,
+            name_sort,
+            nace,
+            nace_label,
+            section,
+            country,
+            region,
+            programme_area,
+            kind,
+            size,
+            verified,
+            has_products,
+            latitude,
+            longitude,
+        }
+    }
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Field names the collector reads fast values of.
+pub mod fast {
+    pub const ID: &str = "id";
+    pub const COMPANY_ID: &str = "company_id";
+    pub const NAME_SORT: &str = "name_sort";
+    pub const SECTION: &str = "section";
+    pub const COUNTRY: &str = "country";
+    pub const REGION: &str = "region";
+    pub const KIND: &str = "kind";
+    pub const LATITUDE: &str = "latitude";
+    pub const LONGITUDE: &str = "longitude";
+}

@@ -1,0 +1,302 @@
+//! The thread that keeps the index current: it builds the index from the database when there
+//! is none (or one of another schema version), then follows the change log, applying each
+//! batch of changes in one commit that records the last position applied.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::Receiver;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use domain::search::Glossary;
+use persistence::{DbConn, Pool};
+use serde_json::json;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+use crate::Shared;
+use crate::documents;
+use crate::fields::{SCHEMA_VERSION, fast};
+
+type Failure = Box<dyn std::error::Error + Send + Sync>;
+
+/// Change-log entries read at once; one index commit applies them all.
+const BATCH: i64 = 20_000;
+/// Companies loaded from the database at once.
+const CHUNK: usize = 1_000;
+/// How often the log is read when no write of this process wakes the indexer: writes through
+/// other processes become searchable here within this time and a commit.
+const POLL: Duration = Duration::from_millis(200);
+/// How long to wait before trying again after the database or the index failed.
+const RETRY: Duration = Duration::from_secs(1);
+/// Writer memory in all: enough for large batches, small next to the server's other needs.
+const WRITER_MEMORY: usize = 96 << 20;
+
+pub(crate) fn spawn(
+    dir: PathBuf,
+    pool: Pool,
+    shared: Arc<Shared>,
+    woken: Receiver<()>,
+) -> std::io::Result<JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name("search-indexer".into())
+        .spawn(move || {
+            let Some(mut indexer) = start(&dir, &pool, &shared) else {
+                return;
+            };
+            while !shared.stop.load(Ordering::Relaxed) {
+                match indexer.step(&pool, &shared) {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        let _ = woken.recv_timeout(POLL);
+                    }
+                    Err(error) => {
+                        // What the failed batch added is dropped; the batch is read again.
+                        let _ = indexer.writer.rollback();
+                        tracing::warn!(%error, "search index update failed; trying again");
+                        std::thread::sleep(RETRY);
+                    }
+                }
+            }
+        })
+}
+
+struct Indexer {
+    writer: IndexWriter<TantivyDocument>,
+    reader: IndexReader,
+    applied: i64,
+}
+
+/// Opens the index, or builds it, retrying until it succeeds or the process stops.
+fn start(dir: &PathBuf, pool: &Pool, shared: &Shared) -> Option<Indexer> {
+    while !shared.stop.load(Ordering::Relaxed) {
+        match open_or_build(dir, pool, shared) {
+            Ok(indexer) => {
+                shared
+                    .reader
+                    .set(indexer.reader.clone())
+                    .unwrap_or_else(|_| unreachable!("the index is opened once"));
+                shared.applied.send_replace(indexer.applied);
+                return Some(indexer);
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot open or build the search index; trying again");
+                std::thread::sleep(RETRY);
+            }
+        }
+    }
+    None
+}
+
+fn open_or_build(dir: &PathBuf, pool: &Pool, shared: &Shared) -> Result<Indexer, Failure> {
+    let mut conn = pool.get()?;
+    load_glossary(&mut conn, shared)?;
+    match resume(dir) {
+        Ok(Some((index, applied))) => {
+            tracing::info!(applied, "search index opened");
+            let writer = index.writer(WRITER_MEMORY)?;
+            Ok(Indexer {
+                reader: reader(&index)?,
+                writer,
+                applied,
+            })
+        }
+        outdated => {
+            if let Err(error) = outdated {
+                tracing::warn!(%error, "the search index cannot be read; rebuilding it");
+            }
+            let indexer = build(dir, &mut conn, shared)?;
+            shared.rebuilt.store(true, Ordering::Relaxed);
+            Ok(indexer)
+        }
+    }
+}
+
+fn reader(index: &Index) -> tantivy::Result<IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+}
+
+/// The index in `dir` and the log position it has applied, if it is of this schema version.
+fn resume(dir: &PathBuf) -> Result<Option<(Index, i64)>, Failure> {
+    if !dir.join("meta.json").exists() {
+        return Ok(None);
+    }
+    let index = Index::open_in_dir(dir)?;
+    let payload = index.load_metas()?.payload.unwrap_or_default();
+    let payload: serde_json::Value = serde_json::from_str(&payload).unwrap_or_default();
+    let version = payload["schema"].as_u64();
+    match payload["seq"].as_i64() {
+        Some(seq) if version == Some(u64::from(SCHEMA_VERSION)) => Ok(Some((index, seq))),
+        _ => {
+            tracing::info!(?version, "the search index is of another schema version");
+            Ok(None)
+        }
+    }
+}
+
+/// Builds the index from scratch: every company with its products, then a commit recording
+/// the log position read before the first row. Changes committed after it are applied next,
+/// so none is lost; applying one twice does no harm.
+fn build(dir: &PathBuf, conn: &mut DbConn, shared: &Shared) -> Result<Indexer, Failure> {
+    let started = Instant::now();
+    match std::fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+        _ => {}
+    }
+    std::fs::create_dir_all(dir)?;
+    let index = Index::create_in_dir(dir, shared.fields.schema.clone())?;
+    let mut writer = index.writer(WRITER_MEMORY)?;
+    let applied = persistence::changes::latest(conn)?;
+    tracing::info!(applied, "building the search index from the database");
+    let mut after: Option<String> = None;
+    let (mut companies, mut documents) = (0usize, 0usize);
+    loop {
+        let page = persistence::companies::page_by_id(conn, after.as_deref(), CHUNK as i64)?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.row.id.clone());
+        documents += add_companies(&writer, conn, shared, page)?;
+        companies += CHUNK;
+        if companies.is_multiple_of(20 * CHUNK) {
+            tracing::info!(companies, documents, "building the search index");
+        }
+        if shared.stop.load(Ordering::Relaxed) {
+            return Err("stopped while building the search index".into());
+        }
+    }
+    commit(&mut writer, applied)?;
+    tracing::info!(
+        documents,
+        seconds = started.elapsed().as_secs_f64(),
+        "search index built"
+    );
+    Ok(Indexer {
+        reader: reader(&index)?,
+        writer,
+        applied,
+    })
+}
+
+/// Adds the documents of `companies` and of all their products; returns how many.
+fn add_companies(
+    writer: &IndexWriter<TantivyDocument>,
+    conn: &mut DbConn,
+    shared: &Shared,
+    companies: Vec<persistence::companies::Company>,
+) -> Result<usize, Failure> {
+    let ids: Vec<String> = companies.iter().map(|c| c.row.id.clone()).collect();
+    let mut products = persistence::products::all_of_companies(conn, &ids)?;
+    let mut added = 0;
+    for company in &companies {
+        let offered = products.remove(&company.row.id).unwrap_or_default();
+        for document in documents::of_company(&shared.fields, company, &offered) {
+            writer.add_document(document)?;
+            added += 1;
+        }
+    }
+    Ok(added)
+}
+
+fn commit(writer: &mut IndexWriter<TantivyDocument>, applied: i64) -> tantivy::Result<()> {
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&json!({"schema": SCHEMA_VERSION, "seq": applied}).to_string());
+    prepared.commit()?;
+    Ok(())
+}
+
+fn load_glossary(conn: &mut DbConn, shared: &Shared) -> Result<(), Failure> {
+    let concepts = persistence::glossary::list(conn)?
+        .iter()
+        .map(|entry| entry.concept())
+        .collect();
+    if let Ok(mut glossary) = shared.glossary.write() {
+        *glossary = Arc::new(Glossary::new(concepts));
+    }
+    Ok(())
+}
+
+/// The companies the index holds the products `ids` under.
+fn indexed_companies(shared: &Shared, searcher: &Searcher, ids: &[String]) -> Vec<String> {
+    let mut companies = Vec::new();
+    for id in ids {
+        let query = TermQuery::new(
+            Term::from_field_text(shared.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let Ok(found) = searcher.search(&query, &DocSetCollector) else {
+            continue;
+        };
+        for address in found {
+            let segment = searcher.segment_reader(address.segment_ord);
+            let Ok(Some(column)) = segment.fast_fields().str(fast::COMPANY_ID) else {
+                continue;
+            };
+            let mut company = String::new();
+            if let Some(ord) = column.term_ords(address.doc_id).next()
+                && column.ord_to_str(ord, &mut company).unwrap_or(false)
+            {
+                companies.push(company);
+            }
+        }
+    }
+    companies
+}
+
+impl Indexer {
+    /// Applies the next batch of the change log; `false` when there was none.
+    fn step(&mut self, pool: &Pool, shared: &Shared) -> Result<bool, Failure> {
+        let mut conn = pool.get()?;
+        let changes = persistence::changes::after(&mut conn, self.applied, BATCH)?;
+        let Some(last) = changes.last().map(|c| c.seq) else {
+            return Ok(false);
+        };
+        let mut companies = BTreeSet::new();
+        let mut products = BTreeSet::new();
+        let mut glossary = false;
+        for change in changes {
+            match change.entity.as_str() {
+                "company" => {
+                    companies.insert(change.entity_id);
+                }
+                "product" => {
+                    products.insert(change.entity_id);
+                }
+                _ => glossary = true,
+            }
+        }
+        // The unit of indexing is a company with all of its products: a product's document
+        // holds where its company is, the company's holds what its products say.
+        let products: Vec<String> = products.into_iter().collect();
+        for part in products.chunks(CHUNK) {
+            companies.extend(persistence::products::companies_of(&mut conn, part)?);
+            companies.extend(indexed_companies(shared, &self.reader.searcher(), part));
+            for id in part {
+                self.writer
+                    .delete_term(Term::from_field_text(shared.fields.id, id));
+            }
+        }
+        let companies: Vec<String> = companies.into_iter().collect();
+        for part in companies.chunks(CHUNK) {
+            for id in part {
+                self.writer
+                    .delete_term(Term::from_field_text(shared.fields.company_id, id));
+            }
+            let stored = persistence::companies::by_ids(&mut conn, part)?;
+            add_companies(&self.writer, &mut conn, shared, stored)?;
+        }
+        if glossary {
+            load_glossary(&mut conn, shared)?;
+        }
+        commit(&mut self.writer, last)?;
+        self.reader.reload()?;
+        self.applied = last;
+        shared.applied.send_replace(last);
+        Ok(true)
+    }
+}

@@ -1,0 +1,223 @@
+//! A search request as a tantivy query: the text expression scored by BM25 over edge n-grams,
+//! whole-query name matches lifted into a tier of their own, and the filters as unscored
+//! clauses.
+
+use std::ops::Bound;
+
+use domain::reference::Catalog;
+use domain::search::request::KM_PER_DEGREE;
+use domain::search::{Expr, LabelMatch, Labels, SearchRequest};
+use tantivy::Term;
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use crate::Target;
+use crate::documents::{gram, nace_path};
+use crate::fields::Fields;
+
+/// Added to the score of results whose name alone matches the whole query, so they come
+/// first whatever their text rank: far above any BM25 sum of a query of at most 8 words, and
+/// small enough that an `f32` still tells BM25 scores apart next to it.
+pub const NAME_TIER: f32 = 100_000.0;
+
+/// How much of a multi-word text query a result must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matching {
+    /// Every word.
+    All,
+    /// At least this many of the query's words.
+    AtLeast(usize),
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn any_of(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::union(clauses))
+}
+
+fn all_of(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::intersection(clauses))
+}
+
+/// A leaf of the text expression: a prefix of a word of the name or the text, or a word of
+/// the labels of the document's industries or region.
+fn prefix(fields: &Fields, prefix: &str) -> Box<dyn Query> {
+    let gram = gram(prefix);
+    let mut clauses = vec![term(fields.name, gram), term(fields.body, gram)];
+    let (mut nace, mut regions) = (Vec::new(), Vec::new());
+    for found in Labels::get().matching(prefix) {
+        match found {
+            LabelMatch::Nace(code) => nace.push(Term::from_field_text(fields.nace_label, code)),
+            LabelMatch::Region(code) => regions.push(Term::from_field_text(fields.region, code)),
+        }
+    }
+    // Label matches score a constant 1: a word of the profile's own text counts for more.
+    for terms in [nace, regions] {
+        if !terms.is_empty() {
+            clauses.push(Box::new(TermSetQuery::new(terms)));
+        }
+    }
+    any_of(clauses)
+}
+
+fn expression(fields: &Fields, expr: &Expr) -> Box<dyn Query> {
+    match expr {
+        Expr::Prefix(p) => prefix(fields, p),
+        Expr::All(items) => all_of(items.iter().map(|e| expression(fields, e)).collect()),
+        Expr::Any(items) => any_of(items.iter().map(|e| expression(fields, e)).collect()),
+    }
+}
+
+/// The expression over name words only.
+fn name_only(fields: &Fields, expr: &Expr) -> Box<dyn Query> {
+    match expr {
+        Expr::Prefix(p) => term(fields.name, gram(p)),
+        Expr::All(items) => all_of(items.iter().map(|e| name_only(fields, e)).collect()),
+        Expr::Any(items) => any_of(items.iter().map(|e| name_only(fields, e)).collect()),
+    }
+}
+
+/// The words (groups of the expression) a partial match counts: the query's top-level terms.
+pub fn words(expr: &Expr) -> &[Expr] {
+    match expr {
+        Expr::All(items) => items,
+        other => std::slice::from_ref(other),
+    }
+}
+
+/// The text part of the query.
+fn text(fields: &Fields, expr: &Expr, matching: Matching) -> Box<dyn Query> {
+    match matching {
+        Matching::All => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, expression(fields, expr)),
+            (
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(name_only(fields, expr), NAME_TIER)),
+            ),
+        ])),
+        Matching::AtLeast(n) => Box::new(BooleanQuery::union_with_minimum_required_clauses(
+            words(expr).iter().map(|e| expression(fields, e)).collect(),
+            n,
+        )),
+    }
+}
+
+fn facet(fields: &Fields, code: &str) -> Option<Box<dyn Query>> {
+    let path = nace_path(Catalog::get(), code)?;
+    let term = Term::from_facet(fields.nace, &path);
+    Some(Box::new(TermQuery::new(term, IndexRecordOption::Basic)))
+}
+
+fn f64_range(field: Field, low: f64, high: f64) -> Box<dyn Query> {
+    Box::new(RangeQuery::new(
+        Bound::Included(Term::from_field_f64(field, low)),
+        Bound::Included(Term::from_field_f64(field, high)),
+    ))
+}
+
+/// The filters every result must pass: what is searched, published, and the request's own.
+fn filters(fields: &Fields, target: Target, request: &SearchRequest) -> Vec<Box<dyn Query>> {
+    let entity = match target {
+        Target::Companies => "company",
+        Target::Products => "product",
+    };
+    let mut must = vec![
+        term(fields.entity, entity),
+        term(fields.status, domain::company::CompanyStatus::Published.as_str()),
+    ];
+    if let Some(country) = request.country {
+        must.push(term(fields.country, country.as_str()));
+    }
+    let any_term = |field: Field, values: Vec<&str>| -> Box<dyn Query> {
+        Box::new(TermSetQuery::new(
+            values.into_iter().map(|v| Term::from_field_text(field, v)),
+        ))
+    };
+    if !request.regions.is_empty() {
+        must.push(any_term(
+            fields.region,
+            request.regions.iter().map(|r| r.as_str()).collect(),
+        ));
+    }
+    if request.programme_area {
+        must.push(Box::new(TermQuery::new(
+            Term::from_field_bool(fields.programme_area, true),
+            IndexRecordOption::Basic,
+        )));
+    }
+    if !request.nace.is_empty() {
+        must.push(any_of(
+            request
+                .nace
+                .iter()
+                .filter_map(|code| facet(fields, code.as_str()))
+                .collect(),
+        ));
+    }
+    if !request.kinds.is_empty() {
+        must.push(any_term(fields.kind, request.kinds.clone()));
+    }
+    if !request.sizes.is_empty() {
+        must.push(any_term(
+            fields.size,
+            request.sizes.iter().map(|s| s.as_str()).collect(),
+        ));
+    }
+    for (field, value) in [
+        (fields.verified, request.verified),
+        (fields.has_products, request.has_products),
+    ] {
+        if let Some(value) = value {
+            must.push(Box::new(TermQuery::new(
+                Term::from_field_bool(field, value),
+                IndexRecordOption::Basic,
+            )));
+        }
+    }
+    if let Some(near) = request.near
+        && let Some(radius) = near.radius_km
+    {
+        // The bounding box narrows by two ranges; the collector then tests the exact distance.
+        let dlat = radius / KM_PER_DEGREE;
+        let dlon = radius / near.km_per_degree_longitude().max(1.0);
+        must.push(f64_range(
+            fields.latitude,
+            near.latitude - dlat,
+            near.latitude + dlat,
+        ));
+        must.push(f64_range(
+            fields.longitude,
+            near.longitude - dlon,
+            near.longitude + dlon,
+        ));
+    }
+    must
+}
+
+/// The whole query.
+pub fn build(
+    fields: &Fields,
+    target: Target,
+    request: &SearchRequest,
+    matching: Matching,
+) -> Box<dyn Query> {
+    // Filters decide, they do not rank: wrapped to score 0.
+    let filter = Box::new(ConstScoreQuery::new(
+        all_of(filters(fields, target, request)),
+        0.0,
+    ));
+    match &request.query {
+        Some(query) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, filter),
+            (Occur::Must, text(fields, &query.expr, matching)),
+        ])),
+        None => filter,
+    }
+}
