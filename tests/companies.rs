@@ -24,7 +24,8 @@ async fn lists_published_companies_in_name_order(backend: Backend) {
         fixtures::research_institute(),
         fixtures::draft("Tajný koncept s.r.o."),
         fixtures::company("Ärztehaus Zittau", Country::Germany, "02763", &["86.21"]),
-    ]).await;
+    ])
+    .await;
 
     let response = app.get("/v1/companies").await;
     assert_eq!(response.status, 200);
@@ -47,7 +48,8 @@ async fn returns_the_whole_profile(backend: Backend) {
     app.insert(vec![
         fixtures::czech_sawmill(),
         fixtures::german_machining(),
-    ]).await;
+    ])
+    .await;
     let list = app.get("/v1/companies?country=CZ").await;
     let id = list.json["items"][0]["id"].as_str().expect("id").to_owned();
 
@@ -149,7 +151,8 @@ async fn etag_answers_304_when_unchanged(backend: Backend) {
 
 async fn unknown_and_draft_companies_are_not_found(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    app.insert(vec![fixtures::draft("Tajný koncept s.r.o.")]).await;
+    app.insert(vec![fixtures::draft("Tajný koncept s.r.o.")])
+        .await;
     let draft_id: String = app
         .db
         .blocking(|conn| {
@@ -190,7 +193,8 @@ async fn filters_by_country_region_kind_and_industry_hierarchy(backend: Backend)
             "46001",
             &["23.13"],
         ),
-    ]).await;
+    ])
+    .await;
     let query = |q: &'static str| {
         let app = &app;
         async move {

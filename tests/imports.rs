@@ -85,16 +85,18 @@ fn temp(name: &str) -> std::path::PathBuf {
 async fn ares_samples_import_field_by_field(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let warnings = temp("warnings.ndjson");
-    let run = app.cli(
-        &[
-            "import",
-            "ares",
-            &sample("ares"),
-            "--warnings",
-            warnings.to_str().expect("path"),
-        ],
-        b"",
-    ).await;
+    let run = app
+        .cli(
+            &[
+                "import",
+                "ares",
+                &sample("ares"),
+                "--warnings",
+                warnings.to_str().expect("path"),
+            ],
+            b"",
+        )
+        .await;
     assert!(
         run.stdout
             .contains("2 inserted, 0 updated, 0 unchanged, 0 rejected; 2 with warnings"),
@@ -175,16 +177,18 @@ async fn ares_samples_import_field_by_field(backend: Backend) {
 async fn handelsregister_sample_imports(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let rejects = temp("rejects.ndjson");
-    let run = app.cli(
-        &[
-            "import",
-            "handelsregister",
-            &sample("handelsregister/offeneregister_sample.jsonl"),
-            "--rejects",
-            rejects.to_str().expect("path"),
-        ],
-        b"",
-    ).await;
+    let run = app
+        .cli(
+            &[
+                "import",
+                "handelsregister",
+                &sample("handelsregister/offeneregister_sample.jsonl"),
+                "--rejects",
+                rejects.to_str().expect("path"),
+            ],
+            b"",
+        )
+        .await;
     assert!(
         run.stdout
             .contains("2 inserted, 0 updated, 0 unchanged, 1 rejected; 0 with warnings"),
@@ -246,7 +250,8 @@ async fn reimport_changes_nothing(backend: Backend) {
             &sample("handelsregister/offeneregister_sample.jsonl"),
         ],
         b"",
-    ).await;
+    )
+    .await;
     let before = companies(&app).await;
     let again = app.cli(&["import", "ares", &sample("ares")], b"").await;
     assert!(
@@ -256,10 +261,12 @@ async fn reimport_changes_nothing(backend: Backend) {
         "{}",
         again.stdout
     );
-    let again = app.cli(
-        &["import", "handelsregister", "-"],
-        &std::fs::read(sample("handelsregister/offeneregister_sample.jsonl")).expect("sample"),
-    ).await;
+    let again = app
+        .cli(
+            &["import", "handelsregister", "-"],
+            &std::fs::read(sample("handelsregister/offeneregister_sample.jsonl")).expect("sample"),
+        )
+        .await;
     assert!(
         again
             .stdout
@@ -340,10 +347,12 @@ async fn member_edits_survive_and_newer_records_update(backend: Backend) {
         .get_as(&format!("/v1/companies/{id}"), &owner.bearer())
         .await
         .json;
-    let restated = app.cli(
-        &["import", "ares", "-"],
-        &ndjson(&[subject(&number, "Pila Labe s.r.o.", "2024-06-30")]),
-    ).await;
+    let restated = app
+        .cli(
+            &["import", "ares", "-"],
+            &ndjson(&[subject(&number, "Pila Labe s.r.o.", "2024-06-30")]),
+        )
+        .await;
     assert!(
         restated.stdout.contains("1 unchanged"),
         "{}",
@@ -406,10 +415,12 @@ async fn member_edits_survive_and_newer_records_update(backend: Backend) {
     assert_eq!(moved.json["match"], "partial", "{}", moved.json);
 
     // An older record never replaces a newer one.
-    let older = app.cli(
-        &["import", "ares", "-"],
-        &ndjson(&[subject(&number, "Pila Labe s.r.o.", "2023-05-05")]),
-    ).await;
+    let older = app
+        .cli(
+            &["import", "ares", "-"],
+            &ndjson(&[subject(&number, "Pila Labe s.r.o.", "2023-05-05")]),
+        )
+        .await;
     assert!(
         older.stdout.contains("1 unchanged") && older.stderr.contains("outdated_record"),
         "{}{}",
@@ -492,16 +503,18 @@ async fn bad_records_are_rejected_and_the_rest_imported(backend: Backend) {
     .expect("file");
     let rejects = temp("rejects.ndjson");
 
-    let run = app.cli(
-        &[
-            "import",
-            "ares",
-            folder.to_str().expect("path"),
-            "--rejects",
-            rejects.to_str().expect("path"),
-        ],
-        b"",
-    ).await;
+    let run = app
+        .cli(
+            &[
+                "import",
+                "ares",
+                folder.to_str().expect("path"),
+                "--rejects",
+                rejects.to_str().expect("path"),
+            ],
+            b"",
+        )
+        .await;
     assert!(
         run.stdout
             .contains("3 inserted, 0 updated, 0 unchanged, 6 rejected"),
@@ -553,16 +566,18 @@ async fn unknown_postal_code_and_legal_form_are_warnings(backend: Backend) {
     record["sidlo"] = json!({"kodStatu": "CZ", "kodKraje": 124, "nazevObce": "Olomouc",
                              "nazevUlice": "Horní náměstí", "cisloDomovni": 1, "psc": 77900});
     let warnings = temp("warnings.ndjson");
-    let run = app.cli(
-        &[
-            "import",
-            "ares",
-            "-",
-            "--warnings",
-            warnings.to_str().expect("path"),
-        ],
-        &ndjson(&[record]),
-    ).await;
+    let run = app
+        .cli(
+            &[
+                "import",
+                "ares",
+                "-",
+                "--warnings",
+                warnings.to_str().expect("path"),
+            ],
+            &ndjson(&[record]),
+        )
+        .await;
     assert!(
         run.stdout
             .contains("1 inserted, 0 updated, 0 unchanged, 0 rejected; 1 with warnings"),
@@ -598,16 +613,18 @@ async fn a_large_search_result_spans_transactions(backend: Backend) {
     std::fs::write(&file, document.to_string()).expect("write search result");
     let warnings = temp("warnings.ndjson");
     let path = file.to_str().expect("path");
-    let run = app.cli(
-        &[
-            "import",
-            "ares",
-            path,
-            "--warnings",
-            warnings.to_str().expect("path"),
-        ],
-        &[],
-    ).await;
+    let run = app
+        .cli(
+            &[
+                "import",
+                "ares",
+                path,
+                "--warnings",
+                warnings.to_str().expect("path"),
+            ],
+            &[],
+        )
+        .await;
     assert!(
         run.stdout
             .contains("2002 inserted, 0 updated, 0 unchanged, 1 rejected; 1 with warnings"),

@@ -51,7 +51,11 @@ async fn every_change_is_searchable_at_once(backend: Backend) {
     assert!(names(&app, "verified=true").await.is_empty());
 
     let verified = app
-        .post(&format!("/v1/companies/{id}/verify"), &json!({}), Some(&admin.bearer()))
+        .post(
+            &format!("/v1/companies/{id}/verify"),
+            &json!({}),
+            Some(&admin.bearer()),
+        )
         .await;
     assert!(verified.status.is_success(), "{}", verified.json);
     assert_eq!(names(&app, "verified=true").await, ["Glashütte Lausitz"]);
@@ -80,7 +84,10 @@ async fn every_change_is_searchable_at_once(backend: Backend) {
         )
         .await;
     assert_eq!(draft.status, 200, "{}", draft.json);
-    assert!(names(&app, "q=Trinkglas").await.is_empty(), "drafts are not listed");
+    assert!(
+        names(&app, "q=Trinkglas").await.is_empty(),
+        "drafts are not listed"
+    );
 
     let (other, _) = create(
         &app,

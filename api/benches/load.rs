@@ -66,6 +66,17 @@ fn scenarios(ids: &[String]) -> Vec<Scenario> {
             .collect(),
         },
         Scenario {
+            name: "one-word prefix search",
+            paths: ["hol", "fr%C3%A9z", "stro", "logist"]
+                .iter()
+                .map(|q| format!("/v1/companies?q={q}"))
+                .collect(),
+        },
+        Scenario {
+            name: "broad word",
+            paths: vec!["/v1/companies?q=Teile".to_owned()],
+        },
+        Scenario {
             name: "distance search",
             paths: [
                 "near_postal_code=DE-01067&radius_km=25&sort=distance",
@@ -169,6 +180,41 @@ async fn run(base: &str, scenario: &Scenario, clients: usize, duration: Duration
     }
 }
 
+/// Resident memory of this process (server and load clients), anonymous and file-backed
+/// (memory-mapped index and database files) apart.
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<u64>().ok())
+            .map_or(0, |kb| kb / 1024)
+    };
+    format!(
+        "RSS {} MB (anonymous {} MB, files {} MB)",
+        field("VmRSS:"),
+        field("RssAnon:"),
+        field("RssFile:")
+    )
+}
+
+/// The size of the files under `dir`, in MB.
+fn megabytes(dir: &std::path::Path) -> u64 {
+    let bytes: u64 = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| match entry.metadata() {
+            Ok(meta) if meta.is_dir() => megabytes(&entry.path()) << 20,
+            Ok(meta) => meta.len(),
+            Err(_) => 0,
+        })
+        .sum();
+    bytes >> 20
+}
+
 fn main() -> anyhow::Result<()> {
     let url = std::env::var("PARTNERNET_BENCH_DATABASE_URL").unwrap_or_else(|_| {
         let home = std::env::var("HOME").unwrap_or_else(|_| ".".into());
@@ -216,7 +262,11 @@ fn main() -> anyhow::Result<()> {
         }
         println!(
             "search index {} in {:.1} s ({})",
-            if index.was_rebuilt() { "built" } else { "opened" },
+            if index.was_rebuilt() {
+                "built"
+            } else {
+                "opened"
+            },
             started.elapsed().as_secs_f64(),
             index_dir.display()
         );
@@ -239,6 +289,8 @@ fn main() -> anyhow::Result<()> {
                 );
             }
         }
+        println!("server memory after the run: {}", memory());
+        println!("index on disk: {} MB", megabytes(&index_dir));
         Ok(())
     })
 }

@@ -213,9 +213,7 @@ async fn searchable_writes(
             request.app_data::<web::Data<Db>>().cloned(),
             request.app_data::<web::Data<SearchIndex>>().cloned(),
         ) {
-            let latest = db
-                .run(|conn| Ok(persistence::changes::latest(conn)?))
-                .await;
+            let latest = db.run(|conn| Ok(persistence::changes::latest(conn)?)).await;
             if let Ok(seq) = latest
                 && !index.wait_for(seq, SEARCHABLE_WITHIN).await
             {

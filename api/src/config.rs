@@ -59,7 +59,11 @@ pub struct ServeArgs {
     pub no_demo: bool,
     /// The search index's directory: one per server process, rebuilt from the database when
     /// missing.
-    #[arg(long, env = "PARTNERNET_INDEX_DIR", default_value = "./data/search-index")]
+    #[arg(
+        long,
+        env = "PARTNERNET_INDEX_DIR",
+        default_value = "./data/search-index"
+    )]
     pub index_dir: PathBuf,
 }
 

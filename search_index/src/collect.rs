@@ -287,7 +287,8 @@ impl SegmentCollector for SegmentPage {
                 _ => return,
             }
         }
-        self.best.push((key, doc, score.to_bits(), distance.to_bits()));
+        self.best
+            .push((key, doc, score.to_bits(), distance.to_bits()));
     }
 
     fn harvest(self) -> SegmentFruit {

@@ -132,7 +132,11 @@ fn add_codes(fields: &Fields, document: &mut TantivyDocument, codes: &[&str]) {
 }
 
 /// The documents of a company and of each of its products.
-pub fn of_company(fields: &Fields, company: &Company, products: &[Product]) -> Vec<TantivyDocument> {
+pub fn of_company(
+    fields: &Fields,
+    company: &Company,
+    products: &[Product],
+) -> Vec<TantivyDocument> {
     let row = &company.row;
     let texts = company_text(company);
     let product_texts: Vec<ProductText<'_>> = products.iter().map(product_text).collect();
@@ -198,7 +202,10 @@ mod tests {
         let words: BTreeSet<String> = ["holz", "hobel"].map(str::to_owned).into();
         assert_eq!(grams(&words), "ho hob hobe hobel hol holz ");
         let long: BTreeSet<String> = ["a".repeat(30)].into();
-        assert_eq!(grams(&long).split(' ').filter(|g| !g.is_empty()).count(), 19);
+        assert_eq!(
+            grams(&long).split(' ').filter(|g| !g.is_empty()).count(),
+            19
+        );
         assert_eq!(gram(&"b".repeat(30)).len(), MAX_GRAM);
     }
 

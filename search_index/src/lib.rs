@@ -216,7 +216,8 @@ impl SearchIndex {
             facets: request.facets.clone(),
             scored: request.query.is_some(),
         };
-        let collected = searcher.search(&*query::build(fields, target, request, matching), &page)?;
+        let collected =
+            searcher.search(&*query::build(fields, target, request, matching), &page)?;
         let mut results = Results {
             hits: collected.hits,
             total: collected.total,

@@ -130,7 +130,10 @@ fn filters(fields: &Fields, target: Target, request: &SearchRequest) -> Vec<Box<
     };
     let mut must = vec![
         term(fields.entity, entity),
-        term(fields.status, domain::company::CompanyStatus::Published.as_str()),
+        term(
+            fields.status,
+            domain::company::CompanyStatus::Published.as_str(),
+        ),
     ];
     if let Some(country) = request.country {
         must.push(term(fields.country, country.as_str()));

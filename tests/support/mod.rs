@@ -144,15 +144,24 @@ impl TestApp {
     /// Another server on the same database, with an index directory of its own (as a second
     /// replica behind a load balancer).
     pub async fn replica(&self) -> TestApp {
-        Self::serve(self.db.clone(), self.database.clone(), Arc::new(IndexDir::new()))
-            .await
-            .expect("search index opened")
+        Self::serve(
+            self.db.clone(),
+            self.database.clone(),
+            Arc::new(IndexDir::new()),
+        )
+        .await
+        .expect("search index opened")
     }
 
     /// Another server on the same database and the same index directory: refused while this
     /// one runs; after [`TestApp::stop`], a restart.
     pub async fn on_same_index(&self) -> Result<TestApp, search_index::OpenError> {
-        Self::serve(self.db.clone(), self.database.clone(), self.index_dir.clone()).await
+        Self::serve(
+            self.db.clone(),
+            self.database.clone(),
+            self.index_dir.clone(),
+        )
+        .await
     }
 
     /// Stops the server and its indexer, leaving database and index directory in place.

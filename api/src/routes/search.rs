@@ -328,8 +328,7 @@ fn encode_position(sort: Sort, matching: Matching, position: &Position) -> Strin
 }
 
 fn decode_position(raw: &str, sort: Sort) -> Result<(Position, Matching), ApiError> {
-    let [cursor_sort, words, score, distance, name_sort, id] =
-        pagination::decode_cursor::<6>(raw)?;
+    let [cursor_sort, words, score, distance, name_sort, id] = pagination::decode_cursor::<6>(raw)?;
     let bits = |hex: &str| u64::from_str_radix(hex, 16).ok().map(f64::from_bits);
     let matching = match words.parse::<usize>() {
         Ok(0) => Some(Matching::All),

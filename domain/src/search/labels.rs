@@ -102,7 +102,9 @@ impl Labels {
 
     /// The codes with a label word that starts with `prefix`, each once, in code order.
     pub fn matching(&self, prefix: &str) -> Vec<LabelMatch> {
-        let start = self.words.partition_point(|(word, _)| word.as_str() < prefix);
+        let start = self
+            .words
+            .partition_point(|(word, _)| word.as_str() < prefix);
         let mut found: Vec<LabelMatch> = self.words[start..]
             .iter()
             .take_while(|(word, _)| word.starts_with(prefix))
