@@ -146,6 +146,7 @@ impl Collector for Page {
             facets,
             total: 0,
             cursor,
+            block: Vec::new(),
             best: BinaryHeap::with_capacity(self.limit + 1),
         })
     }
@@ -208,6 +209,8 @@ pub(crate) struct SegmentPage {
     facets: Vec<(Facet, StrColumn, Vec<u32>)>,
     total: u64,
     cursor: Option<Key>,
+    /// Names of a block of documents, reused from block to block.
+    block: Vec<Option<u64>>,
     /// The best `limit` documents so far, the worst on top, with their score and distance
     /// as bits.
     best: BinaryHeap<(Key, DocId, u32, u64)>,
@@ -243,6 +246,37 @@ impl SegmentCollector for SegmentPage {
     type Fruit = SegmentFruit;
 
     fn collect(&mut self, doc: DocId, score: Score) {
+        self.consider(doc, score, None);
+    }
+
+    /// Unscored matches come in blocks: in name order, their names are read for the whole
+    /// block at once, which unpacks the column faster than one document at a time.
+    fn collect_block(&mut self, docs: &[DocId]) {
+        if self.sort != Sort::Name {
+            for &doc in docs {
+                self.consider(doc, 0.0, None);
+            }
+            return;
+        }
+        let mut names = std::mem::take(&mut self.block);
+        names.clear();
+        names.resize(docs.len(), None);
+        self.names.ords().first_vals(docs, &mut names);
+        for (&doc, name) in docs.iter().zip(&names) {
+            self.consider(doc, 0.0, Some(name.map_or(0, own)));
+        }
+        self.block = names;
+    }
+
+    fn harvest(self) -> SegmentFruit {
+        self.harvest_page()
+    }
+}
+
+impl SegmentPage {
+    /// Counts a match and keeps it if it belongs on the page; `name` is its name's place when
+    /// already read.
+    fn consider(&mut self, doc: DocId, score: Score, name: Option<u64>) {
         let Some((distance, _)) = self.distance(doc) else {
             return;
         };
@@ -252,31 +286,47 @@ impl SegmentCollector for SegmentPage {
                 counts[ord as usize] += 1;
             }
         }
-        let id = self.ids.term_ords(doc).next().map_or(0, own);
-        let name = || self.names.term_ords(doc).next().map_or(0, own);
-        let key = match self.sort {
-            Sort::Relevance => Key {
-                primary: -f64::from(score),
-                name: name(),
-                id,
-            },
-            Sort::Name => Key {
-                primary: 0.0,
-                name: name(),
-                id,
-            },
-            Sort::Distance => Key {
-                primary: distance,
-                name: 0,
-                id,
-            },
-            Sort::Newest => Key {
-                primary: 0.0,
-                name: 0,
-                id: u64::MAX - id,
-            },
+        // The key is read part by part, each part only when the parts before leave the
+        // document a chance: most documents lose to the page's worst on their first part.
+        let worst = (self.best.len() == self.limit)
+            .then(|| self.best.peek().map(|w| w.0))
+            .flatten();
+        let cursor = self.cursor;
+        let out = |key: &Key, depth: u8| {
+            let cut = |other: &Key| match depth {
+                0 => key.primary.total_cmp(&other.primary),
+                _ => key
+                    .primary
+                    .total_cmp(&other.primary)
+                    .then(key.name.cmp(&other.name)),
+            };
+            worst.is_some_and(|w| cut(&w) == Ordering::Greater)
+                || cursor.is_some_and(|c| cut(&c) == Ordering::Less)
         };
-        if self.cursor.is_some_and(|cursor| key <= cursor) {
+        let mut key = Key {
+            primary: match self.sort {
+                Sort::Relevance => -f64::from(score),
+                Sort::Distance => distance,
+                Sort::Name | Sort::Newest => 0.0,
+            },
+            name: 0,
+            id: 0,
+        };
+        if out(&key, 0) {
+            return;
+        }
+        if matches!(self.sort, Sort::Relevance | Sort::Name) {
+            key.name = name.unwrap_or_else(|| self.names.term_ords(doc).next().map_or(0, own));
+            if out(&key, 1) {
+                return;
+            }
+        }
+        let id = self.ids.term_ords(doc).next().map_or(0, own);
+        key.id = match self.sort {
+            Sort::Newest => u64::MAX - id,
+            _ => id,
+        };
+        if cursor.is_some_and(|cursor| key <= cursor) {
             return;
         }
         if self.best.len() == self.limit {
@@ -291,7 +341,7 @@ impl SegmentCollector for SegmentPage {
             .push((key, doc, score.to_bits(), distance.to_bits()));
     }
 
-    fn harvest(self) -> SegmentFruit {
+    fn harvest_page(self) -> SegmentFruit {
         let mut text = String::new();
         let mut string_of = |column: &StrColumn, doc: DocId| -> String {
             text.clear();

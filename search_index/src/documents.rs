@@ -9,7 +9,7 @@ use persistence::products::Product;
 use tantivy::TantivyDocument;
 use tantivy::schema::Facet;
 
-use crate::fields::Fields;
+use crate::fields::{Fields, scope};
 
 /// The longest prefix indexed. A query word longer than this is looked up by its first
 /// `MAX_GRAM` letters, which still tells words apart in practice.
@@ -93,10 +93,15 @@ fn product_text(product: &Product) -> ProductText<'_> {
 }
 
 /// What a document of the company and one of its products share: where and who.
-fn add_company_facts(fields: &Fields, document: &mut TantivyDocument, company: &Company) {
+fn add_company_facts(
+    fields: &Fields,
+    document: &mut TantivyDocument,
+    entity: &str,
+    company: &Company,
+) {
     let row = &company.row;
+    document.add_text(fields.scope, scope(entity, &row.status));
     document.add_text(fields.company_id, &row.id);
-    document.add_text(fields.status, &row.status);
     document.add_text(fields.country, &row.country);
     if let Some(region) = &row.region {
         document.add_text(fields.region, region);
@@ -145,14 +150,13 @@ pub fn of_company(
     let mut documents = Vec::with_capacity(1 + products.len());
     let words = company_document(&texts, &product_texts);
     let mut document = TantivyDocument::new();
-    document.add_text(fields.entity, "company");
     document.add_text(fields.id, &row.id);
     document.add_text(fields.name, grams(&words.name));
     document.add_text(fields.body, grams(&words.body));
     document.add_text(fields.name_sort, &row.name_sort);
     document.add_text(fields.kind, &row.kind);
     document.add_bool(fields.has_products, !products.is_empty());
-    add_company_facts(fields, &mut document, company);
+    add_company_facts(fields, &mut document, "company", company);
     add_codes(fields, &mut document, &company_codes);
     // The company answers to its products' industries too.
     let mut labels = BTreeSet::new();
@@ -169,13 +173,12 @@ pub fn of_company(
         let words = product_document(text, &texts);
         let codes: Vec<&str> = product.nace.iter().map(String::as_str).collect();
         let mut document = TantivyDocument::new();
-        document.add_text(fields.entity, "product");
         document.add_text(fields.id, &product.row.id);
         document.add_text(fields.name, grams(&words.name));
         document.add_text(fields.body, grams(&words.body));
         document.add_text(fields.name_sort, &product.row.name_sort);
         document.add_text(fields.kind, &product.row.kind);
-        add_company_facts(fields, &mut document, company);
+        add_company_facts(fields, &mut document, "product", company);
         add_codes(fields, &mut document, &codes);
         // A product that names no industry answers to its company's.
         let mut labels = BTreeSet::new();

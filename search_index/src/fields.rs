@@ -7,19 +7,19 @@ use tantivy::schema::{
 
 /// Raised whenever the schema or the way documents are built changes: an index of another
 /// version is rebuilt from the database at start.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields of every document, companies and products alike.
 #[derive(Debug, Clone)]
 pub struct Fields {
     pub schema: Schema,
-    /// `company` or `product`.
-    pub entity: Field,
+    /// Entity and status in one term, `company published`: what a listing starts from, one
+    /// posting list instead of an intersection of two.
+    pub scope: Field,
     pub id: Field,
     /// The company itself, or the company offering a product: deleting by it removes a company
     /// with all of its products.
     pub company_id: Field,
-    pub status: Field,
     /// Every prefix of every name word (edge n-grams), so a prefix is one term, ranked by BM25.
     pub name: Field,
     /// The same for all other words.
@@ -53,10 +53,9 @@ impl Fields {
                 .set_index_option(IndexRecordOption::WithFreqs),
         );
         let keyword = STRING | FAST;
-        let entity = builder.add_text_field("entity", STRING);
+        let scope = builder.add_text_field("scope", STRING);
         let id = builder.add_text_field("id", keyword.clone());
         let company_id = builder.add_text_field("company_id", keyword.clone());
-        let status = builder.add_text_field("status", STRING);
         let name = builder.add_text_field("name", words.clone());
         let body = builder.add_text_field("body", words);
         let name_sort = builder.add_text_field("name_sort", TextOptions::default().set_fast("raw"));
@@ -74,10 +73,9 @@ impl Fields {
         let longitude = builder.add_f64_field("longitude", INDEXED | FAST);
         Fields {
             schema: builder.build(),
-            entity,
+            scope,
             id,
             company_id,
-            status,
             name,
             body,
             name_sort,
@@ -95,6 +93,11 @@ impl Fields {
             longitude,
         }
     }
+}
+
+/// The `scope` term of a document.
+pub fn scope(entity: &str, status: &str) -> String {
+    format!("{entity} {status}")
 }
 
 impl Default for Fields {

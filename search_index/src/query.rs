@@ -15,7 +15,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::Target;
 use crate::documents::{gram, nace_path};
-use crate::fields::Fields;
+use crate::fields::{Fields, scope};
 
 /// Added to the score of results whose name alone matches the whole query, so they come
 /// first whatever their text rank: far above any BM25 sum of a query of at most 8 words, and
@@ -128,13 +128,8 @@ fn filters(fields: &Fields, target: Target, request: &SearchRequest) -> Vec<Box<
         Target::Companies => "company",
         Target::Products => "product",
     };
-    let mut must = vec![
-        term(fields.entity, entity),
-        term(
-            fields.status,
-            domain::company::CompanyStatus::Published.as_str(),
-        ),
-    ];
+    let published = domain::company::CompanyStatus::Published.as_str();
+    let mut must = vec![term(fields.scope, &scope(entity, published))];
     if let Some(country) = request.country {
         must.push(term(fields.country, country.as_str()));
     }

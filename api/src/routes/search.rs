@@ -32,7 +32,8 @@ pub struct SearchParams {
     /// Words to search for, in German, Czech or English. Case, diacritics and `ß`/`ss` do not
     /// matter; each word also matches longer words it begins ("zprac" finds "zpracování"), its
     /// translations in the industry glossary and, for German compounds, its parts. Every word
-    /// must match.
+    /// must match; when no result matches every word, the results matching the most words
+    /// are returned with `match: partial`.
     #[param(max_length = 200, example = "Holzverarbeitung Bautzen")]
     #[validate(length(max = 400, message = "the query is too long"))]
     q: Option<String>,
