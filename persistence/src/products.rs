@@ -231,7 +231,7 @@ pub fn companies_of(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<String
 }
 
 /// Every product of the companies `company_ids`, by company, in the order they were added (for
-/// the companies' search documents).
+/// the search index's documents of the companies).
 pub fn all_of_companies(
     conn: &mut DbConn,
     company_ids: &[String],

@@ -78,7 +78,7 @@ pub struct Options<'a> {
 /// `sink` and skipped; only IO and database errors end the run early, and then every batch
 /// stored before stays stored (running the same input again completes the import).
 ///
-/// A second thread reads, parses and stages the records (rows and search documents) while this
+/// A second thread reads, parses and stages the records (their rows) while this
 /// one writes the batch before: the writer only talks to the database.
 pub fn run(
     conn: &mut DbConn,
