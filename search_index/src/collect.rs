@@ -359,7 +359,11 @@ impl SegmentPage {
                 position: Position {
                     score: f64::from(f32::from_bits(*score)),
                     distance: f64::from_bits(*distance),
-                    name_sort: string_of(&self.names, *doc),
+                    // Only the orders that compare names need them.
+                    name_sort: match self.sort {
+                        Sort::Relevance | Sort::Name => string_of(&self.names, *doc),
+                        Sort::Distance | Sort::Newest => String::new(),
+                    },
                     id: string_of(&self.ids, *doc),
                 },
                 location,

@@ -2,15 +2,14 @@
 //! whole-query name matches lifted into a tier of their own, and the filters as unscored
 //! clauses.
 
+use std::collections::BTreeSet;
 use std::ops::Bound;
 
 use domain::reference::Catalog;
 use domain::search::request::KM_PER_DEGREE;
 use domain::search::{Expr, LabelMatch, Labels, SearchRequest};
 use tantivy::Term;
-use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery,
-};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::Target;
@@ -46,22 +45,51 @@ fn all_of(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     Box::new(BooleanQuery::intersection(clauses))
 }
 
-/// A leaf of the text expression: a prefix of a word of the name or the text, or a word of
-/// the labels of the document's industries or region.
-fn prefix(fields: &Fields, prefix: &str) -> Box<dyn Query> {
-    let gram = gram(prefix);
-    let mut clauses = vec![term(fields.name, gram), term(fields.body, gram)];
-    let (mut nace, mut regions) = (Vec::new(), Vec::new());
-    for found in Labels::get().matching(prefix) {
-        match found {
-            LabelMatch::Nace(code) => nace.push(Term::from_field_text(fields.nace_label, code)),
-            LabelMatch::Region(code) => regions.push(Term::from_field_text(fields.region, code)),
+/// Any of a few values of a field. A union of term queries, not a `TermSetQuery`: that one
+/// builds a bit set of the whole segment per search, which costs more than the few posting
+/// lists of a filter or of the codes a query word names.
+fn one_of<'a>(field: Field, values: impl IntoIterator<Item = &'a str>) -> Box<dyn Query> {
+    let mut clauses: Vec<Box<dyn Query>> = values
+        .into_iter()
+        .map(|value| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        })
+        .collect();
+    match clauses.len() {
+        1 => clauses.remove(0),
+        _ => any_of(clauses),
+    }
+}
+
+/// Alternative leaves of the text expression (the forms of one query word): each a prefix of a
+/// word of the name or the text, or a word of the labels of the document's industries or
+/// region. The codes all alternatives name are looked up once: "Holz", "dřevo" and "wood" name
+/// the same industries.
+fn alternatives(fields: &Fields, prefixes: &[&str]) -> Box<dyn Query> {
+    let mut clauses = Vec::new();
+    let (mut nace, mut regions) = (BTreeSet::new(), BTreeSet::new());
+    for prefix in prefixes {
+        let gram = gram(prefix);
+        clauses.push(term(fields.name, gram));
+        clauses.push(term(fields.body, gram));
+        for found in Labels::get().matching(prefix) {
+            match found {
+                LabelMatch::Nace(code) => nace.insert(code),
+                LabelMatch::Region(code) => regions.insert(code),
+            };
         }
     }
+    // A document answers to the division of each of its codes, so a division found makes the
+    // codes below it redundant.
+    let divisions: BTreeSet<&str> = nace.iter().copied().filter(|c| c.len() == 2).collect();
+    nace.retain(|code| code.len() == 2 || !code.get(..2).is_some_and(|d| divisions.contains(d)));
     // Label matches score a constant 1: a word of the profile's own text counts for more.
-    for terms in [nace, regions] {
-        if !terms.is_empty() {
-            clauses.push(Box::new(TermSetQuery::new(terms)));
+    for (field, codes) in [(fields.nace_label, nace), (fields.region, regions)] {
+        if !codes.is_empty() {
+            clauses.push(Box::new(ConstScoreQuery::new(one_of(field, codes), 1.0)));
         }
     }
     any_of(clauses)
@@ -69,9 +97,26 @@ fn prefix(fields: &Fields, prefix: &str) -> Box<dyn Query> {
 
 fn expression(fields: &Fields, expr: &Expr) -> Box<dyn Query> {
     match expr {
-        Expr::Prefix(p) => prefix(fields, p),
+        Expr::Prefix(p) => alternatives(fields, &[p]),
         Expr::All(items) => all_of(items.iter().map(|e| expression(fields, e)).collect()),
-        Expr::Any(items) => any_of(items.iter().map(|e| expression(fields, e)).collect()),
+        Expr::Any(items) => {
+            let prefixes: Vec<&str> = items
+                .iter()
+                .filter_map(|e| match e {
+                    Expr::Prefix(p) => Some(p.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let mut clauses: Vec<Box<dyn Query>> = items
+                .iter()
+                .filter(|e| !matches!(e, Expr::Prefix(_)))
+                .map(|e| expression(fields, e))
+                .collect();
+            if !prefixes.is_empty() {
+                clauses.push(alternatives(fields, &prefixes));
+            }
+            any_of(clauses)
+        }
     }
 }
 
@@ -133,15 +178,10 @@ fn filters(fields: &Fields, target: Target, request: &SearchRequest) -> Vec<Box<
     if let Some(country) = request.country {
         must.push(term(fields.country, country.as_str()));
     }
-    let any_term = |field: Field, values: Vec<&str>| -> Box<dyn Query> {
-        Box::new(TermSetQuery::new(
-            values.into_iter().map(|v| Term::from_field_text(field, v)),
-        ))
-    };
     if !request.regions.is_empty() {
-        must.push(any_term(
+        must.push(one_of(
             fields.region,
-            request.regions.iter().map(|r| r.as_str()).collect(),
+            request.regions.iter().map(|r| r.as_str()),
         ));
     }
     if request.programme_area {
@@ -160,12 +200,12 @@ fn filters(fields: &Fields, target: Target, request: &SearchRequest) -> Vec<Box<
         ));
     }
     if !request.kinds.is_empty() {
-        must.push(any_term(fields.kind, request.kinds.clone()));
+        must.push(one_of(fields.kind, request.kinds.iter().copied()));
     }
     if !request.sizes.is_empty() {
-        must.push(any_term(
+        must.push(one_of(
             fields.size,
-            request.sizes.iter().map(|s| s.as_str()).collect(),
+            request.sizes.iter().map(|s| s.as_str()),
         ));
     }
     for (field, value) in [
