@@ -6,7 +6,6 @@ use diesel::prelude::*;
 use crate::DbConn;
 use crate::clock::now;
 use crate::companies::new_id;
-use crate::on_backend;
 use crate::schema::{api_keys, company_changes, users};
 
 /// Who made a change.
@@ -75,12 +74,7 @@ pub fn entry(company_id: &str, action: &str, fields: &[&str], actor: Actor<'_>) 
 /// Records many changes at once (imports); call it inside the transaction that makes them.
 pub fn insert(conn: &mut DbConn, changes: &[ChangeRow]) -> QueryResult<()> {
     // 7 columns × 1,000 rows stays below both backends' limits on bind parameters.
-    for part in changes.chunks(1_000) {
-        on_backend!(conn, |c| diesel::insert_into(company_changes::table)
-            .values(part)
-            .execute(c))?;
-    }
-    Ok(())
+    crate::bulk_insert!(conn, company_changes::table, changes, 1_000)
 }
 
 /// The company's history, newest first, continuing below the entry `before`.

@@ -28,6 +28,29 @@ macro_rules! on_backend {
     };
 }
 
+/// Inserts `$rows` (a slice of `Insertable` rows of `$table`) in bulk: one `COPY FROM` on
+/// PostgreSQL, which has no statement to parse and no limit on bind parameters; multi-row
+/// `INSERT`s of at most `$chunk` rows on SQLite. Evaluates to a `QueryResult<()>`.
+#[macro_export]
+macro_rules! bulk_insert {
+    ($conn:expr, $table:expr, $rows:expr, $chunk:expr) => {{
+        let rows = $rows;
+        match $conn {
+            $crate::DbConn::Postgresql(c) if !rows.is_empty() => diesel::copy_from($table)
+                .from_insertable(rows)
+                .execute(c)
+                .map(drop),
+            $crate::DbConn::Postgresql(_) => Ok(()),
+            $crate::DbConn::Sqlite(c) => rows.chunks($chunk).try_for_each(|part| {
+                diesel::insert_into($table)
+                    .values(part)
+                    .execute(c)
+                    .map(drop)
+            }),
+        }
+    }};
+}
+
 impl std::fmt::Debug for DbConn {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_tuple("DbConn").field(&self.backend()).finish()

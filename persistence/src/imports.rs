@@ -422,9 +422,7 @@ impl Updates {
             )
             .execute(conn)?;
         }
-        on_backend!(conn, |c| diesel::insert_into(company_nace::table)
-            .values(&self.nace)
-            .execute(c))?;
+        crate::bulk_insert!(conn, company_nace::table, &self.nace, CHUNK)?;
         if !self.replaced.is_empty() {
             diesel::delete(
                 company_registrations::table
@@ -432,9 +430,12 @@ impl Updates {
             )
             .execute(conn)?;
         }
-        on_backend!(conn, |c| diesel::insert_into(company_registrations::table)
-            .values(&self.registrations)
-            .execute(c))?;
+        crate::bulk_insert!(
+            conn,
+            company_registrations::table,
+            &self.registrations,
+            CHUNK
+        )?;
         audit::insert(conn, &self.changes)
     }
 }

@@ -41,7 +41,7 @@ impl ProductRow {
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = product_nace)]
+#[diesel(table_name = product_nace, treat_none_as_default_value = false)]
 pub struct ProductNaceRow {
     pub product_id: String,
     pub nace_code: String,
@@ -93,23 +93,14 @@ pub(crate) fn to_rows(
 /// Rows per INSERT: 16 columns × 1,000 rows stays below both backends' bind limits.
 const CHUNK: usize = 1_000;
 
-/// Inserts product rows and their codes in statements of at most `CHUNK` rows.
+/// Inserts product rows and their codes in bulk.
 pub(crate) fn insert_rows(
     conn: &mut DbConn,
     rows: &[ProductRow],
     nace: &[ProductNaceRow],
 ) -> QueryResult<()> {
-    for part in rows.chunks(CHUNK) {
-        crate::on_backend!(conn, |c| diesel::insert_into(products::table)
-            .values(part)
-            .execute(c))?;
-    }
-    for part in nace.chunks(CHUNK) {
-        crate::on_backend!(conn, |c| diesel::insert_into(product_nace::table)
-            .values(part)
-            .execute(c))?;
-    }
-    Ok(())
+    crate::bulk_insert!(conn, products::table, rows, CHUNK)?;
+    crate::bulk_insert!(conn, product_nace::table, nace, CHUNK)
 }
 
 /// Adds a product to a company and records it in the company's history.

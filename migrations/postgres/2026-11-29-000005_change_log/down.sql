@@ -2,14 +2,11 @@
 DROP TRIGGER companies_created ON companies;
 DROP TRIGGER companies_updated ON companies;
 DROP TRIGGER companies_deleted ON companies;
-DROP TRIGGER company_nace_added ON company_nace;
 DROP TRIGGER company_nace_removed ON company_nace;
-DROP TRIGGER company_languages_added ON company_languages;
 DROP TRIGGER company_languages_removed ON company_languages;
 DROP TRIGGER products_created ON products;
 DROP TRIGGER products_updated ON products;
 DROP TRIGGER products_deleted ON products;
-DROP TRIGGER product_nace_added ON product_nace;
 DROP TRIGGER product_nace_removed ON product_nace;
 DROP TRIGGER glossary_entries_created ON glossary_entries;
 DROP TRIGGER glossary_entries_deleted ON glossary_entries;

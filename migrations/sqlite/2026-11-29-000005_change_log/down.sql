@@ -2,14 +2,11 @@
 DROP TRIGGER companies_created;
 DROP TRIGGER companies_updated;
 DROP TRIGGER companies_deleted;
-DROP TRIGGER company_nace_added;
 DROP TRIGGER company_nace_removed;
-DROP TRIGGER company_languages_added;
 DROP TRIGGER company_languages_removed;
 DROP TRIGGER products_created;
 DROP TRIGGER products_updated;
 DROP TRIGGER products_deleted;
-DROP TRIGGER product_nace_added;
 DROP TRIGGER product_nace_removed;
 DROP TRIGGER glossary_entries_created;
 DROP TRIGGER glossary_entries_deleted;

@@ -38,14 +38,11 @@ CREATE TRIGGER companies_deleted AFTER DELETE ON companies BEGIN
 END;
 
 -- A company's codes and languages are part of it: a change to them is a change of the company.
-CREATE TRIGGER company_nace_added AFTER INSERT ON company_nace BEGIN
-    INSERT INTO changes (entity, entity_id, op) VALUES ('company', new.company_id, 'update');
-END;
+-- Removing them is logged here. Adding them is not: rows are added only together with a write
+-- of their company (create, update, import), which logs the change already, and a row trigger
+-- per added code made first imports twice as slow on SQLite (docs/benchmarks.md).
 CREATE TRIGGER company_nace_removed AFTER DELETE ON company_nace BEGIN
     INSERT INTO changes (entity, entity_id, op) VALUES ('company', old.company_id, 'update');
-END;
-CREATE TRIGGER company_languages_added AFTER INSERT ON company_languages BEGIN
-    INSERT INTO changes (entity, entity_id, op) VALUES ('company', new.company_id, 'update');
 END;
 CREATE TRIGGER company_languages_removed AFTER DELETE ON company_languages BEGIN
     INSERT INTO changes (entity, entity_id, op) VALUES ('company', old.company_id, 'update');
@@ -59,9 +56,6 @@ CREATE TRIGGER products_updated AFTER UPDATE ON products BEGIN
 END;
 CREATE TRIGGER products_deleted AFTER DELETE ON products BEGIN
     INSERT INTO changes (entity, entity_id, op) VALUES ('product', old.id, 'delete');
-END;
-CREATE TRIGGER product_nace_added AFTER INSERT ON product_nace BEGIN
-    INSERT INTO changes (entity, entity_id, op) VALUES ('product', new.product_id, 'update');
 END;
 CREATE TRIGGER product_nace_removed AFTER DELETE ON product_nace BEGIN
     INSERT INTO changes (entity, entity_id, op) VALUES ('product', old.product_id, 'update');

@@ -13,12 +13,12 @@ pub use write::{create, delete, set_verified, update};
 
 use crate::DbConn;
 use crate::clock::now;
-use crate::on_backend;
 use crate::products;
 use crate::schema::{
     companies, company_contacts, company_languages, company_members, company_nace,
     company_registrations,
 };
+use crate::{bulk_insert, on_backend};
 
 /// A row of `companies` as stored.
 // `treat_none_as_default_value = false` writes None as NULL, which lets SQLite batch-insert.
@@ -59,7 +59,7 @@ pub struct CompanyRow {
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = company_nace)]
+#[diesel(table_name = company_nace, treat_none_as_default_value = false)]
 pub struct CompanyNaceRow {
     pub company_id: String,
     pub nace_code: String,
@@ -67,7 +67,7 @@ pub struct CompanyNaceRow {
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = company_languages)]
+#[diesel(table_name = company_languages, treat_none_as_default_value = false)]
 struct LanguageRow {
     company_id: String,
     language: String,
@@ -224,22 +224,9 @@ fn to_rows(company: &NewCompany, id: String, at: NaiveDateTime) -> (CompanyRow, 
 
 /// Inserts the child rows, in statements of at most `CHUNK` rows.
 fn insert_children(conn: &mut DbConn, children: &Children) -> QueryResult<()> {
-    for part in children.nace.chunks(CHUNK) {
-        on_backend!(conn, |c| diesel::insert_into(company_nace::table)
-            .values(part)
-            .execute(c))?;
-    }
-    for part in children.languages.chunks(CHUNK) {
-        on_backend!(conn, |c| diesel::insert_into(company_languages::table)
-            .values(part)
-            .execute(c))?;
-    }
-    for part in children.contacts.chunks(CHUNK) {
-        on_backend!(conn, |c| diesel::insert_into(company_contacts::table)
-            .values(part)
-            .execute(c))?;
-    }
-    Ok(())
+    bulk_insert!(conn, company_nace::table, &children.nace, CHUNK)?;
+    bulk_insert!(conn, company_languages::table, &children.languages, CHUNK)?;
+    bulk_insert!(conn, company_contacts::table, &children.contacts, CHUNK)
 }
 
 /// Rows per INSERT statement: 30 columns × 500 rows stays below both backends' limits on
