@@ -59,6 +59,9 @@ async fn every_change_is_searchable_at_once(backend: Backend) {
         .await;
     assert!(verified.status.is_success(), "{}", verified.json);
     assert_eq!(names(&app, "verified=true").await, ["Glashütte Lausitz"]);
+    // The profile itself too, though it was read (and kept) before.
+    let profile = app.get(&format!("/v1/companies/{id}")).await;
+    assert_eq!(profile.json["verified"], true, "{}", profile.json);
 
     let current = app.get(&format!("/v1/companies/{id}")).await;
     let etag = current.header("etag").unwrap_or(&etag).to_owned();
@@ -156,7 +159,7 @@ async fn replicas_see_each_others_writes(backend: Backend) {
     let first = TestApp::spawn(backend).await;
     let second = first.replica().await;
     let owner = first.sign_up("owner@example.com").await;
-    create(&first, &owner.bearer(), glassworks()).await;
+    let (id, etag) = create(&first, &owner.bearer(), glassworks()).await;
     let started = Instant::now();
     loop {
         if names(&second, "q=Trinkglas").await == ["Glashütte Lausitz"] {
@@ -165,6 +168,26 @@ async fn replicas_see_each_others_writes(backend: Backend) {
         assert!(
             started.elapsed() < Duration::from_secs(1),
             "not found through the other server within a second"
+        );
+        actix_web::rt::time::sleep(Duration::from_millis(20)).await;
+    }
+    // The other server has read (and keeps) the profile; a change reaches it within a second.
+    let path = format!("/v1/companies/{id}");
+    assert_eq!(second.get(&path).await.json["name"], "Glashütte Lausitz");
+    let renamed = first
+        .send(
+            "PATCH",
+            &path,
+            Some(&json!({"name": "Glashütte Zittau"})),
+            &[("authorization", &owner.bearer()), ("if-match", &etag)],
+        )
+        .await;
+    assert_eq!(renamed.status, 200, "{}", renamed.json);
+    let started = Instant::now();
+    while second.get(&path).await.json["name"] != "Glashütte Zittau" {
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "the other server shows the old profile after a second"
         );
         actix_web::rt::time::sleep(Duration::from_millis(20)).await;
     }

@@ -80,6 +80,7 @@ fn start(dir: &PathBuf, pool: &Pool, shared: &Shared) -> Option<Indexer> {
                     .reader
                     .set(indexer.reader.clone())
                     .unwrap_or_else(|_| unreachable!("the index is opened once"));
+                shared.companies.forget([], indexer.applied);
                 shared.applied.send_replace(indexer.applied);
                 return Some(indexer);
             }
@@ -296,6 +297,8 @@ impl Indexer {
         commit(&mut self.writer, last)?;
         self.reader.reload()?;
         self.applied = last;
+        // Before the position is published: a write that waits for it finds no stale copy.
+        shared.companies.forget(&companies, last);
         shared.applied.send_replace(last);
         Ok(true)
     }

@@ -5,6 +5,7 @@
 //! The interface is small on purpose — open, search, wait for a change to be searchable,
 //! shut down — so that an external engine could replace the index behind it.
 
+mod cache;
 mod collect;
 mod documents;
 mod fields;
@@ -21,9 +22,11 @@ use std::time::Duration;
 
 use domain::search::{Facet, Glossary, SearchRequest};
 use persistence::Pool;
+use persistence::companies::Company;
 use tantivy::IndexReader;
 use tokio::sync::watch;
 
+use crate::cache::CompanyCache;
 use crate::collect::Page;
 use crate::fields::Fields;
 pub use crate::query::Matching;
@@ -102,6 +105,8 @@ struct Shared {
     applied: watch::Sender<i64>,
     /// The administrators' glossary terms, reloaded when the log says they changed.
     glossary: RwLock<Arc<Glossary>>,
+    /// Published companies as last read, dropped as the log says they change.
+    companies: CompanyCache,
     /// Whether the index was rebuilt from the database at start.
     rebuilt: AtomicBool,
     stop: AtomicBool,
@@ -147,6 +152,7 @@ impl SearchIndex {
             reader: OnceLock::new(),
             applied: watch::Sender::new(-1),
             glossary: RwLock::new(Arc::new(Glossary::default())),
+            companies: CompanyCache::default(),
             rebuilt: AtomicBool::new(false),
             stop: AtomicBool::new(false),
         });
@@ -184,6 +190,26 @@ impl SearchIndex {
             .read()
             .map(|g| g.clone())
             .unwrap_or_default()
+    }
+
+    /// A published company as last read from the database, if this process still holds it
+    /// and no change of it was applied since.
+    pub fn cached_company(&self, id: &str) -> Option<Arc<Company>> {
+        self.shared.companies.get(id)
+    }
+
+    /// Where the company cache stands: read it before a company is read from the database and
+    /// hand it to [`SearchIndex::cache_company`] with the company.
+    pub fn cache_generation(&self) -> i64 {
+        self.shared.companies.generation()
+    }
+
+    /// Keeps a published company read from the database when the cache stood at
+    /// `generation`, unless a change was applied since.
+    pub fn cache_company(&self, generation: i64, company: Arc<Company>) {
+        if company.row.status == domain::company::CompanyStatus::Published.as_str() {
+            self.shared.companies.put(generation, company);
+        }
     }
 
     /// Waits, at most `timeout`, until the index has applied change-log position `seq`.

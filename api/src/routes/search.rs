@@ -225,7 +225,7 @@ impl Search {
         req: &HttpRequest,
         db: &Db,
         index: &web::Data<SearchIndex>,
-        load: fn(&mut DbConn, &[String]) -> QueryResult<Vec<T>>,
+        load: impl FnOnce(&mut DbConn, &[String]) -> QueryResult<Vec<T>> + Send + 'static,
         id_of: fn(&T) -> &str,
         item: impl Fn(T, Option<f64>) -> Result<D, ApiError>,
     ) -> Result<HttpResponse, ApiError>

@@ -1,4 +1,9 @@
 -- Back to search documents in the database: the previous version rebuilds them at start.
+DROP TRIGGER company_contacts_removed ON company_contacts;
+DROP TRIGGER company_members_added ON company_members;
+DROP TRIGGER company_members_removed ON company_members;
+DROP TRIGGER company_registrations_added ON company_registrations;
+DROP TRIGGER company_registrations_removed ON company_registrations;
 DROP TRIGGER companies_created ON companies;
 DROP TRIGGER companies_updated ON companies;
 DROP TRIGGER companies_deleted ON companies;

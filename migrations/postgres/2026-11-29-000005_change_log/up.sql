@@ -63,6 +63,19 @@ CREATE TRIGGER company_nace_removed AFTER DELETE ON company_nace REFERENCING OLD
 CREATE TRIGGER company_languages_removed AFTER DELETE ON company_languages REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION record_changes('company', 'company_id', 'update');
 
+-- What the API shows of a company with it: its contact persons, whether anybody manages it
+-- (members), and its register state. Contacts are added only with a write of their company.
+CREATE TRIGGER company_contacts_removed AFTER DELETE ON company_contacts REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION record_changes('company', 'company_id', 'update');
+CREATE TRIGGER company_members_added AFTER INSERT ON company_members REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION record_changes('company', 'company_id', 'update');
+CREATE TRIGGER company_members_removed AFTER DELETE ON company_members REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION record_changes('company', 'company_id', 'update');
+CREATE TRIGGER company_registrations_added AFTER INSERT ON company_registrations REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION record_changes('company', 'company_id', 'update');
+CREATE TRIGGER company_registrations_removed AFTER DELETE ON company_registrations REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION record_changes('company', 'company_id', 'update');
+
 CREATE TRIGGER products_created AFTER INSERT ON products REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION record_changes('product', 'id', 'create');
 CREATE TRIGGER products_updated AFTER UPDATE ON products REFERENCING NEW TABLE AS new_rows

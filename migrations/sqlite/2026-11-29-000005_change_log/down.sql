@@ -1,4 +1,9 @@
 -- Back to search documents in the database: the previous version rebuilds them at start.
+DROP TRIGGER company_contacts_removed;
+DROP TRIGGER company_members_added;
+DROP TRIGGER company_members_removed;
+DROP TRIGGER company_registrations_added;
+DROP TRIGGER company_registrations_removed;
 DROP TRIGGER companies_created;
 DROP TRIGGER companies_updated;
 DROP TRIGGER companies_deleted;

@@ -48,6 +48,24 @@ CREATE TRIGGER company_languages_removed AFTER DELETE ON company_languages BEGIN
     INSERT INTO changes (entity, entity_id, op) VALUES ('company', old.company_id, 'update');
 END;
 
+-- What the API shows of a company with it: its contact persons, whether anybody manages it
+-- (members), and its register state. Contacts are added only with a write of their company.
+CREATE TRIGGER company_contacts_removed AFTER DELETE ON company_contacts BEGIN
+    INSERT INTO changes (entity, entity_id, op) VALUES ('company', old.company_id, 'update');
+END;
+CREATE TRIGGER company_members_added AFTER INSERT ON company_members BEGIN
+    INSERT INTO changes (entity, entity_id, op) VALUES ('company', new.company_id, 'update');
+END;
+CREATE TRIGGER company_members_removed AFTER DELETE ON company_members BEGIN
+    INSERT INTO changes (entity, entity_id, op) VALUES ('company', old.company_id, 'update');
+END;
+CREATE TRIGGER company_registrations_added AFTER INSERT ON company_registrations BEGIN
+    INSERT INTO changes (entity, entity_id, op) VALUES ('company', new.company_id, 'update');
+END;
+CREATE TRIGGER company_registrations_removed AFTER DELETE ON company_registrations BEGIN
+    INSERT INTO changes (entity, entity_id, op) VALUES ('company', old.company_id, 'update');
+END;
+
 CREATE TRIGGER products_created AFTER INSERT ON products BEGIN
     INSERT INTO changes (entity, entity_id, op) VALUES ('product', new.id, 'create');
 END;

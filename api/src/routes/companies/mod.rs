@@ -6,13 +6,18 @@ pub mod input;
 pub mod members;
 pub mod write;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use actix_web::http::header::{self, EntityTag};
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, NaiveDate, Utc};
+use diesel::QueryResult;
 use domain::company::{CompanyKind, CompanyStatus, SizeClass};
 use domain::import::{RegisterSource, RegisterStatus};
 use domain::language::LocalizedText;
 use domain::reference::Catalog;
+use persistence::DbConn;
 use persistence::companies::{self as store, Company, ContactRow};
 use persistence::members as memberships;
 use search_index::{SearchIndex, Target};
@@ -413,7 +418,10 @@ pub async fn list(
             &req,
             &db,
             &index,
-            store::by_ids,
+            {
+                let index = index.clone();
+                move |conn: &mut DbConn, ids: &[String]| load(&index, conn, ids)
+            },
             |c| &c.row.id,
             |company, distance_km| {
                 Ok(CompanyDto {
@@ -450,9 +458,15 @@ pub async fn get(
     id: web::Path<String>,
     caller: Caller,
     db: web::Data<Db>,
+    index: web::Data<SearchIndex>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_read()?;
     let id = id.into_inner();
+    // Only published profiles are cached, and those everybody may see.
+    if let Some(company) = index.cached_company(&id) {
+        return respond(&req, &caller, Company::clone(&company));
+    }
+    let generation = index.cache_generation();
     let company = db
         .run({
             let caller = caller.clone();
@@ -465,7 +479,33 @@ pub async fn get(
             }
         })
         .await?;
-    respond(&req, &caller, company)
+    let company = Arc::new(company);
+    index.cache_company(generation, company.clone());
+    respond(&req, &caller, Arc::unwrap_or_clone(company))
+}
+
+/// Companies by id in the order of `ids`: from the cache where it holds them, from the
+/// database (in one batch) otherwise.
+fn load(index: &SearchIndex, conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<Company>> {
+    let generation = index.cache_generation();
+    let mut found: HashMap<String, Company> = HashMap::with_capacity(ids.len());
+    let mut missing = Vec::new();
+    for id in ids {
+        match index.cached_company(id) {
+            Some(company) => {
+                found.insert(id.clone(), Company::clone(&company));
+            }
+            None => missing.push(id.clone()),
+        }
+    }
+    if !missing.is_empty() {
+        for company in store::by_ids(conn, &missing)? {
+            let company = Arc::new(company);
+            index.cache_company(generation, company.clone());
+            found.insert(company.row.id.clone(), Arc::unwrap_or_clone(company));
+        }
+    }
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 
 pub fn not_found(id: &str) -> ApiError {
