@@ -172,6 +172,12 @@ fn build(dir: &PathBuf, conn: &mut DbConn, shared: &Shared) -> Result<Indexer, F
         }
     }
     commit(&mut writer, applied)?;
+    // One segment: every search pays per segment (opening columns, finding the page's names
+    // and ids in each segment's dictionary), and the build leaves several.
+    let segments = index.searchable_segment_ids()?;
+    if segments.len() > 1 {
+        writer.merge(&segments).wait()?;
+    }
     tracing::info!(
         documents,
         seconds = started.elapsed().as_secs_f64(),
