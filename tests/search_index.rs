@@ -153,6 +153,32 @@ async fn partial_matches_when_nothing_matches_every_word(backend: Backend) {
     assert!(names(&app, "q=Zahnradpumpe%20Kolbenring").await.is_empty());
 }
 
+/// A small radius looks up grid cells, a large one scans ranges of latitude and longitude:
+/// both find the same companies as measuring every distance.
+async fn radius_searches_agree_with_distances(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.insert(corpus::companies()).await;
+    for radius in [5.0, 30.0, 120.0, 500.0] {
+        let within = names(&app, &format!("near=51.05,13.74&radius_km={radius}")).await;
+        let response = app
+            .get("/v1/companies?near=51.05,13.74&sort=distance&limit=100")
+            .await;
+        let measured: Vec<String> = response.json["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|c| c["distance_km"].as_f64().is_some_and(|d| d <= radius))
+            .map(|c| c["name"].as_str().expect("name").to_owned())
+            .collect();
+        let mut within_sorted = within.clone();
+        within_sorted.sort();
+        let mut measured_sorted = measured.clone();
+        measured_sorted.sort();
+        assert_eq!(within_sorted, measured_sorted, "radius {radius}");
+        assert!(!within.is_empty(), "radius {radius}");
+    }
+}
+
 /// Two servers on one database each keep their own index; a write through one is found
 /// through the other within a second.
 async fn replicas_see_each_others_writes(backend: Backend) {
@@ -341,6 +367,7 @@ on_both_backends!(
     every_change_is_searchable_at_once,
     negated_label_words_do_not_match,
     partial_matches_when_nothing_matches_every_word,
+    radius_searches_agree_with_distances,
     replicas_see_each_others_writes,
     restart_resumes_and_one_process_per_directory,
     corrupt_or_missing_index_is_rebuilt,

@@ -9,7 +9,7 @@ use persistence::products::Product;
 use tantivy::TantivyDocument;
 use tantivy::schema::Facet;
 
-use crate::fields::{Fields, scope};
+use crate::fields::{Fields, cell, grid, scope};
 
 /// The longest prefix indexed. A query word longer than this is looked up by its first
 /// `MAX_GRAM` letters, which still tells words apart in practice.
@@ -117,6 +117,7 @@ fn add_company_facts(
     if let (Some(latitude), Some(longitude)) = (row.latitude, row.longitude) {
         document.add_f64(fields.latitude, latitude);
         document.add_f64(fields.longitude, longitude);
+        document.add_text(fields.cell, cell(grid(latitude), grid(longitude)));
     }
 }
 

@@ -7,7 +7,7 @@ use tantivy::schema::{
 
 /// Raised whenever the schema or the way documents are built changes: an index of another
 /// version is rebuilt from the database at start.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The fields of every document, companies and products alike.
 #[derive(Debug, Clone)]
@@ -42,6 +42,9 @@ pub struct Fields {
     pub has_products: Field,
     pub latitude: Field,
     pub longitude: Field,
+    /// The grid cell of the location (see [`cell`]): a radius search looks up the few cells
+    /// around its point instead of scanning every latitude and longitude.
+    pub cell: Field,
 }
 
 impl Fields {
@@ -71,6 +74,7 @@ impl Fields {
         let has_products = builder.add_bool_field("has_products", INDEXED);
         let latitude = builder.add_f64_field("latitude", INDEXED | FAST);
         let longitude = builder.add_f64_field("longitude", INDEXED | FAST);
+        let cell = builder.add_text_field("cell", STRING);
         Fields {
             schema: builder.build(),
             scope,
@@ -91,8 +95,22 @@ impl Fields {
             has_products,
             latitude,
             longitude,
+            cell,
         }
     }
+}
+
+/// Degrees per grid cell: a tenth of a degree is 11 km north–south and 7 km east–west here.
+const CELL_DEGREES: f64 = 0.1;
+
+/// The row or column of the grid a latitude or longitude falls in.
+pub fn grid(degrees: f64) -> i64 {
+    (degrees / CELL_DEGREES).floor() as i64
+}
+
+/// The term of a grid cell.
+pub fn cell(row: i64, column: i64) -> String {
+    format!("{row}:{column}")
 }
 
 /// The `scope` term of a document.

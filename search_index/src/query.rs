@@ -7,14 +7,14 @@ use std::ops::Bound;
 
 use domain::reference::Catalog;
 use domain::search::request::KM_PER_DEGREE;
-use domain::search::{Expr, LabelMatch, Labels, SearchRequest};
+use domain::search::{Expr, LabelMatch, Labels, Near, SearchRequest};
 use tantivy::Term;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::Target;
 use crate::documents::{gram, nace_path};
-use crate::fields::{Fields, scope};
+use crate::fields::{Fields, cell, grid, scope};
 
 /// Added to the score of results whose name alone matches the whole query, so they come
 /// first whatever their text rank: far above any BM25 sum of a query of at most 8 words, and
@@ -160,6 +160,29 @@ fn facet(fields: &Fields, code: &str) -> Option<Box<dyn Query>> {
     Some(Box::new(TermQuery::new(term, IndexRecordOption::Basic)))
 }
 
+/// Cells of a bounding box looked up term by term; larger boxes are scanned as ranges.
+const MAX_CELLS: usize = 400;
+
+/// Documents in the bounding box of a circle (the collector then tests the exact distance):
+/// the grid cells it covers, or for a large box two ranges of latitude and longitude.
+fn around(fields: &Fields, near: Near, radius_km: f64) -> Box<dyn Query> {
+    let dlat = radius_km / KM_PER_DEGREE;
+    let dlon = radius_km / near.km_per_degree_longitude().max(1.0);
+    let (south, north) = (near.latitude - dlat, near.latitude + dlat);
+    let (west, east) = (near.longitude - dlon, near.longitude + dlon);
+    let (rows, columns) = (grid(south)..=grid(north), grid(west)..=grid(east));
+    if rows.clone().count() * columns.clone().count() > MAX_CELLS {
+        return all_of(vec![
+            f64_range(fields.latitude, south, north),
+            f64_range(fields.longitude, west, east),
+        ]);
+    }
+    let cells: Vec<String> = rows
+        .flat_map(|row| columns.clone().map(move |column| cell(row, column)))
+        .collect();
+    one_of(fields.cell, cells.iter().map(String::as_str))
+}
+
 fn f64_range(field: Field, low: f64, high: f64) -> Box<dyn Query> {
     Box::new(RangeQuery::new(
         Bound::Included(Term::from_field_f64(field, low)),
@@ -222,19 +245,7 @@ fn filters(fields: &Fields, target: Target, request: &SearchRequest) -> Vec<Box<
     if let Some(near) = request.near
         && let Some(radius) = near.radius_km
     {
-        // The bounding box narrows by two ranges; the collector then tests the exact distance.
-        let dlat = radius / KM_PER_DEGREE;
-        let dlon = radius / near.km_per_degree_longitude().max(1.0);
-        must.push(f64_range(
-            fields.latitude,
-            near.latitude - dlat,
-            near.latitude + dlat,
-        ));
-        must.push(f64_range(
-            fields.longitude,
-            near.longitude - dlon,
-            near.longitude + dlon,
-        ));
+        must.push(around(fields, near, radius));
     }
     must
 }
