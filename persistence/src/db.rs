@@ -200,6 +200,9 @@ pub fn build_pool(config: &PoolConfig) -> Result<Pool, SetupError> {
         .max_size(config.max_size)
         .min_idle(Some(1))
         .connection_timeout(config.acquire_timeout)
+        // A PostgreSQL connection can break (server restart, network); one to a local SQLite
+        // file cannot, so it skips the test query on every checkout.
+        .test_on_check_out(config.url.backend() == Backend::Postgres)
         .build(manager)?)
 }
 

@@ -33,8 +33,15 @@ const CHUNK: usize = 1_000;
 const POLL: Duration = Duration::from_millis(200);
 /// How long to wait before trying again after the database or the index failed.
 const RETRY: Duration = Duration::from_secs(1);
-/// Writer memory in all: enough for large batches, small next to the server's other needs.
-const WRITER_MEMORY: usize = 96 << 20;
+/// Writer memory for building the whole index: a thread per core, large segments.
+const BUILD_MEMORY: usize = 96 << 20;
+/// Writer memory for following the log: one thread, at tantivy's minimum per thread. Batches
+/// of changes are small next to a build, and the memory stays with the process.
+const FOLLOW_MEMORY: usize = 15 << 20;
+
+fn follower(index: &Index) -> tantivy::Result<IndexWriter<TantivyDocument>> {
+    index.writer_with_num_threads(1, FOLLOW_MEMORY)
+}
 
 pub(crate) fn spawn(
     dir: PathBuf,
@@ -99,7 +106,7 @@ fn open_or_build(dir: &PathBuf, pool: &Pool, shared: &Shared) -> Result<Indexer,
     match resume(dir) {
         Ok(Some((index, applied))) => {
             tracing::info!(applied, "search index opened");
-            let writer = index.writer(WRITER_MEMORY)?;
+            let writer = follower(&index)?;
             Ok(Indexer {
                 reader: reader(&index)?,
                 writer,
@@ -153,7 +160,7 @@ fn build(dir: &PathBuf, conn: &mut DbConn, shared: &Shared) -> Result<Indexer, F
     }
     std::fs::create_dir_all(dir)?;
     let index = Index::create_in_dir(dir, shared.fields.schema.clone())?;
-    let mut writer = index.writer(WRITER_MEMORY)?;
+    let mut writer = index.writer(BUILD_MEMORY)?;
     let applied = persistence::changes::latest(conn)?;
     tracing::info!(applied, "building the search index from the database");
     let mut after: Option<String> = None;
@@ -178,6 +185,9 @@ fn build(dir: &PathBuf, conn: &mut DbConn, shared: &Shared) -> Result<Indexer, F
     if segments.len() > 1 {
         writer.merge(&segments).wait()?;
     }
+    // The build's writer lets go of its memory (and of the directory) for the follower's.
+    writer.wait_merging_threads()?;
+    let writer = follower(&index)?;
     tracing::info!(
         documents,
         seconds = started.elapsed().as_secs_f64(),
