@@ -179,6 +179,62 @@ async fn radius_searches_agree_with_distances(backend: Backend) {
     }
 }
 
+/// Name order stops after its page; after renames spread the companies over several segments
+/// (and mark old versions deleted), pages still follow the names exactly.
+async fn name_order_holds_across_segments(backend: Backend) {
+    use diesel::sql_types::Text;
+    let app = TestApp::spawn(backend).await;
+    app.insert(corpus::companies()).await;
+    let ids: Vec<String> = app
+        .db
+        .blocking(|conn| {
+            Ok(persistence::companies::page_by_id(conn, None, 100)?
+                .into_iter()
+                .map(|c| c.row.id)
+                .collect())
+        })
+        .expect("ids");
+    // Renamed one at a time: each change is its own batch, segment and deletion.
+    for (n, id) in ids.iter().step_by(3).enumerate() {
+        let name = format!("{} Umbenannt {n}", ["Aa", "Mm", "Zz"][n % 3]);
+        let folded = domain::text::fold(&name);
+        let id = id.clone();
+        app.db
+            .blocking(move |conn| {
+                diesel::sql_query("UPDATE companies SET name = $1, name_sort = $2 WHERE id = $3")
+                    .bind::<Text, _>(&name)
+                    .bind::<Text, _>(&folded)
+                    .bind::<Text, _>(&id)
+                    .execute(conn)?;
+                Ok(())
+            })
+            .expect("renamed");
+        app.searchable().await;
+    }
+    let all = names(&app, "").await;
+    let mut sorted = all.clone();
+    sorted.sort_by_key(|n| domain::text::fold(n));
+    assert_eq!(all, sorted);
+    assert_eq!(all.len(), 40);
+    let mut paged = Vec::new();
+    let mut path = "/v1/companies?limit=3".to_owned();
+    loop {
+        let page = app.get(&path).await;
+        paged.extend(
+            page.json["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .map(|c| c["name"].as_str().expect("name").to_owned()),
+        );
+        match page.json["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/v1/companies?limit=3&cursor={cursor}"),
+            None => break,
+        }
+    }
+    assert_eq!(paged, all);
+}
+
 /// Two servers on one database each keep their own index; a write through one is found
 /// through the other within a second.
 async fn replicas_see_each_others_writes(backend: Backend) {
@@ -368,6 +424,7 @@ on_both_backends!(
     negated_label_words_do_not_match,
     partial_matches_when_nothing_matches_every_word,
     radius_searches_agree_with_distances,
+    name_order_holds_across_segments,
     replicas_see_each_others_writes,
     restart_resumes_and_one_process_per_directory,
     corrupt_or_missing_index_is_rebuilt,

@@ -11,7 +11,8 @@ use std::collections::{BinaryHeap, HashMap};
 use domain::search::{Facet, Near, Sort};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn, TermOrdHit};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::Weight;
+use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use crate::fields::fast;
 use crate::{FacetCount, Hit, Position};
@@ -32,6 +33,8 @@ pub(crate) struct Page {
 /// The page and the counts of all matches.
 pub(crate) struct Collected {
     pub hits: Vec<Hit>,
+    /// All matches; at least the page's when a listing in name order without facets stopped
+    /// after its page.
     pub total: u64,
     pub facets: Vec<FacetCount>,
 }
@@ -136,12 +139,17 @@ impl Collector for Page {
             }
             key
         });
+        let name_keys = match self.stops_early() {
+            true => Some(fast_fields.u64(fast::NAME_KEY)?),
+            false => None,
+        };
         Ok(SegmentPage {
             sort: self.sort,
             limit: self.limit,
             near: self.near,
             ids,
             names,
+            name_keys,
             location,
             facets,
             total: 0,
@@ -153,6 +161,49 @@ impl Collector for Page {
 
     fn requires_scoring(&self) -> bool {
         self.scored
+    }
+
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentFruit> {
+        let mut page = self.for_segment(segment, reader)?;
+        let alive = reader.alive_bitset();
+        let is_alive = |doc: DocId| alive.is_none_or(|a| a.is_alive(doc));
+        if self.stops_early() {
+            // The index is sorted by name key: once a match's key is past the page's last
+            // result, so are all matches after it.
+            let mut matches = weight.scorer(reader, 1.0)?;
+            let mut doc = matches.doc();
+            while doc != TERMINATED {
+                if is_alive(doc) {
+                    if page.past_page(doc) {
+                        break;
+                    }
+                    page.consider(doc, 0.0, None);
+                }
+                doc = matches.advance();
+            }
+        } else if self.scored {
+            weight.for_each(reader, &mut |doc, score| {
+                if is_alive(doc) {
+                    page.collect(doc, score);
+                }
+            })?;
+        } else {
+            let mut living = Vec::new();
+            weight.for_each_no_score(reader, &mut |docs| match alive {
+                None => page.collect_block(docs),
+                Some(_) => {
+                    living.clear();
+                    living.extend(docs.iter().copied().filter(|&doc| is_alive(doc)));
+                    page.collect_block(&living);
+                }
+            })?;
+        }
+        Ok(page.harvest())
     }
 
     fn merge_fruits(&self, segments: Vec<SegmentFruit>) -> tantivy::Result<Collected> {
@@ -184,6 +235,13 @@ impl Collector for Page {
     }
 }
 
+impl Page {
+    /// A listing in name order that counts nothing can stop once its page is full.
+    fn stops_early(&self) -> bool {
+        self.sort == Sort::Name && self.facets.is_empty()
+    }
+}
+
 /// The order of results across segments, by their real sort keys.
 fn compare(sort: Sort, a: &Position, b: &Position) -> Ordering {
     let by_id = || a.id.cmp(&b.id);
@@ -205,6 +263,8 @@ pub(crate) struct SegmentPage {
     near: Option<Near>,
     ids: StrColumn,
     names: StrColumn,
+    /// In name order without facets: the name keys the segment is sorted by.
+    name_keys: Option<Column<u64>>,
     location: Option<(Column<f64>, Column<f64>)>,
     facets: Vec<(Facet, StrColumn, Vec<u32>)>,
     total: u64,
@@ -223,7 +283,16 @@ pub(crate) struct SegmentFruit {
 }
 
 impl SegmentPage {
-    /// The distance in km², or `None` when the document lies outside the radius.
+    /// Whether `doc`, and every document after it in a segment sorted by name key, comes after
+    /// a full page.
+    fn past_page(&self, doc: DocId) -> bool {
+        let (Some(keys), Some(worst)) = (&self.name_keys, self.best.peek()) else {
+            return false;
+        };
+        self.best.len() == self.limit && keys.first(doc) > keys.first(worst.1)
+    }
+
+    /// The distance in km, or `None` when the document lies outside the radius.
     fn distance(&self, doc: DocId) -> Option<(f64, Option<(f64, f64)>)> {
         let (Some(near), Some((latitudes, longitudes))) = (self.near, &self.location) else {
             return Some((0.0, None));

@@ -9,7 +9,7 @@ use persistence::products::Product;
 use tantivy::TantivyDocument;
 use tantivy::schema::Facet;
 
-use crate::fields::{Fields, cell, grid, scope};
+use crate::fields::{Fields, cell, grid, name_key, scope};
 
 /// The longest prefix indexed. A query word longer than this is looked up by its first
 /// `MAX_GRAM` letters, which still tells words apart in practice.
@@ -155,6 +155,7 @@ pub fn of_company(
     document.add_text(fields.name, grams(&words.name));
     document.add_text(fields.body, grams(&words.body));
     document.add_text(fields.name_sort, &row.name_sort);
+    document.add_u64(fields.name_key, name_key(&row.name_sort));
     document.add_text(fields.kind, &row.kind);
     document.add_bool(fields.has_products, !products.is_empty());
     add_company_facts(fields, &mut document, "company", company);
@@ -178,6 +179,7 @@ pub fn of_company(
         document.add_text(fields.name, grams(&words.name));
         document.add_text(fields.body, grams(&words.body));
         document.add_text(fields.name_sort, &product.row.name_sort);
+        document.add_u64(fields.name_key, name_key(&product.row.name_sort));
         document.add_text(fields.kind, &product.row.kind);
         add_company_facts(fields, &mut document, "product", company);
         add_codes(fields, &mut document, &codes);

@@ -7,7 +7,7 @@ use tantivy::schema::{
 
 /// Raised whenever the schema or the way documents are built changes: an index of another
 /// version is rebuilt from the database at start.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The fields of every document, companies and products alike.
 #[derive(Debug, Clone)]
@@ -26,6 +26,10 @@ pub struct Fields {
     pub body: Field,
     /// Sort keys: the folded name, and the id as the final tie-breaker.
     pub name_sort: Field,
+    /// The first eight bytes of the folded name as a number (see [`name_key`]): the index is
+    /// sorted by it, so a listing in name order visits documents in about that order and stops
+    /// after its page.
+    pub name_key: Field,
     /// NACE codes as a hierarchy, `/C/16/16.1/16.10`: a code at any level is one term.
     pub nace: Field,
     /// The codes whose labels the document answers to: its codes and their divisions.
@@ -62,6 +66,7 @@ impl Fields {
         let name = builder.add_text_field("name", words.clone());
         let body = builder.add_text_field("body", words);
         let name_sort = builder.add_text_field("name_sort", TextOptions::default().set_fast("raw"));
+        let name_key = builder.add_u64_field("name_key", FAST);
         let nace = builder.add_facet_field("nace", FacetOptions::default());
         let nace_label = builder.add_text_field("nace_label", STRING);
         let section = builder.add_text_field("section", keyword.clone());
@@ -83,6 +88,7 @@ impl Fields {
             name,
             body,
             name_sort,
+            name_key,
             nace,
             nace_label,
             section,
@@ -98,6 +104,16 @@ impl Fields {
             cell,
         }
     }
+}
+
+/// A folded name's first eight bytes, big-endian: numbers in the order of the names' bytes
+/// (names that share those bytes get the same number).
+pub fn name_key(name_sort: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (to, from) in bytes.iter_mut().zip(name_sort.bytes()) {
+        *to = from;
+    }
+    u64::from_be_bytes(bytes)
 }
 
 /// Degrees per grid cell: a tenth of a degree is 11 km north–south and 7 km east–west here.
@@ -129,6 +145,7 @@ pub mod fast {
     pub const ID: &str = "id";
     pub const COMPANY_ID: &str = "company_id";
     pub const NAME_SORT: &str = "name_sort";
+    pub const NAME_KEY: &str = "name_key";
     pub const SECTION: &str = "section";
     pub const COUNTRY: &str = "country";
     pub const REGION: &str = "region";

@@ -16,7 +16,10 @@ use serde_json::json;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{
+    Index, IndexReader, IndexSettings, IndexSortByField, IndexWriter, Order, ReloadPolicy,
+    Searcher, TantivyDocument, Term,
+};
 
 use crate::Shared;
 use crate::documents;
@@ -159,7 +162,16 @@ fn build(dir: &PathBuf, conn: &mut DbConn, shared: &Shared) -> Result<Indexer, F
         _ => {}
     }
     std::fs::create_dir_all(dir)?;
-    let index = Index::create_in_dir(dir, shared.fields.schema.clone())?;
+    let index = Index::builder()
+        .schema(shared.fields.schema.clone())
+        .settings(IndexSettings {
+            sort_by_field: Some(IndexSortByField {
+                field: fast::NAME_KEY.to_owned(),
+                order: Order::Asc,
+            }),
+            ..IndexSettings::default()
+        })
+        .create_in_dir(dir)?;
     let mut writer = index.writer(BUILD_MEMORY)?;
     let applied = persistence::changes::latest(conn)?;
     tracing::info!(applied, "building the search index from the database");

@@ -68,7 +68,8 @@ pub struct FacetCount {
 #[derive(Debug, Clone)]
 pub struct Results {
     pub hits: Vec<Hit>,
-    /// How many results there are in all.
+    /// How many results there are in all (with facets; without, a listing in name order stops
+    /// counting after its page).
     pub total: u64,
     /// Empty unless facets were asked for.
     pub facets: Vec<FacetCount>,
