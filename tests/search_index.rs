@@ -32,6 +32,18 @@ async fn create(app: &TestApp, bearer: &str, body: Value) -> (String, String) {
     (id, etag)
 }
 
+/// The ids of the first 100 stored companies, drafts too.
+fn company_ids(app: &TestApp) -> Vec<String> {
+    app.db
+        .blocking(|conn| {
+            Ok(persistence::companies::page_by_id(conn, None, 100)?
+                .into_iter()
+                .map(|c| c.row.id)
+                .collect())
+        })
+        .expect("ids")
+}
+
 fn glassworks() -> Value {
     json!({
         "kind": "company", "name": "Glashütte Lausitz",
@@ -185,15 +197,7 @@ async fn name_order_holds_across_segments(backend: Backend) {
     use diesel::sql_types::Text;
     let app = TestApp::spawn(backend).await;
     app.insert(corpus::companies()).await;
-    let ids: Vec<String> = app
-        .db
-        .blocking(|conn| {
-            Ok(persistence::companies::page_by_id(conn, None, 100)?
-                .into_iter()
-                .map(|c| c.row.id)
-                .collect())
-        })
-        .expect("ids");
+    let ids = company_ids(&app);
     // Renamed one at a time: each change is its own batch, segment and deletion.
     for (n, id) in ids.iter().step_by(3).enumerate() {
         let name = format!("{} Umbenannt {n}", ["Aa", "Mm", "Zz"][n % 3]);
@@ -341,15 +345,7 @@ async fn change_log_misses_nothing_under_concurrent_writers(backend: Backend) {
         .map(|i| fixtures::company(&format!("Firma {i}"), Country::Germany, "01067", &[]))
         .collect();
     app.insert(companies).await;
-    let ids: Vec<String> = app
-        .db
-        .blocking(|conn| {
-            Ok(persistence::companies::page_by_id(conn, None, 100)?
-                .into_iter()
-                .map(|c| c.row.id)
-                .collect())
-        })
-        .expect("ids");
+    let ids = company_ids(&app);
     let start = app
         .db
         .blocking(|conn| Ok(persistence::changes::latest(conn)?))
