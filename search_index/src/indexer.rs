@@ -3,7 +3,7 @@
 //! batch of changes in one commit that records the last position applied.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::Receiver;
@@ -82,14 +82,12 @@ struct Indexer {
 }
 
 /// Opens the index, or builds it, retrying until it succeeds or the process stops.
-fn start(dir: &PathBuf, pool: &Pool, shared: &Shared) -> Option<Indexer> {
+fn start(dir: &Path, pool: &Pool, shared: &Shared) -> Option<Indexer> {
     while !shared.stop.load(Ordering::Relaxed) {
         match open_or_build(dir, pool, shared) {
             Ok(indexer) => {
-                shared
-                    .reader
-                    .set(indexer.reader.clone())
-                    .unwrap_or_else(|_| unreachable!("the index is opened once"));
+                // Set once: this thread is the only one that opens the index.
+                let _ = shared.reader.set(indexer.reader.clone());
                 shared.companies.forget([], indexer.applied);
                 shared.applied.send_replace(indexer.applied);
                 return Some(indexer);
@@ -103,7 +101,7 @@ fn start(dir: &PathBuf, pool: &Pool, shared: &Shared) -> Option<Indexer> {
     None
 }
 
-fn open_or_build(dir: &PathBuf, pool: &Pool, shared: &Shared) -> Result<Indexer, Failure> {
+fn open_or_build(dir: &Path, pool: &Pool, shared: &Shared) -> Result<Indexer, Failure> {
     let mut conn = pool.get()?;
     load_glossary(&mut conn, shared)?;
     match resume(dir) {
@@ -135,7 +133,7 @@ fn reader(index: &Index) -> tantivy::Result<IndexReader> {
 }
 
 /// The index in `dir` and the log position it has applied, if it is of this schema version.
-fn resume(dir: &PathBuf) -> Result<Option<(Index, i64)>, Failure> {
+fn resume(dir: &Path) -> Result<Option<(Index, i64)>, Failure> {
     if !dir.join("meta.json").exists() {
         return Ok(None);
     }
@@ -155,7 +153,7 @@ fn resume(dir: &PathBuf) -> Result<Option<(Index, i64)>, Failure> {
 /// Builds the index from scratch: every company with its products, then a commit recording
 /// the log position read before the first row. Changes committed after it are applied next,
 /// so none is lost; applying one twice does no harm.
-fn build(dir: &PathBuf, conn: &mut DbConn, shared: &Shared) -> Result<Indexer, Failure> {
+fn build(dir: &Path, conn: &mut DbConn, shared: &Shared) -> Result<Indexer, Failure> {
     let started = Instant::now();
     match std::fs::remove_dir_all(dir) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
