@@ -1,4 +1,4 @@
-//! A search query as the database runs it: every word must match, each word through any of its
+//! A search query as the search index runs it: every word must match, each word through any of its
 //! forms — its own prefix, the glossary's terms in all languages, or its compound parts.
 
 use std::collections::HashSet;
@@ -9,7 +9,7 @@ use super::words::{is_searchable, stem, words};
 use crate::InvalidValue;
 
 /// A boolean match over the words of search documents. Leaves match every word starting with
-/// their text; the text is folded ASCII letters and digits, safe to embed in FTS syntax.
+/// their text; the text is folded ASCII letters and digits, never query syntax.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
     Prefix(String),

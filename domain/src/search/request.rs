@@ -107,7 +107,7 @@ impl Near {
 
     /// The distance to a point in km, by the equirectangular projection around this point: within
     /// 0.5 % of the great-circle distance for the few hundred kilometres of the region, and
-    /// simple enough for both databases to compute the same way for filtering and sorting.
+    /// cheap enough to compute for every result of a search.
     pub fn distance_km(&self, latitude: f64, longitude: f64) -> f64 {
         let dy = (latitude - self.latitude) * KM_PER_DEGREE;
         let dx = (longitude - self.longitude) * self.km_per_degree_longitude();

@@ -17,7 +17,7 @@ fn transliterate(c: char) -> Option<&'static str> {
 }
 
 /// The words of `text`: folded (case, diacritics, `ß`), split at anything that is not an ASCII
-/// letter or digit. Both databases then tokenise the result the same way, at spaces.
+/// letter or digit. The index and the queries see the same words.
 pub fn words(text: &str) -> impl Iterator<Item = String> {
     let mut ascii = String::with_capacity(text.len());
     for c in fold(text).chars() {
