@@ -315,8 +315,8 @@ async fn restart_resumes_and_one_process_per_directory(backend: Backend) {
     restarted.stop().await;
 }
 
-/// A corrupt or missing index is rebuilt from the database at start.
-async fn corrupt_or_missing_index_is_rebuilt(backend: Backend) {
+/// A corrupt, missing or outdated index is rebuilt from the database at start.
+async fn corrupt_missing_or_outdated_index_is_rebuilt(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.insert(corpus::companies()).await;
     let before = names(&app, "q=Holz").await;
@@ -333,6 +333,24 @@ async fn corrupt_or_missing_index_is_rebuilt(backend: Backend) {
     assert!(again.index.was_rebuilt());
     assert_eq!(names(&again, "q=Holz").await, before);
     again.stop().await;
+
+    // An index written by another schema version: its commit payload names the version.
+    let meta_path = app.index_dir().join("index/meta.json");
+    let mut meta: Value =
+        serde_json::from_slice(&std::fs::read(&meta_path).expect("meta.json")).expect("json");
+    let payload = meta["payload"]
+        .as_str()
+        .expect("payload")
+        .replace("\"schema\":", "\"schema\":9");
+    meta["payload"] = Value::String(payload);
+    std::fs::write(&meta_path, meta.to_string()).expect("meta.json written");
+    let outdated = app.on_same_index().await.expect("restarted");
+    assert!(
+        outdated.index.was_rebuilt(),
+        "an index of another version is rebuilt"
+    );
+    assert_eq!(names(&outdated, "q=Holz").await, before);
+    outdated.stop().await;
 }
 
 /// Writers that hold their transactions open for a while, concurrently with a reader that
@@ -423,6 +441,6 @@ on_both_backends!(
     name_order_holds_across_segments,
     replicas_see_each_others_writes,
     restart_resumes_and_one_process_per_directory,
-    corrupt_or_missing_index_is_rebuilt,
+    corrupt_missing_or_outdated_index_is_rebuilt,
     change_log_misses_nothing_under_concurrent_writers,
 );
