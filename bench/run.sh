@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The load benchmark of docs/benchmarks.md, on SQLite and PostgreSQL: seeds 100,000 synthetic
 # companies with about 300,000 products and services on first use (kept for later runs), then
-# measures four requests at 1, 16 and 64 concurrent clients.
+# measures six requests at 1, 16 and 64 concurrent clients. The search index is built on first
+# use too and kept in ~/.cache/partnernet/bench/index-<backend> (PARTNERNET_BENCH_INDEX_DIR).
 #
 #   bench/run.sh            # both backends
 #   bench/run.sh sqlite     # one backend

@@ -1,6 +1,7 @@
 //! Load benchmark: seeds 100,000 synthetic companies (about 300,000 products and services) if
-//! the database holds fewer, serves the API in-process and measures latency and throughput of
-//! four typical requests at 1, 16 and 64 concurrent clients. Run through `bench/run.sh`, or:
+//! the database holds fewer, opens (or builds) the search index, serves the API in-process and
+//! measures latency and throughput of six typical requests at 1, 16 and 64 concurrent clients,
+//! then the process's memory and the index's size. Run through `bench/run.sh`, or:
 //!
 //! `PARTNERNET_BENCH_DATABASE_URL=sqlite:///tmp/bench.db cargo bench -p api --bench load`
 
