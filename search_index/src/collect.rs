@@ -139,9 +139,10 @@ impl Collector for Page {
             }
             key
         });
-        let name_keys = match self.stops_early() {
-            true => Some(fast_fields.u64(fast::NAME_KEY)?),
-            false => None,
+        let name_keys = if self.stops_early() {
+            Some(fast_fields.u64(fast::NAME_KEY)?)
+        } else {
+            None
         };
         Ok(SegmentPage {
             sort: self.sort,
