@@ -239,8 +239,8 @@ async fn name_order_holds_across_segments(backend: Backend) {
     assert_eq!(paged, all);
 }
 
-/// Two servers on one database each keep their own index; a write through one is found
-/// through the other within a second.
+/// Two servers on one database each keep their own index; a write through one (a profile, a
+/// glossary term) is found through the other within a second.
 async fn replicas_see_each_others_writes(backend: Backend) {
     let first = TestApp::spawn(backend).await;
     let second = first.replica().await;
@@ -274,6 +274,23 @@ async fn replicas_see_each_others_writes(backend: Backend) {
         assert!(
             started.elapsed() < Duration::from_secs(1),
             "the other server shows the old profile after a second"
+        );
+        actix_web::rt::time::sleep(Duration::from_millis(20)).await;
+    }
+    // Glossary terms added through one server expand queries on the other.
+    let czech = "q=%C4%8D%C3%AD%C5%A1e";
+    assert!(names(&second, czech).await.is_empty());
+    let admin = first.admin().await;
+    let entry = json!({"de": ["Trinkglas"], "cs": ["číše"], "en": ["tumbler"]});
+    let added = first
+        .post("/v1/glossary", &entry, Some(&admin.bearer()))
+        .await;
+    assert_eq!(added.status, 201, "{}", added.json);
+    let started = Instant::now();
+    while names(&second, czech).await != ["Glashütte Zittau"] {
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "the other server does not know the new term after a second"
         );
         actix_web::rt::time::sleep(Duration::from_millis(20)).await;
     }

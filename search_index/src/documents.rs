@@ -51,14 +51,18 @@ pub(crate) fn nace_path(catalog: &Catalog, code: &str) -> Option<Facet> {
     Some(Facet::from_path(path))
 }
 
+/// The division a NACE code below a section belongs to: its first two digits ("16.10" →
+/// "16"; a division is its own).
+pub(crate) fn division(code: &str) -> Option<&str> {
+    code.get(..2)
+}
+
 /// The codes whose labels a document answers to: each code and its division, as the labels
 /// describe the code and the division around it.
 fn label_codes<'a>(codes: impl IntoIterator<Item = &'a str>, into: &mut BTreeSet<&'a str>) {
     for code in codes {
         into.insert(code);
-        if let Some(division) = code.get(..2) {
-            into.insert(division);
-        }
+        into.extend(division(code));
     }
 }
 

@@ -13,7 +13,7 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, Te
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::Target;
-use crate::documents::{gram, nace_path};
+use crate::documents::{division, gram, nace_path};
 use crate::fields::{Fields, cell, grid, scope};
 
 /// Added to the score of results whose name alone matches the whole query, so they come
@@ -84,8 +84,9 @@ fn alternatives(fields: &Fields, prefixes: &[&str]) -> Box<dyn Query> {
     }
     // A document answers to the division of each of its codes, so a division found makes the
     // codes below it redundant.
-    let divisions: BTreeSet<&str> = nace.iter().copied().filter(|c| c.len() == 2).collect();
-    nace.retain(|code| code.len() == 2 || !code.get(..2).is_some_and(|d| divisions.contains(d)));
+    let is_division = |code: &str| division(code) == Some(code);
+    let divisions: BTreeSet<&str> = nace.iter().copied().filter(|c| is_division(c)).collect();
+    nace.retain(|code| is_division(code) || !division(code).is_some_and(|d| divisions.contains(d)));
     // Label matches score a constant 1: a word of the profile's own text counts for more.
     for (field, codes) in [(fields.nace_label, nace), (fields.region, regions)] {
         if !codes.is_empty() {
