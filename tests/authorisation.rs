@@ -146,8 +146,7 @@ async fn authorisation_matrix(backend: Backend) {
                 &callers.owner.bearer(),
             )
             .await;
-        members
-            .json
+        members.json["items"]
             .as_array()
             .expect("members")
             .iter()
@@ -288,7 +287,10 @@ async fn authorisation_matrix(backend: Backend) {
             &callers.owner.bearer(),
         )
         .await;
-    assert_eq!(members.json.as_array().expect("members").len(), 2 + 5);
+    assert_eq!(
+        members.json["items"].as_array().expect("members").len(),
+        2 + 5
+    );
 }
 
 async fn mass_assignment_is_refused_and_changes_nothing(backend: Backend) {
@@ -517,7 +519,7 @@ async fn contacts_keys_and_history(backend: Backend) {
     let keys = app
         .get_as(&format!("{path}/api-keys"), &callers.owner.bearer())
         .await;
-    let listed_keys = keys.json.as_array().expect("keys");
+    let listed_keys = keys.json["items"].as_array().expect("keys");
     assert_eq!(listed_keys.len(), 2);
     assert!(
         listed_keys.iter().all(|k| k.get("secret").is_none()

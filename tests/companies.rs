@@ -335,7 +335,14 @@ async fn rejects_bad_parameters_by_name(backend: Backend) {
             .invalid_parameters(),
         ["cursor"]
     );
-    for query in ["regoin=DED2C", "limit=1&limit=2", "country=CZ&country=DE"] {
+    // An undeclared parameter is named, with the ones the operation takes.
+    let typo = app.get("/v1/companies?regoin=DED2C").await;
+    assert_eq!(typo.invalid_parameters(), ["regoin"]);
+    let message = typo.json["errors"][0]["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(message.contains("region"), "{message}");
+    for query in ["limit=1&limit=2", "country=CZ&country=DE"] {
         let problem = app.get(&format!("/v1/companies?{query}")).await;
         problem.assert_problem(400, "bad_request");
     }

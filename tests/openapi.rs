@@ -16,6 +16,8 @@ fn every_operation_is_documented() {
     let document = serde_json::to_value(api::openapi::document()).expect("serialisable");
     assert_eq!(document["openapi"], "3.1.0");
     assert_eq!(document["info"]["license"]["identifier"], "MIT");
+    assert!(document["info"]["contact"]["email"].is_string());
+    assert!(document["servers"][0]["url"].is_string());
     let paths = document["paths"].as_object().expect("paths");
     for path in [
         "/healthz",
@@ -34,9 +36,48 @@ fn every_operation_is_documented() {
             .iter()
             .map(move |(method, operation)| (format!("{method} {path}"), operation))
     });
+    let mut operation_ids = std::collections::BTreeSet::new();
     for (path, operation) in operations {
         assert!(operation["summary"].is_string(), "{path} has no summary");
+        // Generated clients name their methods after these: unique, camelCase words.
+        let id = operation["operationId"].as_str().expect("operationId");
+        assert!(
+            id.starts_with(|c: char| c.is_ascii_lowercase())
+                && id.chars().all(|c| c.is_ascii_alphabetic()),
+            "{path}: operationId {id} is not camelCase"
+        );
+        assert!(
+            operation_ids.insert(id.to_owned()),
+            "operationId {id} repeats"
+        );
         let responses = operation["responses"].as_object().expect("responses");
+        for (status, response) in responses {
+            assert!(
+                response["description"].is_string() || response["$ref"].is_string(),
+                "{path} {status} has no description"
+            );
+        }
+        // Bodies are named schemas, so clients get named types.
+        if let Some(content) = operation["requestBody"]["content"].as_object() {
+            for (media_type, body) in content {
+                assert!(
+                    body["schema"].get("properties").is_none(),
+                    "{path} {media_type}: the body schema is inline"
+                );
+            }
+            for status in ["400", "413", "415"] {
+                assert!(
+                    responses.contains_key(status),
+                    "{path} does not document {status}"
+                );
+            }
+        }
+        if path.contains(" /v1/") {
+            assert!(
+                responses.contains_key("500"),
+                "{path} does not document 500"
+            );
+        }
         assert!(
             responses.keys().any(|status| status.starts_with('2')),
             "{path} has no success response"
@@ -48,7 +89,8 @@ fn every_operation_is_documented() {
                 .iter()
                 .any(|(status, r)| {
                     (status.starts_with('4') || status.starts_with('5'))
-                        && r["content"]["application/problem+json"].is_object()
+                        && (r["content"]["application/problem+json"].is_object()
+                            || r["$ref"].is_string())
                 });
             assert!(problem, "{path} documents no problem response");
         }

@@ -20,6 +20,7 @@ use crate::auth::Auth;
 use crate::body::MAX_BODY_BYTES;
 use crate::db::Db;
 use crate::error::ApiError;
+use crate::operations::{Operations, declared_parameters};
 use crate::{openapi, routes, seed};
 
 /// Opens the database, applies migrations, refreshes the reference data and, when `demo` is
@@ -67,13 +68,14 @@ impl Application {
     ) -> std::io::Result<Self> {
         let port = listener.local_addr()?.port();
         let document = openapi::document();
-        let methods = web::Data::new(AllowedMethods::of(&document));
+        let operations = web::Data::new(Operations::of(&document));
         let db = web::Data::new(db);
         let index = web::Data::from(index);
         // One instance for all workers: the login throttle must see every attempt.
         let auth = web::Data::new(auth);
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(declared_parameters))
                 .wrap(from_fn(searchable_writes))
                 .wrap(from_fn(request_id_header))
                 .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
@@ -82,7 +84,10 @@ impl Application {
                 .app_data(db.clone())
                 .app_data(index.clone())
                 .app_data(auth.clone())
-                .app_data(methods.clone())
+                .app_data(operations.clone())
+                .app_data(web::PathConfig::default().error_handler(|error, _| {
+                    ApiError::BadRequest(format!("the path is malformed: {error}")).into()
+                }))
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .configure(|cfg| {
                     routes::configure(&mut utoipa_actix_web::service_config::ServiceConfig::new(
@@ -118,59 +123,15 @@ impl Application {
     }
 }
 
-/// The methods each path of the API answers, taken from the OpenAPI document, which is
-/// generated from the same handlers and so cannot drift from the routes.
-#[derive(Debug)]
-struct AllowedMethods(Vec<(Vec<String>, String)>);
-
-impl AllowedMethods {
-    fn of(document: &utoipa::openapi::OpenApi) -> Self {
-        let paths = document
-            .paths
-            .paths
-            .iter()
-            .map(|(path, item)| {
-                let segments = path.split('/').map(str::to_owned).collect();
-                let item = serde_json::to_value(item).unwrap_or_default();
-                let methods: Vec<String> = ["get", "post", "put", "patch", "delete"]
-                    .into_iter()
-                    .filter(|m| item.get(*m).is_some())
-                    .map(str::to_uppercase)
-                    .collect();
-                (segments, methods.join(", "))
-            })
-            .collect();
-        Self(paths)
-    }
-
-    /// The methods of the documented path `path` matches, `{parameters}` matching any segment.
-    fn of_path(&self, path: &str) -> Option<&str> {
-        let segments: Vec<&str> = path.split('/').collect();
-        self.0
-            .iter()
-            .find(|(pattern, _)| {
-                pattern.len() == segments.len()
-                    && pattern
-                        .iter()
-                        .zip(&segments)
-                        .all(|(p, s)| p == s || (p.starts_with('{') && !s.is_empty()))
-            })
-            .map(|(_, methods)| methods.as_str())
-    }
-}
-
 /// Requests no route took: a known path with another method is a 405 naming the methods it
 /// answers, anything else a 404.
 async fn unmatched(
     req: HttpRequest,
-    methods: web::Data<AllowedMethods>,
+    operations: web::Data<Operations>,
 ) -> Result<HttpResponse, ApiError> {
     let path = req.path().to_owned();
-    match methods.of_path(&path) {
-        Some(allow) => Err(ApiError::MethodNotAllowed {
-            path,
-            allow: allow.to_owned(),
-        }),
+    match operations.allowed_methods(&path) {
+        Some(allow) => Err(ApiError::MethodNotAllowed { path, allow }),
         None => Err(ApiError::NotFound(format!(
             "there is no resource at {path}"
         ))),

@@ -6,6 +6,7 @@ use std::pin::Pin;
 use actix_web::error::PayloadError;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, web};
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 use serde_path_to_error::Segment;
 
 use crate::error::{ApiError, FieldError};
@@ -45,7 +46,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                     && (mime.subtype() == "json" || mime.suffix().is_some_and(|s| s == "json"))
             });
             if !is_json {
-                return Err(ApiError::UnsupportedMediaType);
+                return Err(ApiError::unsupported_media_type(&req));
             }
             let bytes = web::Bytes::from_request(&req, &mut payload)
                 .await
@@ -60,25 +61,70 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     }
 }
 
-/// Parses `bytes` as JSON into `T`; an error names the field by JSON pointer.
+/// The most problems reported for one body; a body with more is likely not meant for this API.
+const MAX_REPORTED: usize = 20;
+
+/// Parses `bytes` as JSON into `T`; each problem names its field by JSON pointer.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let pointer = pointer(error.path());
-        let message = error.inner().to_string();
-        if error.inner().is_syntax() || error.inner().is_eof() {
-            return ApiError::BadRequest(format!("the body is not valid JSON: {message}"));
-        }
-        ApiError::InvalidBody(vec![field_error(pointer, &message)])
-    })
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|error| ApiError::BadRequest(format!("the body is not valid JSON: {error}")))?;
+    from_value(value)
 }
 
-/// Same as [`parse`], from an already parsed JSON value (used after merging a patch).
-pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let pointer = pointer(error.path());
-        ApiError::InvalidBody(vec![field_error(pointer, &error.inner().to_string())])
-    })
+/// Deserialises `value` into `T`, reporting every problem serde finds rather than the first:
+/// after each one the offending member is taken out (an unknown field) or replaced by a value of
+/// the expected type, and the rest is tried again. A missing required field ends the search,
+/// since nothing can stand in for it.
+pub fn from_value<T: DeserializeOwned>(mut value: Value) -> Result<T, ApiError> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    loop {
+        let error = match serde_path_to_error::deserialize::<_, T>(&value) {
+            Ok(parsed) if errors.is_empty() => return Ok(parsed),
+            Ok(_) => break,
+            Err(error) => error,
+        };
+        let raw = error.inner().to_string();
+        let error = field_error(pointer(error.path()), &raw);
+        let at = error.pointer.clone().unwrap_or_default();
+        let repaired = match error.code.as_str() {
+            "unknown_field" | "read_only" => remove(&mut value, &at),
+            "invalid" => stand_in(&raw).and_then(|v| Some(*value.pointer_mut(&at)? = v)),
+            _ => None,
+        };
+        errors.push(error);
+        if repaired.is_none() || errors.len() == MAX_REPORTED {
+            break;
+        }
+    }
+    Err(ApiError::InvalidBody(errors))
+}
+
+/// Removes the member at `pointer` of an object.
+fn remove(value: &mut Value, pointer: &str) -> Option<()> {
+    let (parent, key) = pointer.rsplit_once('/')?;
+    let key = key.replace("~1", "/").replace("~0", "~");
+    value.pointer_mut(parent)?.as_object_mut()?.remove(&key)?;
+    Some(())
+}
+
+/// A value of the type serde's message says it expected, to try the rest of a body with.
+fn stand_in(message: &str) -> Option<Value> {
+    let (_, expected) = message.split_once("expected ")?;
+    let expected = expected.split(" at line ").next().unwrap_or(expected);
+    if let Some(first) = expected
+        .strip_prefix("one of `")
+        .or_else(|| expected.strip_prefix('`'))
+    {
+        return Some(Value::String(first.split('`').next()?.to_owned()));
+    }
+    match kind(expected) {
+        "a string" => Some(Value::String(String::new())),
+        "a list" => Some(Value::Array(Vec::new())),
+        "true or false" => Some(Value::Bool(false)),
+        "a whole number" | "a number" => Some(Value::from(0)),
+        "null" => Some(Value::Null),
+        _ => None,
+    }
 }
 
 fn pointer(path: &serde_path_to_error::Path) -> String {
@@ -92,13 +138,12 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
         .collect()
 }
 
-/// serde's messages end with " at line 1 column 20", which means nothing next to a pointer.
+/// serde's messages end with " at line 1 column 20", which means nothing next to a pointer, and
+/// speak of Rust types; the client gets the field's pointer and plain words.
 fn field_error(mut pointer: String, message: &str) -> FieldError {
     let message = message.split(" at line ").next().unwrap_or(message);
-    if let Some(field) = message
-        .strip_prefix("unknown field `")
-        .and_then(|rest| rest.split('`').next())
-    {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         if !pointer.ends_with(&format!("/{field}")) {
             pointer = format!("{pointer}/{field}");
         }
@@ -109,23 +154,83 @@ fn field_error(mut pointer: String, message: &str) -> FieldError {
                 format!("'{field}' is managed by the platform and cannot be set here"),
             )
         } else {
-            FieldError::pointer(pointer, "unknown_field", message.to_owned())
+            FieldError::pointer(
+                pointer,
+                "unknown_field",
+                format!("'{field}' is not a field here{}", allowed(expected)),
+            )
         };
     }
-    let code = if message.starts_with("missing field") {
-        "required"
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return FieldError::pointer(format!("{pointer}/{field}"), "required", "is required");
+    }
+    let pointer = if pointer.is_empty() {
+        "/".to_owned()
     } else {
-        "invalid"
+        pointer
     };
-    FieldError::pointer(
-        if pointer.is_empty() {
-            "/".to_owned()
-        } else {
-            pointer
-        },
-        code,
-        message.to_owned(),
-    )
+    FieldError::pointer(pointer, "invalid", plain(message))
+}
+
+/// ", expected one of `a`, `b`" → "; allowed: 'a', 'b'".
+fn allowed(expected: &str) -> String {
+    let list = expected
+        .trim_start_matches(", expected ")
+        .trim_start_matches("one of ")
+        .replace('`', "'");
+    if list.is_empty() || list == "nothing" {
+        String::new()
+    } else {
+        format!("; allowed: {list}")
+    }
+}
+
+/// One of serde's messages about a value, without Rust's type names.
+fn plain(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let found = found.split(' ').next().unwrap_or(found);
+        return format!("expected {}, found {}", kind(expected), kind(found));
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        return format!("'{value}' is not allowed{}", allowed(expected));
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "{} is out of range; expected {}",
+            found.replace('`', "'"),
+            kind(expected)
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!("has {found} elements; expected {expected}");
+    }
+    message.replace('`', "'")
+}
+
+/// A serde or Rust name of a kind of value, as JSON calls it.
+fn kind(name: &str) -> &str {
+    match name.trim_start_matches("a ").trim_start_matches("an ") {
+        "map" => "an object",
+        "sequence" | "seq" => "a list",
+        "string" | "borrowed string" | "char" => "a string",
+        "boolean" | "bool" => "true or false",
+        "unit value" | "null" => "null",
+        "integer" | "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" => {
+            "a whole number"
+        }
+        "floating point" | "f32" | "f64" => "a number",
+        other if other.starts_with("struct ") => "an object",
+        other if other.starts_with("string") => "a string",
+        other if other.starts_with("integer") => "a whole number",
+        other if other.starts_with("floating point") => "a number",
+        other if other.starts_with("boolean") => "true or false",
+        _ => name,
+    }
 }
 
 #[cfg(test)]
@@ -178,5 +283,25 @@ mod tests {
             (Some("/address/zip"), "unknown_field")
         );
         assert!(matches!(parse::<Outer>(b"{"), Err(ApiError::BadRequest(_))));
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_plain_words() {
+        let body = br#"{"name":1,"address":{"city":{}},"tags":[1,"x"],"extra":1}"#;
+        let Err(ApiError::InvalidBody(errors)) = parse::<Outer>(body) else {
+            panic!("expected an invalid body");
+        };
+        let pointers: Vec<_> = errors.iter().filter_map(|e| e.pointer.as_deref()).collect();
+        assert_eq!(pointers, ["/address/city", "/extra", "/name", "/tags/1"]);
+        assert_eq!(errors[0].message, "expected a string, found an object");
+        assert_eq!(errors[2].message, "expected a string, found a whole number");
+        for error in &errors {
+            assert!(!error.message.contains('`'), "{}", error.message);
+        }
+        let e = first_error(r#"{"address":{"city":"x"},"tags":[]}"#);
+        assert_eq!(
+            (e.pointer.as_deref(), e.message.as_str()),
+            (Some("/name"), "is required")
+        );
     }
 }

@@ -2,6 +2,26 @@
 
 use actix_web::http::header::{self, EntityTag, IfMatch, IfNoneMatch};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, HttpResponseBuilder};
+use utoipa::IntoParams;
+
+/// Documents `If-None-Match` on the operations that answer through [`respond`].
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Header)]
+pub struct IfNoneMatchHeader {
+    /// An `ETag` received before: if the resource is unchanged, the answer is a bodiless 304.
+    #[param(rename = "If-None-Match", max_length = 1024)]
+    pub if_none_match: Option<String>,
+}
+
+/// Documents `If-Match` on the operations that check a [`Precondition`].
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Header)]
+pub struct IfMatchHeader {
+    /// The `ETag` of the version the change is based on: if the resource changed since, the
+    /// answer is 412 and nothing is changed. Without it the change applies to whatever is stored.
+    #[param(rename = "If-Match", max_length = 1024)]
+    pub if_match: Option<String>,
+}
 
 /// Whether the client's `If-None-Match` already names `etag` (weak comparison, RFC 9110 §13.1.2).
 fn not_modified(req: &HttpRequest, etag: &EntityTag) -> bool {

@@ -6,6 +6,8 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::operations::Operations;
+
 /// An RFC 9457 problem document. `code` is stable and meant for programs; `title` and `detail`
 /// are for people and may change.
 #[derive(Debug, Serialize, ToSchema)]
@@ -95,8 +97,9 @@ pub enum ApiError {
     PreconditionFailed,
     #[error("the request body is larger than {0} bytes")]
     PayloadTooLarge(usize),
-    #[error("send the body as application/json")]
-    UnsupportedMediaType,
+    /// The media types the operation takes, as a list for people.
+    #[error("send the body as {0}")]
+    UnsupportedMediaType(String),
     #[error("too many attempts; try again in {0} seconds")]
     TooManyRequests(u64),
     #[error("{path} answers only {allow}")]
@@ -145,6 +148,16 @@ impl ApiError {
         }
     }
 
+    /// A 415 naming the media types the operation at the request's method and path takes.
+    pub fn unsupported_media_type(req: &actix_web::HttpRequest) -> Self {
+        let declared = req
+            .app_data::<actix_web::web::Data<Operations>>()
+            .and_then(|operations| operations.media_types(req.method().as_str(), req.path()))
+            .filter(|types| !types.is_empty())
+            .map(|types| types.join(" or "));
+        ApiError::UnsupportedMediaType(declared.unwrap_or_else(|| "application/json".into()))
+    }
+
     pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
         ApiError::Conflict {
             code,
@@ -166,7 +179,7 @@ impl ApiError {
             ApiError::Conflict { code, .. } => code,
             ApiError::PreconditionFailed => "precondition_failed",
             ApiError::PayloadTooLarge(_) => "payload_too_large",
-            ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::TooManyRequests(_) => "too_many_requests",
             ApiError::MethodNotAllowed { .. } => "method_not_allowed",
             ApiError::Unavailable => "service_unavailable",
@@ -188,7 +201,7 @@ impl ApiError {
             ApiError::Conflict { .. } => "Conflict",
             ApiError::PreconditionFailed => "Precondition failed",
             ApiError::PayloadTooLarge(_) => "Payload too large",
-            ApiError::UnsupportedMediaType => "Unsupported media type",
+            ApiError::UnsupportedMediaType(_) => "Unsupported media type",
             ApiError::TooManyRequests(_) => "Too many requests",
             ApiError::MethodNotAllowed { .. } => "Method not allowed",
             ApiError::Unavailable => "Service unavailable",
@@ -229,7 +242,7 @@ impl ResponseError for ApiError {
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,

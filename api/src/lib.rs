@@ -13,7 +13,8 @@ pub mod seed;
 pub mod telemetry;
 
 mod body;
-mod conditional;
+pub mod conditional;
+mod operations;
 mod pagination;
 mod query;
 

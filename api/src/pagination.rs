@@ -81,6 +81,17 @@ pub struct Page<T> {
     pub next_cursor: Option<String>,
 }
 
+impl<T> Page<T> {
+    /// A listing that is short by nature (an organisation's members or keys) in one page, in
+    /// the same envelope as every other list.
+    pub fn whole(items: Vec<T>) -> Self {
+        Self {
+            items,
+            next_cursor: None,
+        }
+    }
+}
+
 /// Answers one page of a listing in id order. `rows` were loaded with `limit + 1`: a row more
 /// than `limit` means there is a next page, which continues after the last row shown. `item`
 /// turns the rows shown into the response's items.

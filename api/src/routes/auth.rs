@@ -18,7 +18,7 @@ use crate::error::{ApiError, FieldError, Problem};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Registration {
+pub struct SignUp {
     #[schema(example = "jana.novakova@example.cz")]
     pub email: String,
     /// At least 10 characters, not the e-mail address.
@@ -59,31 +59,28 @@ pub struct TokenPair {
 }
 
 /// Checks a registration and returns the normalised e-mail, name and password.
-fn validate(registration: Registration) -> Result<(Email, String, String, Language), ApiError> {
-    let (email, name) = check_sign_up(
-        &registration.email,
-        &registration.name,
-        &registration.password,
-    )
-    .map_err(|errors| {
-        ApiError::InvalidBody(
-            errors
-                .into_iter()
-                .map(|(field, e)| FieldError::pointer(format!("/{field}"), e.code, e.message))
-                .collect(),
-        )
-    })?;
-    Ok((email, name, registration.password, registration.language))
+fn validate(sign_up: SignUp) -> Result<(Email, String, String, Language), ApiError> {
+    let (email, name) =
+        check_sign_up(&sign_up.email, &sign_up.name, &sign_up.password).map_err(|errors| {
+            ApiError::InvalidBody(
+                errors
+                    .into_iter()
+                    .map(|(field, e)| FieldError::pointer(format!("/{field}"), e.code, e.message))
+                    .collect(),
+            )
+        })?;
+    Ok((email, name, sign_up.password, sign_up.language))
 }
 
 /// Register
 ///
 /// Creates an account. Sign in afterwards with `/v1/auth/login`.
 #[utoipa::path(
+    operation_id = "register",
     tag = "auth",
-    request_body = Registration,
+    request_body = SignUp,
     responses(
-        (status = 201, body = UserDto, headers(("Location" = String))),
+        (status = 201, description = "The created account", body = UserDto, headers(("Location" = String))),
         (status = 400, description = "A field is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The e-mail address is taken", body = Problem, content_type = "application/problem+json"),
     )
@@ -92,7 +89,7 @@ fn validate(registration: Registration) -> Result<(Email, String, String, Langua
 pub async fn register(
     db: web::Data<Db>,
     auth: web::Data<Auth>,
-    body: Json<Registration>,
+    body: Json<SignUp>,
 ) -> Result<HttpResponse, ApiError> {
     let (email, name, password, language) = validate(body.0)?;
     let hash = auth.passwords.hash(password).await?;
@@ -153,10 +150,11 @@ fn no_store(pair: TokenPair) -> HttpResponse {
 /// Exchanges e-mail and password for a session. A wrong e-mail and a wrong password get the
 /// same answer in the same time. Repeated failures are answered 429 with `Retry-After`.
 #[utoipa::path(
+    operation_id = "login",
     tag = "auth",
     request_body = Credentials,
     responses(
-        (status = 200, body = TokenPair),
+        (status = 200, description = "A new session", body = TokenPair),
         (status = 400, description = "The body is malformed", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Wrong e-mail address or password", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts", body = Problem, content_type = "application/problem+json", headers(("Retry-After" = u64))),
@@ -205,10 +203,11 @@ pub async fn login(
 /// Exchanges a refresh token for a new pair. Each refresh token works once: presenting a used
 /// one again ends the whole session, as it means the token was copied.
 #[utoipa::path(
+    operation_id = "refreshSession",
     tag = "auth",
     request_body = RefreshRequest,
     responses(
-        (status = 200, body = TokenPair),
+        (status = 200, description = "The session's next tokens", body = TokenPair),
         (status = 401, description = "The refresh token is unknown, used, expired or revoked", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -255,6 +254,7 @@ pub async fn refresh(
 /// Ends the session of the refresh token: it and every token refreshed from the same login
 /// stop working. Answers 204 whether or not the token was valid.
 #[utoipa::path(
+    operation_id = "logout",
     tag = "auth",
     request_body = RefreshRequest,
     responses(

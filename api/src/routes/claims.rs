@@ -119,12 +119,13 @@ pub struct ClaimInput {
 /// start that way). An administrator accepts the claim, which makes the claimant its owner, or
 /// rejects it. Send `{}` or a `message`.
 #[utoipa::path(
+    operation_id = "fileClaim",
     tag = "claims",
     params(("id" = String, Path, description = "The company's id")),
     request_body = ClaimInput,
     security(("user_token" = [])),
     responses(
-        (status = 201, body = Claim, headers(("Location" = String))),
+        (status = 201, description = "The filed claim", body = Claim, headers(("Location" = String))),
         (status = 400, description = "The message is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API keys cannot claim", body = Problem, content_type = "application/problem+json"),
@@ -206,11 +207,12 @@ pub struct ClaimListParams {
 /// Administrators see all claims (the queue: `status=pending`); other users see their own.
 /// Oldest first.
 #[utoipa::path(
+    operation_id = "listClaims",
     tag = "claims",
     params(ClaimListParams),
     security(("user_token" = [])),
     responses(
-        (status = 200, body = Page<Claim>),
+        (status = 200, description = "A page of claims", body = Page<Claim>),
         (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API keys cannot see claims", body = Problem, content_type = "application/problem+json"),
@@ -249,11 +251,12 @@ pub async fn list(
 ///
 /// For administrators and the claimant.
 #[utoipa::path(
+    operation_id = "getClaim",
     tag = "claims",
     params(("id" = String, Path, description = "The claim's id")),
     security(("user_token" = [])),
     responses(
-        (status = 200, body = Claim),
+        (status = 200, description = "The claim", body = Claim),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API keys cannot see claims", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No claim with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
@@ -304,11 +307,12 @@ async fn decide(
 /// For administrators: the claimant becomes the profile's owner, and other pending claims on
 /// the profile are rejected.
 #[utoipa::path(
+    operation_id = "acceptClaim",
     tag = "claims",
     params(("id" = String, Path, description = "The claim's id")),
     security(("user_token" = [])),
     responses(
-        (status = 200, body = Claim),
+        (status = 200, description = "The accepted claim", body = Claim),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No claim has this id", body = Problem, content_type = "application/problem+json"),
@@ -328,11 +332,12 @@ pub async fn accept(
 ///
 /// For administrators.
 #[utoipa::path(
+    operation_id = "rejectClaim",
     tag = "claims",
     params(("id" = String, Path, description = "The claim's id")),
     security(("user_token" = [])),
     responses(
-        (status = 200, body = Claim),
+        (status = 200, description = "The rejected claim", body = Claim),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No claim has this id", body = Problem, content_type = "application/problem+json"),

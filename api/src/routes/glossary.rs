@@ -81,9 +81,10 @@ pub struct GlossaryInput {
 /// Every concept search translates between German, Czech and English: the shipped ones, then
 /// those administrators added.
 #[utoipa::path(
+    operation_id = "listGlossaryEntries",
     tag = "search",
     responses(
-        (status = 200, body = GlossaryList),
+        (status = 200, description = "The glossary entries", body = GlossaryList),
         (status = 503, description = "The database is busy or unreachable", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -103,11 +104,12 @@ pub async fn list(db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
 ///
 /// For administrators. Queries use the new terms from the next request on.
 #[utoipa::path(
+    operation_id = "addGlossaryEntry",
     tag = "search",
     request_body = GlossaryInput,
     security(("user_token" = [])),
     responses(
-        (status = 201, body = GlossaryEntry),
+        (status = 201, description = "The added entry", body = GlossaryEntry),
         (status = 400, description = "A term is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
@@ -146,6 +148,7 @@ pub async fn add(
 ///
 /// For administrators. Shipped entries cannot be removed.
 #[utoipa::path(
+    operation_id = "removeGlossaryEntry",
     tag = "search",
     params(("id" = String, Path, description = "The entry's id")),
     security(("user_token" = [])),

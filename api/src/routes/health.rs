@@ -13,7 +13,7 @@ pub struct Health {
 }
 
 /// Liveness: the process is up and serving.
-#[utoipa::path(tag = "operations", responses((status = 200, body = Health)))]
+#[utoipa::path(operation_id = "checkLiveness", tag = "operations", responses((status = 200, description = "The process is serving", body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(Health { status: "ok" })
@@ -22,9 +22,10 @@ pub async fn healthz() -> HttpResponse {
 /// Readiness: the database answers a query within the acquisition timeout, and the search
 /// index can answer (it is not being built).
 #[utoipa::path(
+    operation_id = "checkReadiness",
     tag = "operations",
     responses(
-        (status = 200, body = Health),
+        (status = 200, description = "Ready to serve", body = Health),
         (status = 503, description = "The database is unreachable or the search index is being built", body = Problem, content_type = "application/problem+json"),
     )
 )]

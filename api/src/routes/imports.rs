@@ -26,6 +26,14 @@ const MAX_UPLOAD_BYTES: usize = 64 << 20;
 /// Findings of each severity kept with a job; the counts include all of them.
 const KEPT_FINDINGS: usize = 1_000;
 
+/// A multipart upload: one or more files, each in a field of its own (any field name). Files
+/// named `*.jsonl` or `*.ndjson` are read by line, others as one JSON document.
+#[derive(Debug, ToSchema)]
+pub struct ImportFiles {
+    #[schema(value_type = Vec<String>, format = Binary)]
+    pub files: Vec<Vec<u8>>,
+}
+
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
@@ -143,12 +151,20 @@ impl ImportJob {
 /// 64 MiB. The import runs in the background exactly as `partnernet import` does: poll the job
 /// at its `Location` until `status` is no longer `running`.
 #[utoipa::path(
+    operation_id = "startImport",
     tag = "imports",
     params(ImportParams),
-    request_body(content = String, description = "NDJSON, a JSON document, or multipart/form-data with files", content_type = "application/x-ndjson"),
+    request_body(
+        description = "NDJSON, a JSON document, or multipart/form-data with files",
+        content(
+            (String = "application/x-ndjson"),
+            (Object = "application/json"),
+            (ImportFiles = "multipart/form-data"),
+        ),
+    ),
     security(("user_token" = [])),
     responses(
-        (status = 202, body = ImportJob, headers(("Location" = String))),
+        (status = 202, description = "The started import job", body = ImportJob, headers(("Location" = String))),
         (status = 400, description = "A parameter is invalid, the body is empty, or the multipart body is malformed", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
@@ -307,7 +323,7 @@ async fn read_body(req: &HttpRequest, mut payload: web::Payload) -> Result<Vec<I
         Some(("multipart", "form-data")) => return read_multipart(req, payload).await,
         Some(("application", "x-ndjson" | "jsonl" | "ndjson" | "x-jsonlines")) => true,
         Some(("application", "json")) => false,
-        _ => return Err(ApiError::UnsupportedMediaType),
+        _ => return Err(ApiError::unsupported_media_type(req)),
     };
     let mut data = Vec::new();
     while let Some(chunk) = payload.next().await {
@@ -372,11 +388,12 @@ async fn read_multipart(req: &HttpRequest, payload: web::Payload) -> Result<Vec<
 /// For administrators: the job's status, its counts so far, and when it is done the rejected
 /// records and warnings.
 #[utoipa::path(
+    operation_id = "getImport",
     tag = "imports",
     params(("id" = String, Path, description = "The job's id")),
     security(("user_token" = [])),
     responses(
-        (status = 200, body = ImportJob),
+        (status = 200, description = "The import job", body = ImportJob),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No import job has this id", body = Problem, content_type = "application/problem+json"),

@@ -17,6 +17,7 @@ use crate::error::{ApiError, Problem};
 
 /// An organisation the user belongs to.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Membership)]
 pub struct MembershipDto {
     pub company_id: String,
     pub company_name: String,
@@ -93,10 +94,11 @@ async fn load(db: &Db, id: String) -> Result<UserDto, ApiError> {
 ///
 /// With the organisations you belong to, drafts included.
 #[utoipa::path(
+    operation_id = "getMe",
     tag = "me",
     security(("user_token" = [])),
     responses(
-        (status = 200, body = UserDto),
+        (status = 200, description = "The signed-in user", body = UserDto),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -108,11 +110,12 @@ pub async fn get(caller: Caller, db: web::Data<Db>) -> Result<HttpResponse, ApiE
 
 /// Change your name or language
 #[utoipa::path(
+    operation_id = "updateMe",
     tag = "me",
     request_body = ProfileChange,
     security(("user_token" = [])),
     responses(
-        (status = 200, body = UserDto),
+        (status = 200, description = "The updated user", body = UserDto),
         (status = 400, description = "A field is invalid or may not be set", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
     )
@@ -145,6 +148,7 @@ pub async fn update(
 ///
 /// Needs the current password. Ends every session, on every device: sign in again afterwards.
 #[utoipa::path(
+    operation_id = "changePassword",
     tag = "me",
     request_body = PasswordChange,
     security(("user_token" = [])),
@@ -196,6 +200,7 @@ pub async fn change_password(
 /// Removes your personal data, sessions and memberships. Organisations you belonged to keep
 /// existing; their history shows your changes without your name.
 #[utoipa::path(
+    operation_id = "deleteMe",
     tag = "me",
     security(("user_token" = [])),
     responses(

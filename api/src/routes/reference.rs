@@ -10,7 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::labels::LabelsDto;
-use crate::conditional;
+use crate::conditional::{self, IfNoneMatchHeader};
 use crate::error::{ApiError, Problem};
 use crate::query;
 
@@ -92,10 +92,11 @@ fn cached<T: Serialize>(req: &HttpRequest, body: T) -> HttpResponse {
 /// All 996 codes (21 sections, 88 divisions, 272 groups, 615 classes) with German, Czech and
 /// English labels, optionally narrowed to one level or to the children of one code.
 #[utoipa::path(
+    operation_id = "listIndustries",
     tag = "reference",
-    params(IndustryParams),
+    params(IndustryParams, IfNoneMatchHeader),
     responses(
-        (status = 200, body = IndustryList, headers(("ETag" = String))),
+        (status = 200, description = "The industries", body = IndustryList, headers(("ETag" = String))),
         (status = 304, description = "Not modified since the ETag in If-None-Match"),
         (status = 400, description = "Unknown level or parent code", body = Problem, content_type = "application/problem+json"),
     )
@@ -217,10 +218,11 @@ impl CountryParams {
 /// The 13 Saxon districts and 14 Czech kraje, with names in all three languages and whether
 /// they belong to the Interreg programme area.
 #[utoipa::path(
+    operation_id = "listRegions",
     tag = "reference",
-    params(CountryParams),
+    params(CountryParams, IfNoneMatchHeader),
     responses(
-        (status = 200, body = RegionList, headers(("ETag" = String))),
+        (status = 200, description = "The regions", body = RegionList, headers(("ETag" = String))),
         (status = 304, description = "Not modified since the ETag in If-None-Match"),
         (status = 400, description = "Unknown country", body = Problem, content_type = "application/problem+json"),
     )
@@ -274,10 +276,11 @@ pub struct LegalFormList {
 /// The common legal forms of both countries (GmbH, UG, AG, KG, e. K., e. V., eG, ...; s.r.o.,
 /// a.s., v.o.s., k.s., družstvo, z. s., ...), Czech ones with their ARES code.
 #[utoipa::path(
+    operation_id = "listLegalForms",
     tag = "reference",
-    params(CountryParams),
+    params(CountryParams, IfNoneMatchHeader),
     responses(
-        (status = 200, body = LegalFormList, headers(("ETag" = String))),
+        (status = 200, description = "The legal forms", body = LegalFormList, headers(("ETag" = String))),
         (status = 304, description = "Not modified since the ETag in If-None-Match"),
         (status = 400, description = "Unknown country", body = Problem, content_type = "application/problem+json"),
     )

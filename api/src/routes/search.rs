@@ -447,6 +447,7 @@ impl Facets {
 /// How much of a text query the results match.
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = Match)]
 pub enum MatchDto {
     /// Every word of the query.
     All,

@@ -17,6 +17,7 @@ use crate::auth::{Caller, tokens};
 use crate::body::Json;
 use crate::db::Db;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::pagination::Page;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -98,12 +99,13 @@ mirror_enum!(
 /// For members of a multiplier institution and administrators. The response holds the key's
 /// secret, which is stored only as a hash and never shown again.
 #[utoipa::path(
+    operation_id = "createApiKey",
     tag = "api keys",
     params(("id" = String, Path, description = "The multiplier institution's company id")),
     request_body = NewApiKey,
     security(("user_token" = [])),
     responses(
-        (status = 201, body = CreatedApiKey),
+        (status = 201, description = "The created key; its secret is shown only now", body = CreatedApiKey),
         (status = 400, description = "A field is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member or administrator", body = Problem, content_type = "application/problem+json"),
@@ -182,11 +184,12 @@ pub async fn create(
 ///
 /// For members and administrators; revoked keys included. Secrets are never shown.
 #[utoipa::path(
+    operation_id = "listApiKeys",
     tag = "api keys",
     params(("id" = String, Path, description = "The company's id")),
     security(("user_token" = [])),
     responses(
-        (status = 200, body = Vec<ApiKeyDto>),
+        (status = 200, description = "All of the organisation's active keys, in one page", body = Page<ApiKeyDto>),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member or administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
@@ -207,13 +210,14 @@ pub async fn list(
             Ok(api_keys::list(conn, &id)?)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(rows.into_iter().map(ApiKeyDto::from).collect::<Vec<_>>()))
+    Ok(HttpResponse::Ok().json(Page::whole(rows.into_iter().map(ApiKeyDto::from).collect())))
 }
 
 /// Revoke an API key
 ///
 /// For members and administrators. The key stops working immediately.
 #[utoipa::path(
+    operation_id = "revokeApiKey",
     tag = "api keys",
     params(
         ("id" = String, Path, description = "The company's id"),

@@ -44,11 +44,12 @@ pub struct Change {
 ///
 /// Who changed what and when, newest first. For members and administrators.
 #[utoipa::path(
+    operation_id = "getCompanyHistory",
     tag = "companies",
     params(("id" = String, Path, description = "The company's id"), PageParams),
     security(("user_token" = [])),
     responses(
-        (status = 200, body = Page<Change>),
+        (status = 200, description = "A page of the company's changes, newest first", body = Page<Change>),
         (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member or administrator", body = Problem, content_type = "application/problem+json"),

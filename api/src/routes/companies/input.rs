@@ -18,6 +18,7 @@ use utoipa::ToSchema;
 
 use super::{CompanyKindDto, CompanyStatusDto, SizeClassDto, corrupt};
 use crate::error::{ApiError, FieldError};
+use crate::openapi::merge_patch::merge_patch_schema;
 use crate::routes::reference::CountryDto;
 
 const MAX_ITEMS: usize = 20;
@@ -57,6 +58,11 @@ pub struct CompanyInput {
     /// `draft` (the default) or `published`; only owners and administrators publish.
     pub status: Option<CompanyStatusDto>,
 }
+
+merge_patch_schema!(
+    /// The body of `PATCH /v1/companies/{id}`.
+    CompanyPatch of CompanyInput
+);
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -15,6 +15,7 @@ use crate::auth::Caller;
 use crate::body::Json;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
+use crate::pagination::Page;
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -46,17 +47,16 @@ pub struct NewMember {
     pub role: Option<MemberRoleDto>,
 }
 
-fn dtos(found: Vec<members::Member>) -> Vec<MemberDto> {
-    found
-        .into_iter()
-        .map(|m| MemberDto {
+impl From<members::Member> for MemberDto {
+    fn from(m: members::Member) -> Self {
+        MemberDto {
             user_id: m.user_id,
             name: m.name,
             email: m.email,
             role: m.role,
             since: m.since.and_utc(),
-        })
-        .collect()
+        }
+    }
 }
 
 const EDITORS: &[Access] = &[Access::Owner, Access::Editor, Access::Admin];
@@ -66,11 +66,12 @@ const OWNERS: &[Access] = &[Access::Owner, Access::Admin];
 ///
 /// For the organisation's members and administrators.
 #[utoipa::path(
+    operation_id = "listMembers",
     tag = "members",
     params(("id" = String, Path, description = "The company's id")),
     security(("user_token" = [])),
     responses(
-        (status = 200, body = Vec<MemberDto>),
+        (status = 200, description = "All of the organisation's members, in one page", body = Page<MemberDto>),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
@@ -91,19 +92,22 @@ pub async fn list(
             Ok(members::list(conn, &id)?)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(dtos(found)))
+    Ok(HttpResponse::Ok().json(Page::whole(
+        found.into_iter().map(MemberDto::from).collect(),
+    )))
 }
 
 /// Add a member
 ///
 /// For owners and administrators: adds a registered user by e-mail address.
 #[utoipa::path(
+    operation_id = "addMember",
     tag = "members",
     params(("id" = String, Path, description = "The company's id")),
     request_body = NewMember,
     security(("user_token" = [])),
     responses(
-        (status = 201, description = "Added", body = Vec<MemberDto>),
+        (status = 201, description = "The new member", body = MemberDto),
         (status = 400, description = "A field is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an owner or administrator", body = Problem, content_type = "application/problem+json"),
@@ -139,10 +143,14 @@ pub async fn add(
                     e.into()
                 }
             })?;
-            Ok(members::list(conn, &id)?)
+            let added = members::list(conn, &id)?
+                .into_iter()
+                .find(|m| m.user_id == member.id)
+                .ok_or(diesel::result::Error::NotFound)?;
+            Ok(added)
         })
         .await?;
-    Ok(HttpResponse::Created().json(dtos(found)))
+    Ok(HttpResponse::Created().json(MemberDto::from(found)))
 }
 
 /// Remove a member
@@ -150,6 +158,7 @@ pub async fn add(
 /// Owners and administrators remove anybody; every member may leave. The last owner cannot
 /// leave (409): add another owner first.
 #[utoipa::path(
+    operation_id = "removeMember",
     tag = "members",
     params(
         ("id" = String, Path, description = "The company's id"),

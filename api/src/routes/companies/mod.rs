@@ -27,7 +27,7 @@ use utoipa::ToSchema;
 use super::labels::{LabelsDto, LocalizedTextDto};
 use super::reference::CountryDto;
 use crate::auth::Caller;
-use crate::conditional;
+use crate::conditional::{self, IfNoneMatchHeader};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::routes::search::{Search, SearchPage, SearchParams};
@@ -169,6 +169,7 @@ impl From<ContactRow> for ContactPerson {
 /// The public register a profile was imported from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = RegisterSource)]
 pub enum RegisterSourceDto {
     Ares,
     Handelsregister,
@@ -177,6 +178,7 @@ pub enum RegisterSourceDto {
 /// Whether the organisation still exists according to its register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = RegisterStatus)]
 pub enum RegisterStatusDto {
     Registered,
     /// Dissolved or deleted in the register; the profile stays, marked.
@@ -202,7 +204,7 @@ mirror_enum!(
 /// form, identifiers, address, industries and founding date of such a profile: a newer record
 /// from the register updates them. Everything else belongs to the company's members.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct Registration {
+pub struct RegisterRecord {
     pub source: RegisterSourceDto,
     pub status: RegisterStatusDto,
     /// The register's legal form as given, when it is none of the platform's legal forms
@@ -248,7 +250,7 @@ pub struct CompanyDto {
     /// one (`POST /v1/companies/{id}/claims`) and an administrator decides.
     pub claimed: bool,
     /// For profiles imported from a public register; `null` for profiles created by members.
-    pub registration: Option<Registration>,
+    pub registration: Option<RegisterRecord>,
     /// Increases with every change; the ETag is derived from it.
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -313,7 +315,7 @@ impl CompanyDto {
                     .map_err(|_| corrupt("registration source", &r.source))?;
                 let status = RegisterStatus::parse(&r.status)
                     .map_err(|_| corrupt("registration status", &r.status))?;
-                Ok::<_, ApiError>(Registration {
+                Ok::<_, ApiError>(RegisterRecord {
                     source: source.into(),
                     status: status.into(),
                     legal_form_as_registered: r.legal_form,
@@ -390,11 +392,12 @@ impl CompanyDto {
 /// header names the next page. Contact persons are included for signed-in users and API keys
 /// with the `read` scope.
 #[utoipa::path(
+    operation_id = "listCompanies",
     tag = "companies",
     params(SearchParams),
     security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
-        (status = 200, body = SearchPage<CompanyDto>, headers(("Link" = String, description = "`<...>; rel=\"next\"` while there are more pages"))),
+        (status = 200, description = "A page of matching companies, with facets", body = SearchPage<CompanyDto>, headers(("Link" = String, description = "`<...>; rel=\"next\"` while there are more pages"))),
         (status = 400, description = "A parameter is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),
@@ -440,11 +443,12 @@ pub async fn list(
 /// API keys with the `read` scope. Carries an `ETag`: send it back in `If-None-Match` to get
 /// `304 Not Modified` while the profile is unchanged, or in `If-Match` when changing it.
 #[utoipa::path(
+    operation_id = "getCompany",
     tag = "companies",
-    params(("id" = String, Path, description = "The company's id")),
+    params(("id" = String, Path, description = "The company's id"), IfNoneMatchHeader),
     security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
-        (status = 200, body = CompanyDto, headers(("ETag" = String))),
+        (status = 200, description = "The company", body = CompanyDto, headers(("ETag" = String))),
         (status = 304, description = "Not modified since the ETag in If-None-Match"),
         (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),

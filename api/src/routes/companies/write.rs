@@ -10,11 +10,11 @@ use persistence::db::is_unique_violation;
 use persistence::members;
 use serde_json::Value;
 
-use super::input::CompanyInput;
+use super::input::{CompanyInput, CompanyPatch};
 use super::{CompanyDto, not_found, respond};
 use crate::auth::{Caller, UserCaller};
 use crate::body::{self, Json};
-use crate::conditional::Precondition;
+use crate::conditional::{IfMatchHeader, Precondition};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 
@@ -116,11 +116,12 @@ pub(crate) fn merge(target: &mut Value, patch: Value) {
 /// The signed-in user becomes the new organisation's owner. The profile starts as a `draft`
 /// unless `status` says `published`.
 #[utoipa::path(
+    operation_id = "createCompany",
     tag = "companies",
     request_body = CompanyInput,
     security(("user_token" = [])),
     responses(
-        (status = 201, body = CompanyDto, headers(("Location" = String), ("ETag" = String))),
+        (status = 201, description = "The created company", body = CompanyDto, headers(("Location" = String), ("ETag" = String))),
         (status = 400, description = "A field is invalid or may not be set; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API keys cannot create companies", body = Problem, content_type = "application/problem+json"),
@@ -163,12 +164,16 @@ pub async fn create(
 /// owners and administrators change `status`. Send the `ETag` in `If-Match` to make sure
 /// nobody changed the profile since you read it (else 412).
 #[utoipa::path(
+    operation_id = "updateCompany",
     tag = "companies",
-    params(("id" = String, Path, description = "The company's id")),
-    request_body(content = Object, description = "Any subset of the fields of `CompanyInput`", content_type = "application/merge-patch+json"),
+    params(("id" = String, Path, description = "The company's id"), IfMatchHeader),
+    request_body(content(
+        (CompanyPatch = "application/merge-patch+json"),
+        (CompanyPatch = "application/json"),
+    )),
     security(("user_token" = [])),
     responses(
-        (status = 200, body = CompanyDto, headers(("ETag" = String))),
+        (status = 200, description = "The updated company", body = CompanyDto, headers(("ETag" = String))),
         (status = 400, description = "A field is invalid or may not be set; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member, or an editor changing the status", body = Problem, content_type = "application/problem+json"),
@@ -235,8 +240,9 @@ pub async fn update(
 /// For owners and administrators. Removes the profile with its members, contact persons and
 /// API keys; the change history keeps a record. Honours `If-Match`.
 #[utoipa::path(
+    operation_id = "deleteCompany",
     tag = "companies",
-    params(("id" = String, Path, description = "The company's id")),
+    params(("id" = String, Path, description = "The company's id"), IfMatchHeader),
     security(("user_token" = [])),
     responses(
         (status = 204, description = "Deleted"),
@@ -300,11 +306,12 @@ async fn set_verified(
 ///
 /// For administrators: marks the organisation as checked by the platform.
 #[utoipa::path(
+    operation_id = "verifyCompany",
     tag = "companies",
     params(("id" = String, Path, description = "The company's id")),
     security(("user_token" = [])),
     responses(
-        (status = 200, body = CompanyDto, headers(("ETag" = String))),
+        (status = 200, description = "The company, now verified", body = CompanyDto, headers(("ETag" = String))),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No company has this id", body = Problem, content_type = "application/problem+json"),
@@ -324,11 +331,12 @@ pub async fn verify(
 ///
 /// For administrators.
 #[utoipa::path(
+    operation_id = "unverifyCompany",
     tag = "companies",
     params(("id" = String, Path, description = "The company's id")),
     security(("user_token" = [])),
     responses(
-        (status = 200, body = CompanyDto, headers(("ETag" = String))),
+        (status = 200, description = "The company, no longer verified", body = CompanyDto, headers(("ETag" = String))),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No company has this id", body = Problem, content_type = "application/problem+json"),

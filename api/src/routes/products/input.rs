@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 
 use super::ProductKindDto;
 use crate::error::ApiError;
+use crate::openapi::merge_patch::merge_patch_schema;
 use crate::routes::companies::corrupt;
 use crate::routes::companies::input::{DescriptionInput, Errors, industries, optional_text};
 
@@ -34,6 +35,11 @@ pub struct ProductInput {
     /// An `http` or `https` address of a picture.
     pub image_url: Option<String>,
 }
+
+merge_patch_schema!(
+    /// The body of `PATCH /v1/products/{id}`.
+    ProductPatch of ProductInput
+);
 
 fn texts(
     errors: &mut Errors,

@@ -16,14 +16,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use self::input::ProductInput;
+use self::input::{ProductInput, ProductPatch};
 use super::companies::write::{load_for_change, merge, patch_object};
 use super::companies::{corrupt, not_found as company_not_found, visible_status};
 use super::labels::{LabelsDto, LocalizedTextDto};
 use super::search::{Search, SearchPage, SearchParams};
 use crate::auth::Caller;
 use crate::body::{self, Json};
-use crate::conditional::{self, Precondition};
+use crate::conditional::{self, IfMatchHeader, IfNoneMatchHeader, Precondition};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::pagination::{self, Page, PageParams};
@@ -153,11 +153,12 @@ fn respond(req: &HttpRequest, product: Product) -> Result<HttpResponse, ApiError
 /// English — with the same parameters as the company directory (`kind` is `product` or
 /// `service`; `has_products` does not apply).
 #[utoipa::path(
+    operation_id = "listProducts",
     tag = "products",
     params(SearchParams),
     security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
-        (status = 200, body = SearchPage<ProductDto>, headers(("Link" = String, description = "`<...>; rel=\"next\"` while there are more pages"))),
+        (status = 200, description = "A page of matching products, with facets", body = SearchPage<ProductDto>, headers(("Link" = String, description = "`<...>; rel=\"next\"` while there are more pages"))),
         (status = 400, description = "A parameter is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),
@@ -197,11 +198,12 @@ pub async fn list(
 /// In the order they were added. Visible like the company: a draft's products only to its
 /// members and administrators.
 #[utoipa::path(
+    operation_id = "listCompanyProducts",
     tag = "products",
     params(("id" = String, Path, description = "The company's id"), PageParams),
     security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
-        (status = 200, body = Page<ProductDto>),
+        (status = 200, description = "A page of the company's products", body = Page<ProductDto>),
         (status = 400, description = "A parameter is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),
@@ -242,12 +244,13 @@ pub async fn of_company(
 ///
 /// For the company's owners, editors and administrators. Searchable at once.
 #[utoipa::path(
+    operation_id = "createProduct",
     tag = "products",
     params(("id" = String, Path, description = "The company's id")),
     request_body = ProductInput,
     security(("user_token" = [])),
     responses(
-        (status = 201, body = ProductDto, headers(("Location" = String), ("ETag" = String))),
+        (status = 201, description = "The created product", body = ProductDto, headers(("Location" = String), ("ETag" = String))),
         (status = 400, description = "A field is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member of the company, or an API key", body = Problem, content_type = "application/problem+json"),
@@ -288,11 +291,12 @@ pub async fn create(
 ///
 /// Visible like its company. Carries an `ETag` for `If-None-Match` and `If-Match`.
 #[utoipa::path(
+    operation_id = "getProduct",
     tag = "products",
-    params(("id" = String, Path, description = "The product's id")),
+    params(("id" = String, Path, description = "The product's id"), IfNoneMatchHeader),
     security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
-        (status = 200, body = ProductDto, headers(("ETag" = String))),
+        (status = 200, description = "The product", body = ProductDto, headers(("ETag" = String))),
         (status = 304, description = "Not modified since the ETag in If-None-Match"),
         (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),
@@ -341,12 +345,16 @@ fn load_product_for_change(
 /// administrators. Send the `ETag` in `If-Match` to avoid overwriting someone else's change
 /// (else 412).
 #[utoipa::path(
+    operation_id = "updateProduct",
     tag = "products",
-    params(("id" = String, Path, description = "The product's id")),
-    request_body(content = Object, description = "Any subset of the fields of `ProductInput`", content_type = "application/merge-patch+json"),
+    params(("id" = String, Path, description = "The product's id"), IfMatchHeader),
+    request_body(content(
+        (ProductPatch = "application/merge-patch+json"),
+        (ProductPatch = "application/json"),
+    )),
     security(("user_token" = [])),
     responses(
-        (status = 200, body = ProductDto, headers(("ETag" = String))),
+        (status = 200, description = "The updated product", body = ProductDto, headers(("ETag" = String))),
         (status = 400, description = "A field is invalid or may not be set; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member of the company", body = Problem, content_type = "application/problem+json"),
@@ -394,8 +402,9 @@ pub async fn update(
 ///
 /// For the company's owners, editors and administrators. Honours `If-Match`.
 #[utoipa::path(
+    operation_id = "deleteProduct",
     tag = "products",
-    params(("id" = String, Path, description = "The product's id")),
+    params(("id" = String, Path, description = "The product's id"), IfMatchHeader),
     security(("user_token" = [])),
     responses(
         (status = 204, description = "Deleted"),

@@ -1,8 +1,14 @@
 //! The OpenAPI 3.1 document: collected from the registered handlers, with fixed `info` so the
 //! checked-in `openapi.yaml` only changes when the API does.
 
+mod generics;
+pub(crate) mod merge_patch;
+mod responses;
+
 use actix_web::App;
 use utoipa::openapi::OpenApi as Document;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::Schema;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
@@ -15,6 +21,10 @@ use crate::routes;
         title = "PartnerNet API",
         description = "The API of PartnerNet, the bilingual German–Czech business network of the Saxony–Czechia border region: companies and research institutions, their products and services, industries and regions, searchable across both languages.\n\nErrors are RFC 9457 `application/problem+json` documents with a stable `code`. Lists are paged by an opaque `cursor`. Reads are public; contact persons need a signed-in user or an API key with the `read` scope; changes need a signed-in member of the organisation.",
         license(name = "MIT", identifier = "MIT"),
+        contact(name = "PartnerNet API team", email = "api@partnernet.eu", url = "https://partnernet.eu"),
+    ),
+    servers(
+        (url = "http://localhost:8080", description = "A local server, as `cargo run --release` starts it"),
     ),
     modifiers(&SecuritySchemes),
     tags(
@@ -56,12 +66,17 @@ impl Modify for SecuritySchemes {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("pn_...")
-                    .description(Some("An API key of a multiplier institution. Scopes: `read` (companies with contact persons), `export`, `changes`, `webhooks`, `stats`."))
+                    .description(Some(API_KEY_SCOPES))
                     .build(),
             ),
         );
     }
 }
+
+/// API keys are bearer tokens, so the scheme itself cannot carry scopes; OpenAPI 3.1 lets an
+/// operation's security requirement name them as roles (`api_key: [read]`), and this says what
+/// each one allows.
+const API_KEY_SCOPES: &str = "An API key (`pn_...`) of a multiplier institution, created by its members at `POST /v1/companies/{id}/api-keys`. An operation's security requirement names the scope the key needs:\n\n- `read`: read published companies and products including their contact persons.\n- `export`, `changes`, `webhooks`, `stats`: reserved for the bulk export, change feed, webhooks and statistics.\n\nKeys only read: every change needs a signed-in user.";
 
 /// The document for the routes of [`routes::configure`].
 pub fn document() -> Document {
@@ -71,7 +86,20 @@ pub fn document() -> Document {
         .configure(routes::configure)
         .split_for_parts();
     document.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    generics::reference_arguments(&mut document);
+    responses::complete(&mut document);
     document
+}
+
+/// A schema as JSON, for the rewrites utoipa's builders do not offer.
+fn to_value(schema: &RefOr<Schema>) -> serde_json::Value {
+    serde_json::to_value(schema).expect("a schema serialises")
+}
+
+/// A rewritten schema back; the rewrites only drop members or swap in references, so what they
+/// return is still a schema.
+fn from_value(value: serde_json::Value) -> RefOr<Schema> {
+    serde_json::from_value(value).expect("a rewritten schema is a schema")
 }
 
 /// The document as YAML, as checked in at the repository's root.

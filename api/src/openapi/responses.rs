@@ -1,0 +1,119 @@
+//! Problems that any operation of a kind can answer, whatever its handler does: a malformed
+//! request, a bad token, an oversized or mistyped body, an unavailable database, a bug. They are
+//! documented here once, as shared responses, on every operation they apply to; a handler's own
+//! description of the same status wins, since it says more.
+
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::schema::ObjectBuilder;
+use utoipa::openapi::{
+    ContentBuilder, OpenApi, Ref, RefOr, Response, ResponseBuilder, schema::Type,
+};
+
+const PROBLEM: &str = "application/problem+json";
+
+/// A shared response: its name under `components/responses`, status, and description.
+struct Shared {
+    name: &'static str,
+    status: &'static str,
+    description: &'static str,
+    applies: fn(&Operation) -> bool,
+}
+
+const SHARED: &[Shared] = &[
+    Shared {
+        name: "BadRequest",
+        status: "400",
+        description: "The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`",
+        applies: |_| true,
+    },
+    Shared {
+        name: "Unauthenticated",
+        status: "401",
+        description: "The access token or API key is missing, invalid or expired",
+        applies: |operation| operation.security.is_some(),
+    },
+    Shared {
+        name: "PayloadTooLarge",
+        status: "413",
+        description: "The body is larger than 1 MiB",
+        applies: |operation| operation.request_body.is_some(),
+    },
+    Shared {
+        name: "UnsupportedMediaType",
+        status: "415",
+        description: "The body's `Content-Type` is none of the operation's; `detail` names those accepted",
+        applies: |operation| operation.request_body.is_some(),
+    },
+    Shared {
+        name: "InternalError",
+        status: "500",
+        description: "An unexpected error; it has been logged with the request's id",
+        applies: |_| true,
+    },
+    Shared {
+        name: "Unavailable",
+        status: "503",
+        description: "The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds",
+        applies: |_| true,
+    },
+];
+
+/// Adds the shared responses to `components` and refers to them from every operation they
+/// apply to, except the liveness probe, which answers without touching anything that can fail.
+pub fn complete(document: &mut OpenApi) {
+    let components = document.components.get_or_insert_with(Default::default);
+    for shared in SHARED {
+        components
+            .responses
+            .insert(shared.name.to_owned(), RefOr::T(response(shared)));
+    }
+    for (path, item) in document.paths.paths.iter_mut() {
+        if path == "/healthz" {
+            continue;
+        }
+        let operations = [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ];
+        for operation in operations.into_iter().flatten() {
+            let applying: Vec<&Shared> = SHARED
+                .iter()
+                .filter(|shared| (shared.applies)(operation))
+                .collect();
+            for shared in applying {
+                operation
+                    .responses
+                    .responses
+                    .entry(shared.status.to_owned())
+                    .or_insert_with(|| {
+                        RefOr::Ref(Ref::new(format!("#/components/responses/{}", shared.name)))
+                    });
+            }
+        }
+    }
+}
+
+fn response(shared: &Shared) -> Response {
+    let mut response = ResponseBuilder::new()
+        .description(shared.description)
+        .content(
+            PROBLEM,
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        );
+    if shared.status == "503" {
+        response = response.header(
+            "Retry-After",
+            HeaderBuilder::new()
+                .schema(Some(ObjectBuilder::new().schema_type(Type::Integer)))
+                .description(Some("Seconds to wait before retrying"))
+                .build(),
+        );
+    }
+    response.build()
+}

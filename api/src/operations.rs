@@ -1,0 +1,159 @@
+//! The API's operations as the OpenAPI document declares them: which methods each path answers,
+//! which query parameters and which body media types each operation takes. The document is generated from the same
+//! handlers, so answering 405s and rejecting undeclared parameters from it cannot drift from
+//! the routes, and no handler has to remember to do either.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::web;
+use utoipa::openapi::path::{Operation, ParameterIn};
+use utoipa::openapi::{OpenApi, RefOr};
+
+use crate::error::{ApiError, FieldError};
+
+#[derive(Debug)]
+struct Path {
+    segments: Vec<String>,
+    /// By method, in upper case, in the order an `Allow` header lists them.
+    operations: Vec<(String, Declared)>,
+}
+
+#[derive(Debug)]
+struct Declared {
+    query: Vec<String>,
+    media_types: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Operations(Vec<Path>);
+
+impl Operations {
+    pub fn of(document: &OpenApi) -> Self {
+        let paths = document
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let methods = [
+                    ("GET", &item.get),
+                    ("POST", &item.post),
+                    ("PUT", &item.put),
+                    ("PATCH", &item.patch),
+                    ("DELETE", &item.delete),
+                ];
+                Path {
+                    segments: path.split('/').map(str::to_owned).collect(),
+                    operations: methods
+                        .into_iter()
+                        .filter_map(|(method, operation)| {
+                            let operation = operation.as_ref()?;
+                            let declared = Declared {
+                                query: query_parameters(operation),
+                                media_types: operation
+                                    .request_body
+                                    .iter()
+                                    .flat_map(|body| match body {
+                                        RefOr::T(body) => body.content.keys().cloned().collect(),
+                                        RefOr::Ref(_) => Vec::new(),
+                                    })
+                                    .collect(),
+                            };
+                            Some((method.to_owned(), declared))
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Self(paths)
+    }
+
+    /// The documented path `path` matches, `{parameters}` matching any segment.
+    fn path(&self, path: &str) -> Option<&Path> {
+        let segments: Vec<&str> = path.split('/').collect();
+        self.0.iter().find(|pattern| {
+            pattern.segments.len() == segments.len()
+                && pattern
+                    .segments
+                    .iter()
+                    .zip(&segments)
+                    .all(|(p, s)| p == s || (p.starts_with('{') && !s.is_empty()))
+        })
+    }
+
+    fn operation(&self, method: &str, path: &str) -> Option<&Declared> {
+        let operations = &self.path(path)?.operations;
+        operations
+            .iter()
+            .find(|(m, _)| m == method)
+            .map(|(_, declared)| declared)
+    }
+
+    /// The body media types the operation at `method` and `path` takes, for its 415 problem.
+    pub fn media_types(&self, method: &str, path: &str) -> Option<&[String]> {
+        Some(&self.operation(method, path)?.media_types)
+    }
+
+    /// The methods `path` answers, as an `Allow` header lists them; `None` for unknown paths.
+    pub fn allowed_methods(&self, path: &str) -> Option<String> {
+        let path = self.path(path)?;
+        let methods: Vec<&str> = path.operations.iter().map(|(m, _)| m.as_str()).collect();
+        Some(methods.join(", "))
+    }
+}
+
+fn query_parameters(operation: &Operation) -> Vec<String> {
+    operation
+        .parameters
+        .iter()
+        .flatten()
+        .filter_map(|parameter| match parameter {
+            RefOr::T(parameter) if matches!(parameter.parameter_in, ParameterIn::Query) => {
+                Some(parameter.name.clone())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Rejects a request whose query string is malformed or holds a parameter its operation does
+/// not declare: a typo such as `regoin=` would otherwise return unfiltered data that looks
+/// right. Requests for unknown paths or methods pass on to their 404 or 405.
+pub async fn declared_parameters(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if !req.query_string().is_empty()
+        && let Some(operations) = req.app_data::<web::Data<Operations>>()
+        && let Some(declared) = operations.operation(req.method().as_str(), req.path())
+    {
+        check(req.query_string(), &declared.query)?;
+    }
+    next.call(req).await
+}
+
+fn check(query: &str, declared: &[String]) -> Result<(), ApiError> {
+    let pairs: Vec<(String, String)> = serde_html_form::from_str(query).map_err(|_| {
+        ApiError::BadRequest(
+            "the query string is malformed: percent-encode it as UTF-8 (RFC 3986)".into(),
+        )
+    })?;
+    let mut unknown: Vec<FieldError> = Vec::new();
+    for (name, _) in pairs {
+        if !declared.contains(&name) && !unknown.iter().any(|e| e.parameter.as_ref() == Some(&name))
+        {
+            let takes = if declared.is_empty() {
+                "this operation takes no query parameters".to_owned()
+            } else {
+                format!("this operation takes: {}", declared.join(", "))
+            };
+            let message = format!("'{name}' is not a parameter here; {takes}");
+            unknown.push(FieldError::parameter(&name, "unknown_parameter", message));
+        }
+    }
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::InvalidParameters(unknown))
+    }
+}

@@ -1,0 +1,278 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.list_claims_status import ListClaimsStatus
+from ...models.page_claim import PageClaim
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    status: ListClaimsStatus | Unset = UNSET,
+    company_id: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["company_id"] = company_id
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/claims",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageClaim | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageClaim.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageClaim | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: ListClaimsStatus | Unset = UNSET,
+    company_id: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> Response[PageClaim | Problem]:
+    """ List claims
+
+     Administrators see all claims (the queue: `status=pending`); other users see their own.
+    Oldest first.
+
+    Args:
+        status (ListClaimsStatus | Unset): Where a claim stands.
+        company_id (str | Unset):
+        limit (str | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageClaim | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        status=status,
+company_id=company_id,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    status: ListClaimsStatus | Unset = UNSET,
+    company_id: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> PageClaim | Problem | None:
+    """ List claims
+
+     Administrators see all claims (the queue: `status=pending`); other users see their own.
+    Oldest first.
+
+    Args:
+        status (ListClaimsStatus | Unset): Where a claim stands.
+        company_id (str | Unset):
+        limit (str | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageClaim | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+status=status,
+company_id=company_id,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: ListClaimsStatus | Unset = UNSET,
+    company_id: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> Response[PageClaim | Problem]:
+    """ List claims
+
+     Administrators see all claims (the queue: `status=pending`); other users see their own.
+    Oldest first.
+
+    Args:
+        status (ListClaimsStatus | Unset): Where a claim stands.
+        company_id (str | Unset):
+        limit (str | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageClaim | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        status=status,
+company_id=company_id,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    status: ListClaimsStatus | Unset = UNSET,
+    company_id: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> PageClaim | Problem | None:
+    """ List claims
+
+     Administrators see all claims (the queue: `status=pending`); other users see their own.
+    Oldest first.
+
+    Args:
+        status (ListClaimsStatus | Unset): Where a claim stands.
+        company_id (str | Unset):
+        limit (str | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageClaim | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+status=status,
+company_id=company_id,
+limit=limit,
+cursor=cursor,
+
+    )).parsed

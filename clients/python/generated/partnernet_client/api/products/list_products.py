@@ -1,0 +1,490 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.country import Country
+from ...models.problem import Problem
+from ...models.search_page_product import SearchPageProduct
+from ...models.size_class import SizeClass
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    q: str | Unset = UNSET,
+    country: Country | Unset = UNSET,
+    region: list[str] | Unset = UNSET,
+    programme_area: bool | Unset = UNSET,
+    nace: list[str] | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    size: list[SizeClass] | Unset = UNSET,
+    verified: bool | Unset = UNSET,
+    has_products: bool | Unset = UNSET,
+    near: str | Unset = UNSET,
+    near_postal_code: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    facets: str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["q"] = q
+
+    json_country: str | Unset = UNSET
+    if not isinstance(country, Unset):
+        json_country = country.value
+
+    params["country"] = json_country
+
+    json_region: list[str] | Unset = UNSET
+    if not isinstance(region, Unset):
+        json_region = region
+
+
+    params["region"] = json_region
+
+    params["programme_area"] = programme_area
+
+    json_nace: list[str] | Unset = UNSET
+    if not isinstance(nace, Unset):
+        json_nace = nace
+
+
+    params["nace"] = json_nace
+
+    json_kind: list[str] | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = kind
+
+
+    params["kind"] = json_kind
+
+    json_size: list[str] | Unset = UNSET
+    if not isinstance(size, Unset):
+        json_size = []
+        for size_item_data in size:
+            size_item = size_item_data.value
+            json_size.append(size_item)
+
+
+    params["size"] = json_size
+
+    params["verified"] = verified
+
+    params["has_products"] = has_products
+
+    params["near"] = near
+
+    params["near_postal_code"] = near_postal_code
+
+    params["radius_km"] = radius_km
+
+    params["sort"] = sort
+
+    params["facets"] = facets
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/products",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SearchPageProduct | None:
+    if response.status_code == 200:
+        response_200 = SearchPageProduct.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | SearchPageProduct]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    country: Country | Unset = UNSET,
+    region: list[str] | Unset = UNSET,
+    programme_area: bool | Unset = UNSET,
+    nace: list[str] | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    size: list[SizeClass] | Unset = UNSET,
+    verified: bool | Unset = UNSET,
+    has_products: bool | Unset = UNSET,
+    near: str | Unset = UNSET,
+    near_postal_code: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    facets: str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+
+) -> Response[Problem | SearchPageProduct]:
+    """ Search products and services
+
+     Full-text search over the products and services of published companies — their names,
+    texts, keywords and industries and the company's name and place, in German, Czech and
+    English — with the same parameters as the company directory (`kind` is `product` or
+    `service`; `has_products` does not apply).
+
+    Args:
+        q (str | Unset):
+        country (Country | Unset):
+        region (list[str] | Unset):
+        programme_area (bool | Unset):
+        nace (list[str] | Unset):
+        kind (list[str] | Unset):
+        size (list[SizeClass] | Unset):
+        verified (bool | Unset):
+        has_products (bool | Unset):
+        near (str | Unset):
+        near_postal_code (str | Unset):
+        radius_km (float | Unset):
+        sort (str | Unset):
+        facets (str | Unset):
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SearchPageProduct]
+     """
+
+
+    kwargs = _get_kwargs(
+        q=q,
+country=country,
+region=region,
+programme_area=programme_area,
+nace=nace,
+kind=kind,
+size=size,
+verified=verified,
+has_products=has_products,
+near=near,
+near_postal_code=near_postal_code,
+radius_km=radius_km,
+sort=sort,
+facets=facets,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    country: Country | Unset = UNSET,
+    region: list[str] | Unset = UNSET,
+    programme_area: bool | Unset = UNSET,
+    nace: list[str] | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    size: list[SizeClass] | Unset = UNSET,
+    verified: bool | Unset = UNSET,
+    has_products: bool | Unset = UNSET,
+    near: str | Unset = UNSET,
+    near_postal_code: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    facets: str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+
+) -> Problem | SearchPageProduct | None:
+    """ Search products and services
+
+     Full-text search over the products and services of published companies — their names,
+    texts, keywords and industries and the company's name and place, in German, Czech and
+    English — with the same parameters as the company directory (`kind` is `product` or
+    `service`; `has_products` does not apply).
+
+    Args:
+        q (str | Unset):
+        country (Country | Unset):
+        region (list[str] | Unset):
+        programme_area (bool | Unset):
+        nace (list[str] | Unset):
+        kind (list[str] | Unset):
+        size (list[SizeClass] | Unset):
+        verified (bool | Unset):
+        has_products (bool | Unset):
+        near (str | Unset):
+        near_postal_code (str | Unset):
+        radius_km (float | Unset):
+        sort (str | Unset):
+        facets (str | Unset):
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SearchPageProduct
+     """
+
+
+    return sync_detailed(
+        client=client,
+q=q,
+country=country,
+region=region,
+programme_area=programme_area,
+nace=nace,
+kind=kind,
+size=size,
+verified=verified,
+has_products=has_products,
+near=near,
+near_postal_code=near_postal_code,
+radius_km=radius_km,
+sort=sort,
+facets=facets,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    country: Country | Unset = UNSET,
+    region: list[str] | Unset = UNSET,
+    programme_area: bool | Unset = UNSET,
+    nace: list[str] | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    size: list[SizeClass] | Unset = UNSET,
+    verified: bool | Unset = UNSET,
+    has_products: bool | Unset = UNSET,
+    near: str | Unset = UNSET,
+    near_postal_code: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    facets: str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+
+) -> Response[Problem | SearchPageProduct]:
+    """ Search products and services
+
+     Full-text search over the products and services of published companies — their names,
+    texts, keywords and industries and the company's name and place, in German, Czech and
+    English — with the same parameters as the company directory (`kind` is `product` or
+    `service`; `has_products` does not apply).
+
+    Args:
+        q (str | Unset):
+        country (Country | Unset):
+        region (list[str] | Unset):
+        programme_area (bool | Unset):
+        nace (list[str] | Unset):
+        kind (list[str] | Unset):
+        size (list[SizeClass] | Unset):
+        verified (bool | Unset):
+        has_products (bool | Unset):
+        near (str | Unset):
+        near_postal_code (str | Unset):
+        radius_km (float | Unset):
+        sort (str | Unset):
+        facets (str | Unset):
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SearchPageProduct]
+     """
+
+
+    kwargs = _get_kwargs(
+        q=q,
+country=country,
+region=region,
+programme_area=programme_area,
+nace=nace,
+kind=kind,
+size=size,
+verified=verified,
+has_products=has_products,
+near=near,
+near_postal_code=near_postal_code,
+radius_km=radius_km,
+sort=sort,
+facets=facets,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    q: str | Unset = UNSET,
+    country: Country | Unset = UNSET,
+    region: list[str] | Unset = UNSET,
+    programme_area: bool | Unset = UNSET,
+    nace: list[str] | Unset = UNSET,
+    kind: list[str] | Unset = UNSET,
+    size: list[SizeClass] | Unset = UNSET,
+    verified: bool | Unset = UNSET,
+    has_products: bool | Unset = UNSET,
+    near: str | Unset = UNSET,
+    near_postal_code: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
+    sort: str | Unset = UNSET,
+    facets: str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+
+) -> Problem | SearchPageProduct | None:
+    """ Search products and services
+
+     Full-text search over the products and services of published companies — their names,
+    texts, keywords and industries and the company's name and place, in German, Czech and
+    English — with the same parameters as the company directory (`kind` is `product` or
+    `service`; `has_products` does not apply).
+
+    Args:
+        q (str | Unset):
+        country (Country | Unset):
+        region (list[str] | Unset):
+        programme_area (bool | Unset):
+        nace (list[str] | Unset):
+        kind (list[str] | Unset):
+        size (list[SizeClass] | Unset):
+        verified (bool | Unset):
+        has_products (bool | Unset):
+        near (str | Unset):
+        near_postal_code (str | Unset):
+        radius_km (float | Unset):
+        sort (str | Unset):
+        facets (str | Unset):
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SearchPageProduct
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+q=q,
+country=country,
+region=region,
+programme_area=programme_area,
+nace=nace,
+kind=kind,
+size=size,
+verified=verified,
+has_products=has_products,
+near=near,
+near_postal_code=near_postal_code,
+radius_km=radius_km,
+sort=sort,
+facets=facets,
+limit=limit,
+cursor=cursor,
+
+    )).parsed

@@ -1,0 +1,179 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .address import Address
+from .address_input import AddressInput
+from .address_patch import AddressPatch
+from .api_key import ApiKey
+from .api_scope import ApiScope
+from .change import Change
+from .change_actor import ChangeActor
+from .claim import Claim
+from .claim_input import ClaimInput
+from .claim_status import ClaimStatus
+from .claimant import Claimant
+from .claimed_company import ClaimedCompany
+from .company import Company
+from .company_industry import CompanyIndustry
+from .company_input import CompanyInput
+from .company_kind import CompanyKind
+from .company_patch import CompanyPatch
+from .company_status import CompanyStatus
+from .contact_input import ContactInput
+from .contact_person import ContactPerson
+from .country import Country
+from .created_api_key import CreatedApiKey
+from .credentials import Credentials
+from .facet_value import FacetValue
+from .facets import Facets
+from .field_error import FieldError
+from .german_register_entry import GermanRegisterEntry
+from .glossary_entry import GlossaryEntry
+from .glossary_input import GlossaryInput
+from .glossary_list import GlossaryList
+from .health import Health
+from .identifiers import Identifiers
+from .identifiers_input import IdentifiersInput
+from .identifiers_patch import IdentifiersPatch
+from .import_files import ImportFiles
+from .import_finding import ImportFinding
+from .import_job import ImportJob
+from .import_job_status import ImportJobStatus
+from .import_summary import ImportSummary
+from .industry import Industry
+from .industry_list import IndustryList
+from .labels import Labels
+from .legal_form import LegalForm
+from .legal_form_list import LegalFormList
+from .legal_form_ref import LegalFormRef
+from .list_claims_status import ListClaimsStatus
+from .localized_text import LocalizedText
+from .localized_text_input import LocalizedTextInput
+from .localized_text_patch import LocalizedTextPatch
+from .match import Match
+from .member import Member
+from .member_role import MemberRole
+from .membership import Membership
+from .nace_level import NaceLevel
+from .new_api_key import NewApiKey
+from .new_member import NewMember
+from .page_api_key import PageApiKey
+from .page_change import PageChange
+from .page_claim import PageClaim
+from .page_member import PageMember
+from .page_product import PageProduct
+from .password_change import PasswordChange
+from .problem import Problem
+from .product import Product
+from .product_company import ProductCompany
+from .product_industry import ProductIndustry
+from .product_input import ProductInput
+from .product_kind import ProductKind
+from .product_patch import ProductPatch
+from .profile_change import ProfileChange
+from .refresh_request import RefreshRequest
+from .region import Region
+from .region_kind import RegionKind
+from .region_list import RegionList
+from .register_input import RegisterInput
+from .register_patch import RegisterPatch
+from .register_record import RegisterRecord
+from .register_source import RegisterSource
+from .register_status import RegisterStatus
+from .search_page_company import SearchPageCompany
+from .search_page_product import SearchPageProduct
+from .sign_up import SignUp
+from .size_class import SizeClass
+from .start_import_json_body import StartImportJsonBody
+from .start_import_source import StartImportSource
+from .token_pair import TokenPair
+from .user import User
+
+__all__ = (
+    "Address",
+    "AddressInput",
+    "AddressPatch",
+    "ApiKey",
+    "ApiScope",
+    "Change",
+    "ChangeActor",
+    "Claim",
+    "Claimant",
+    "ClaimedCompany",
+    "ClaimInput",
+    "ClaimStatus",
+    "Company",
+    "CompanyIndustry",
+    "CompanyInput",
+    "CompanyKind",
+    "CompanyPatch",
+    "CompanyStatus",
+    "ContactInput",
+    "ContactPerson",
+    "Country",
+    "CreatedApiKey",
+    "Credentials",
+    "Facets",
+    "FacetValue",
+    "FieldError",
+    "GermanRegisterEntry",
+    "GlossaryEntry",
+    "GlossaryInput",
+    "GlossaryList",
+    "Health",
+    "Identifiers",
+    "IdentifiersInput",
+    "IdentifiersPatch",
+    "ImportFiles",
+    "ImportFinding",
+    "ImportJob",
+    "ImportJobStatus",
+    "ImportSummary",
+    "Industry",
+    "IndustryList",
+    "Labels",
+    "LegalForm",
+    "LegalFormList",
+    "LegalFormRef",
+    "ListClaimsStatus",
+    "LocalizedText",
+    "LocalizedTextInput",
+    "LocalizedTextPatch",
+    "Match",
+    "Member",
+    "MemberRole",
+    "Membership",
+    "NaceLevel",
+    "NewApiKey",
+    "NewMember",
+    "PageApiKey",
+    "PageChange",
+    "PageClaim",
+    "PageMember",
+    "PageProduct",
+    "PasswordChange",
+    "Problem",
+    "Product",
+    "ProductCompany",
+    "ProductIndustry",
+    "ProductInput",
+    "ProductKind",
+    "ProductPatch",
+    "ProfileChange",
+    "RefreshRequest",
+    "Region",
+    "RegionKind",
+    "RegionList",
+    "RegisterInput",
+    "RegisterPatch",
+    "RegisterRecord",
+    "RegisterSource",
+    "RegisterStatus",
+    "SearchPageCompany",
+    "SearchPageProduct",
+    "SignUp",
+    "SizeClass",
+    "StartImportJsonBody",
+    "StartImportSource",
+    "TokenPair",
+    "User",
+)

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="GermanRegisterEntry")
+
+
+
+@_attrs_define
+class GermanRegisterEntry:
+    """ An entry in a German register (Handelsregister, Genossenschafts-, Partnerschafts- or
+    Vereinsregister).
+
+        Attributes:
+            court (str): The register court (Amtsgericht). Example: Dresden.
+            number (str):  Example: 12345.
+            type_ (str):  Example: HRB.
+     """
+
+    court: str
+    number: str
+    type_: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        court = self.court
+
+        number = self.number
+
+        type_ = self.type_
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "court": court,
+            "number": number,
+            "type": type_,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        court = d.pop("court")
+
+        number = d.pop("number")
+
+        type_ = d.pop("type")
+
+        german_register_entry = cls(
+            court=court,
+            number=number,
+            type_=type_,
+        )
+
+
+        german_register_entry.additional_properties = d
+        return german_register_entry
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

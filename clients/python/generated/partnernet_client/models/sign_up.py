@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="SignUp")
+
+
+
+@_attrs_define
+class SignUp:
+    """ 
+        Attributes:
+            email (str):  Example: jana.novakova@example.cz.
+            language (str): The language the platform speaks to this user in. Example: cs.
+            name (str):  Example: Jana Nováková.
+            password (str): At least 10 characters, not the e-mail address. Example: dřevo a kov 2026.
+     """
+
+    email: str
+    language: str
+    name: str
+    password: str
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        email = self.email
+
+        language = self.language
+
+        name = self.name
+
+        password = self.password
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "email": email,
+            "language": language,
+            "name": name,
+            "password": password,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        email = d.pop("email")
+
+        language = d.pop("language")
+
+        name = d.pop("name")
+
+        password = d.pop("password")
+
+        sign_up = cls(
+            email=email,
+            language=language,
+            name=name,
+            password=password,
+        )
+
+        return sign_up
+
