@@ -68,6 +68,14 @@ const MAX_REPORTED: usize = 20;
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let value: Value = serde_json::from_slice(bytes)
         .map_err(|error| ApiError::BadRequest(format!("the body is not valid JSON: {error}")))?;
+    // serde would also read a struct from a list of its field values; no body of ours is one.
+    if !value.is_object() {
+        return Err(ApiError::InvalidBody(vec![FieldError::pointer(
+            "/",
+            "invalid",
+            "expected a JSON object",
+        )]));
+    }
     from_value(value)
 }
 

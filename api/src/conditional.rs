@@ -9,7 +9,7 @@ use utoipa::IntoParams;
 #[into_params(parameter_in = Header)]
 pub struct IfNoneMatchHeader {
     /// An `ETag` received before: if the resource is unchanged, the answer is a bodiless 304.
-    #[param(rename = "If-None-Match", max_length = 1024)]
+    #[param(rename = "If-None-Match")]
     pub if_none_match: Option<String>,
 }
 
@@ -19,7 +19,7 @@ pub struct IfNoneMatchHeader {
 pub struct IfMatchHeader {
     /// The `ETag` of the version the change is based on: if the resource changed since, the
     /// answer is 412 and nothing is changed. Without it the change applies to whatever is stored.
-    #[param(rename = "If-Match", max_length = 1024)]
+    #[param(rename = "If-Match")]
     pub if_match: Option<String>,
 }
 

@@ -80,7 +80,7 @@ pub fn person_name(raw: &str) -> Result<String, InvalidValue> {
     let name = raw.trim();
     if name.is_empty() {
         Err(InvalidValue::new("required", "a name is required"))
-    } else if name.chars().count() > 200 {
+    } else if raw.chars().count() > 200 {
         Err(InvalidValue::new(
             "too_long",
             "a name has at most 200 characters",

@@ -15,6 +15,7 @@ use crate::auth::{ACCESS_TOKEN_TTL, Auth, REFRESH_TOKEN_TTL, tokens};
 use crate::body::Json;
 use crate::db::Db;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::routes::labels::LanguageCode;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -24,10 +25,16 @@ pub struct SignUp {
     /// At least 10 characters, not the e-mail address.
     #[schema(example = "dřevo a kov 2026", min_length = 10)]
     pub password: String,
-    #[schema(example = "Jana Nováková")]
+    /// A person's name: up to 200 characters, no control characters.
+    #[schema(
+        example = "Jana Nováková",
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$"
+    )]
     pub name: String,
     /// The language the platform speaks to this user in.
-    #[schema(value_type = String, example = "cs")]
+    #[schema(value_type = LanguageCode, example = "cs")]
     pub language: Language,
 }
 

@@ -41,3 +41,13 @@ impl From<LocalizedText> for LocalizedTextDto {
         }
     }
 }
+
+/// A platform language, documenting `domain::language::Language` (whose codes it mirrors).
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[schema(as = Language)]
+pub enum LanguageCode {
+    De,
+    Cs,
+    En,
+}

@@ -14,6 +14,7 @@ use crate::auth::{Auth, Caller};
 use crate::body::Json;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
+use crate::routes::labels::LanguageCode;
 
 /// An organisation the user belongs to.
 #[derive(Debug, Serialize, ToSchema)]
@@ -67,8 +68,14 @@ impl UserDto {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileChange {
+    /// A person's name: up to 200 characters, no control characters.
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$"
+    )]
     pub name: Option<String>,
-    #[schema(value_type = Option<String>, example = "de")]
+    #[schema(value_type = Option<LanguageCode>, example = "de")]
     pub language: Option<Language>,
 }
 

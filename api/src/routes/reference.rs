@@ -52,7 +52,11 @@ pub struct IndustryParams {
     #[param(value_type = Option<NaceLevelDto>)]
     level: Option<String>,
     /// Only the direct children of this code.
-    #[param(example = "16")]
+    #[param(
+        example = "16",
+        max_length = 5,
+        pattern = r"^([A-U]|[0-9]{2}(\.[0-9]{1,2})?)$"
+    )]
     #[validate(length(max = 8))]
     parent: Option<String>,
 }

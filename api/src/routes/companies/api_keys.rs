@@ -189,7 +189,7 @@ pub async fn create(
     params(("id" = String, Path, description = "The company's id")),
     security(("user_token" = [])),
     responses(
-        (status = 200, description = "All of the organisation's active keys, in one page", body = Page<ApiKeyDto>),
+        (status = 200, description = "All of the organisation's keys, revoked ones included, in one page", body = Page<ApiKeyDto>),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member or administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),

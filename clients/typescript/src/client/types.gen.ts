@@ -523,6 +523,11 @@ export type Labels = {
 };
 
 /**
+ * A platform language, documenting `domain::language::Language` (whose codes it mirrors).
+ */
+export type Language = 'de' | 'cs' | 'en';
+
+/**
  * A legal form of a German or Czech organisation.
  */
 export type LegalForm = {
@@ -789,7 +794,10 @@ export type ProductPatch = {
 };
 
 export type ProfileChange = {
-    language?: string | null;
+    language?: Language | null;
+    /**
+     * A person's name: up to 200 characters, no control characters.
+     */
     name?: string | null;
 };
 
@@ -897,7 +905,10 @@ export type SignUp = {
     /**
      * The language the platform speaks to this user in.
      */
-    language: string;
+    language: Language;
+    /**
+     * A person's name: up to 200 characters, no control characters.
+     */
     name: string;
     /**
      * At least 10 characters, not the e-mail address.
@@ -1907,7 +1918,7 @@ export type ListApiKeysError = ListApiKeysErrors[keyof ListApiKeysErrors];
 
 export type ListApiKeysResponses = {
     /**
-     * All of the organisation's active keys, in one page
+     * All of the organisation's keys, revoked ones included, in one page
      */
     200: PageApiKey;
 };

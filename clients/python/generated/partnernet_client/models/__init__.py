@@ -42,6 +42,7 @@ from .import_summary import ImportSummary
 from .industry import Industry
 from .industry_list import IndustryList
 from .labels import Labels
+from .language import Language
 from .legal_form import LegalForm
 from .legal_form_list import LegalFormList
 from .legal_form_ref import LegalFormRef
@@ -131,6 +132,7 @@ __all__ = (
     "Industry",
     "IndustryList",
     "Labels",
+    "Language",
     "LegalForm",
     "LegalFormList",
     "LegalFormRef",

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.language import Language
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -24,11 +25,11 @@ T = TypeVar("T", bound="ProfileChange")
 class ProfileChange:
     """ 
         Attributes:
-            language (None | str | Unset):  Example: de.
-            name (None | str | Unset):
+            language (Language | None | Unset):
+            name (None | str | Unset): A person's name: up to 200 characters, no control characters.
      """
 
-    language: None | str | Unset = UNSET
+    language: Language | None | Unset = UNSET
     name: None | str | Unset = UNSET
 
 
@@ -39,6 +40,8 @@ class ProfileChange:
         language: None | str | Unset
         if isinstance(self.language, Unset):
             language = UNSET
+        elif isinstance(self.language, Language):
+            language = self.language.value
         else:
             language = self.language
 
@@ -65,12 +68,22 @@ class ProfileChange:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        def _parse_language(data: object) -> None | str | Unset:
+        def _parse_language(data: object) -> Language | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                language_type_0 = Language(data)
+
+
+
+                return language_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Language | None | Unset, data)
 
         language = _parse_language(d.pop("language", UNSET))
 

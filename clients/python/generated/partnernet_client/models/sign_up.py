@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.language import Language
 
 
 
@@ -23,13 +24,13 @@ class SignUp:
     """ 
         Attributes:
             email (str):  Example: jana.novakova@example.cz.
-            language (str): The language the platform speaks to this user in. Example: cs.
-            name (str):  Example: Jana Nováková.
+            language (Language): A platform language, documenting `domain::language::Language` (whose codes it mirrors).
+            name (str): A person's name: up to 200 characters, no control characters. Example: Jana Nováková.
             password (str): At least 10 characters, not the e-mail address. Example: dřevo a kov 2026.
      """
 
     email: str
-    language: str
+    language: Language
     name: str
     password: str
 
@@ -40,7 +41,7 @@ class SignUp:
     def to_dict(self) -> dict[str, Any]:
         email = self.email
 
-        language = self.language
+        language = self.language.value
 
         name = self.name
 
@@ -65,7 +66,10 @@ class SignUp:
         d = dict(src_dict)
         email = d.pop("email")
 
-        language = d.pop("language")
+        language = Language(d.pop("language"))
+
+
+
 
         name = d.pop("name")
 

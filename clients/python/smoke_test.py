@@ -1,0 +1,149 @@
+"""A real flow through the generated Python client only, against a running server.
+
+    PARTNERNET_URL=http://127.0.0.1:8080 python clients/python/smoke_test.py
+
+scripts/sdk-smoke.sh starts a server on SQLite with demo data and runs this.
+"""
+
+import os
+import sys
+import uuid
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "generated"))
+
+from partnernet_client import AuthenticatedClient, Client  # noqa: E402
+from partnernet_client.api.api_keys import create_api_key  # noqa: E402
+from partnernet_client.api.auth import login, refresh_session, register  # noqa: E402
+from partnernet_client.api.companies import (  # noqa: E402
+    create_company,
+    get_company,
+    list_companies,
+    update_company,
+)
+from partnernet_client.api.products import create_product  # noqa: E402
+from partnernet_client.models import (  # noqa: E402
+    AddressInput,
+    ApiScope,
+    CompanyInput,
+    CompanyKind,
+    CompanyPatch,
+    CompanyStatus,
+    Country,
+    Credentials,
+    Language,
+    LocalizedTextInput,
+    NewApiKey,
+    Problem,
+    ProductInput,
+    ProductKind,
+    RefreshRequest,
+    SignUp,
+)
+
+BASE_URL = os.environ.get("PARTNERNET_URL", "http://127.0.0.1:8080")
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def main():
+    anonymous = Client(base_url=BASE_URL, raise_on_unexpected_status=True)
+    email = f"smoke-{uuid.uuid4().hex[:8]}@example.org"
+    password = "smoke test password 2026"
+
+    # Register, log in, refresh.
+    created = register.sync_detailed(
+        client=anonymous,
+        body=SignUp(email=email, password=password, name="Smoke Test", language=Language.DE),
+    )
+    check(created.status_code == 201, f"register: {created.status_code} {created.content!r}")
+    session = login.sync(client=anonymous, body=Credentials(email=email, password=password))
+    check(session is not None and session.access_token, "login gave no tokens")
+    session = refresh_session.sync(
+        client=anonymous, body=RefreshRequest(refresh_token=session.refresh_token)
+    )
+    check(session is not None and session.access_token, "refresh gave no tokens")
+    user = AuthenticatedClient(base_url=BASE_URL, token=session.access_token)
+
+    # Create and publish a German sawmill with a product.
+    company = create_company.sync(
+        client=user,
+        body=CompanyInput(
+            kind=CompanyKind.COMPANY,
+            name="Smoke Sägewerk GmbH",
+            address=AddressInput(country=Country.DE, postal_code="01067", city="Dresden"),
+            industries=["16.10"],
+            status=CompanyStatus.PUBLISHED,
+        ),
+    )
+    check(not isinstance(company, Problem) and company is not None, f"create company: {company}")
+    product = create_product.sync(
+        company.id,
+        client=user,
+        body=ProductInput(
+            kind=ProductKind.PRODUCT,
+            name=LocalizedTextInput(de="Schnittholz aus Fichte"),
+            industries=["16.10"],
+        ),
+    )
+    check(not isinstance(product, Problem) and product is not None, f"create product: {product}")
+
+    # Find it by the Czech word for sawmill, with facets.
+    found = list_companies.sync(client=anonymous, q="pila", facets="country")
+    ids = [item.id for item in found.items]
+    check(company.id in ids, f"'pila' did not find the new sawmill: {ids}")
+    check(found.facets is not None, "no facets")
+
+    # Page through a list with the cursor: no company twice.
+    seen, cursor = [], None
+    for _ in range(3):
+        page = list_companies.sync(client=anonymous, limit=5, cursor=cursor)
+        seen += [item.id for item in page.items]
+        cursor = page.next_cursor
+        if not cursor:
+            break
+    check(len(seen) == len(set(seen)) and len(seen) >= 10, f"paging: {seen}")
+
+    # Update with If-Match; a stale ETag gets 412.
+    current = get_company.sync_detailed(company.id, client=user)
+    etag = current.headers["etag"]
+    updated = update_company.sync_detailed(
+        company.id, client=user, body=CompanyPatch(website="https://saegewerk.example"), if_match=etag
+    )
+    check(updated.status_code == 200, f"update: {updated.status_code} {updated.content!r}")
+    stale = update_company.sync_detailed(
+        company.id, client=user, body=CompanyPatch(website="https://old.example"), if_match=etag
+    )
+    check(stale.status_code == 412, f"stale update: {stale.status_code}")
+    check(isinstance(stale.parsed, Problem) and stale.parsed.code == "precondition_failed", "412 problem")
+
+    # An API key of a multiplier institution reads with it.
+    chamber = create_company.sync(
+        client=user,
+        body=CompanyInput(
+            kind=CompanyKind.MULTIPLIER,
+            name="Smoke Handelskammer",
+            address=AddressInput(country=Country.DE, postal_code="01067", city="Dresden"),
+            status=CompanyStatus.PUBLISHED,
+        ),
+    )
+    key = create_api_key.sync(
+        chamber.id, client=user, body=NewApiKey(name="CRM", scopes=[ApiScope.READ])
+    )
+    check(not isinstance(key, Problem) and key.secret.startswith("pn_"), f"api key: {key}")
+    machine = AuthenticatedClient(base_url=BASE_URL, token=key.secret)
+    read = get_company.sync_detailed(company.id, client=machine)
+    check(read.status_code == 200 and read.parsed.id == company.id, f"read with key: {read.status_code}")
+
+    # A problem's code, from an error.
+    missing = get_company.sync_detailed("no-such-company", client=anonymous)
+    check(missing.status_code == 404, f"missing: {missing.status_code}")
+    check(isinstance(missing.parsed, Problem) and missing.parsed.code == "not_found", "404 problem")
+
+    print("python SDK smoke flow: ok")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+// A real flow through the generated TypeScript client only, against a running server:
+//   PARTNERNET_URL=http://127.0.0.1:8080 npm run smoke
+// scripts/sdk-smoke.sh starts a server on SQLite with demo data and runs this.
+import { createClient } from './client/client/index.js';
+import {
+  createApiKey,
+  createCompany,
+  createProduct,
+  getCompany,
+  listCompanies,
+  login,
+  refreshSession,
+  register,
+  updateCompany,
+} from './client/sdk.gen.js';
+import type { Problem } from './client/types.gen.js';
+
+const baseUrl = process.env.PARTNERNET_URL ?? 'http://127.0.0.1:8080';
+const anonymous = createClient({ baseUrl });
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+function authenticated(token: string) {
+  return createClient({ baseUrl, auth: token });
+}
+
+async function main(): Promise<void> {
+  const email = `smoke-${Math.random().toString(36).slice(2, 10)}@example.org`;
+  const password = 'smoke test password 2026';
+
+  // Register, log in, refresh.
+  const created = await register({
+    client: anonymous,
+    body: { email, password, name: 'Smoke Test', language: 'cs' },
+  });
+  check(created.response.status === 201, `register: ${created.response.status}`);
+  const first = await login({ client: anonymous, body: { email, password } });
+  check(first.data, `login: ${first.response.status}`);
+  const session = await refreshSession({
+    client: anonymous,
+    body: { refresh_token: first.data.refresh_token },
+  });
+  check(session.data, `refresh: ${session.response.status}`);
+  const user = authenticated(session.data.access_token);
+
+  // Create and publish a Czech sawmill with a product.
+  const company = await createCompany({
+    client: user,
+    body: {
+      kind: 'company',
+      name: 'Smoke Pila s.r.o.',
+      address: { country: 'CZ', postal_code: '460 01', city: 'Liberec' },
+      industries: ['16.10'],
+      status: 'published',
+    },
+  });
+  check(company.data, `create company: ${JSON.stringify(company.error)}`);
+  const id = company.data.id;
+  const product = await createProduct({
+    client: user,
+    path: { id },
+    body: { kind: 'product', name: { cs: 'Řezivo ze smrku' }, industries: ['16.10'] },
+  });
+  check(product.data, `create product: ${JSON.stringify(product.error)}`);
+
+  // Find it by the German word for sawmill, with facets.
+  const found = await listCompanies({ client: anonymous, query: { q: 'Sägewerk', facets: 'country' } });
+  check(found.data, `search: ${found.response.status}`);
+  check(found.data.items.some((item) => item.id === id), "'Sägewerk' did not find the new sawmill");
+  check(found.data.facets, 'no facets');
+
+  // Page through a list with the cursor: no company twice.
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 3; page += 1) {
+    const listed = await listCompanies({ client: anonymous, query: { limit: 5, cursor } });
+    check(listed.data, `page: ${listed.response.status}`);
+    seen.push(...listed.data.items.map((item) => item.id));
+    cursor = listed.data.next_cursor ?? undefined;
+    if (!cursor) break;
+  }
+  check(seen.length >= 10 && new Set(seen).size === seen.length, `paging: ${seen.join(',')}`);
+
+  // Update with If-Match; a stale ETag gets 412.
+  const current = await getCompany({ client: user, path: { id } });
+  const etag = current.response.headers.get('etag');
+  check(etag, 'no ETag');
+  const updated = await updateCompany({
+    client: user,
+    path: { id },
+    headers: { 'If-Match': etag },
+    body: { website: 'https://pila.example' },
+  });
+  check(updated.response.status === 200, `update: ${updated.response.status}`);
+  const stale = await updateCompany({
+    client: user,
+    path: { id },
+    headers: { 'If-Match': etag },
+    body: { website: 'https://old.example' },
+  });
+  check(stale.response.status === 412, `stale update: ${stale.response.status}`);
+  check((stale.error as Problem).code === 'precondition_failed', 'the 412 carries no problem code');
+
+  // An API key of a multiplier institution reads with it.
+  const chamber = await createCompany({
+    client: user,
+    body: {
+      kind: 'multiplier',
+      name: 'Smoke Hospodářská komora',
+      address: { country: 'CZ', postal_code: '460 01', city: 'Liberec' },
+      status: 'published',
+    },
+  });
+  check(chamber.data, `create chamber: ${JSON.stringify(chamber.error)}`);
+  const key = await createApiKey({
+    client: user,
+    path: { id: chamber.data.id },
+    body: { name: 'CRM', scopes: ['read'] },
+  });
+  check(key.data, `api key: ${JSON.stringify(key.error)}`);
+  check(key.data.secret.startsWith('pn_'), 'the key has no secret');
+  const read = await getCompany({ client: authenticated(key.data.secret), path: { id } });
+  check(read.data?.id === id, `read with key: ${read.response.status}`);
+
+  // A problem's code, from an error.
+  const missing = await getCompany({ client: anonymous, path: { id: 'no-such-company' } });
+  check(missing.response.status === 404, `missing: ${missing.response.status}`);
+  check((missing.error as Problem).code === 'not_found', 'the 404 carries no problem code');
+
+  console.log('typescript SDK smoke flow: ok');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
