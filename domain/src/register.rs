@@ -158,7 +158,8 @@ pub struct VatId(String);
 impl VatId {
     pub fn parse(raw: &str) -> Result<Self, InvalidValue> {
         let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-        let (prefix, digits) = compact.split_at(compact.len().min(2));
+        // `split_at_checked`, not `split_at`: the first two characters may be multi-byte.
+        let (prefix, digits) = compact.split_at_checked(2).unwrap_or(("", ""));
         let digits_ok = digits.bytes().all(|b| b.is_ascii_digit());
         let valid = digits_ok
             && match prefix {
@@ -248,5 +249,8 @@ mod tests {
         assert!(VatId::parse("DE12345678").is_err());
         assert!(VatId::parse("AT123456789").is_err());
         assert!(VatId::parse("").is_err());
+        // Found by schemathesis: a multi-byte character where the country code belongs.
+        assert!(VatId::parse("1Þ8¸3]").is_err());
+        assert!(VatId::parse("Þ").is_err());
     }
 }
