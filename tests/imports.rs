@@ -911,7 +911,7 @@ async fn claims_are_decided_by_administrators(backend: Backend) {
     let invalid = app
         .post(&path, &json!({"message": long}), Some(&first.bearer()))
         .await;
-    invalid.assert_problem(400, "invalid_body");
+    invalid.assert_problem(422, "invalid_body");
     let claim = app
         .post(
             &path,

@@ -152,7 +152,7 @@ async fn members_manage_products(backend: Backend) {
         Some(&owner.bearer()),
     )
     .await
-    .assert_problem(400, "bad_request");
+    .assert_problem(400, "invalid_body");
     assert_eq!(app.get(&product).await.json["version"], 2);
 
     // The history records product changes.
@@ -233,7 +233,7 @@ async fn product_input_is_checked(backend: Backend) {
         "image_url": "javascript:alert(1)",
     });
     let response = app.post(&path, &bad, Some(&owner.bearer())).await;
-    let problem = response.assert_problem(400, "invalid_body");
+    let problem = response.assert_problem(422, "invalid_body");
     let mut pointers: Vec<&str> = problem["errors"]
         .as_array()
         .expect("errors")
@@ -419,7 +419,7 @@ async fn administrators_extend_the_glossary(backend: Backend) {
             Some(&admin.bearer()),
         )
         .await;
-    one_language.assert_problem(400, "invalid_body");
+    one_language.assert_problem(422, "invalid_body");
     let added = app
         .post("/v1/glossary", &entry, Some(&admin.bearer()))
         .await;

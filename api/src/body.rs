@@ -70,7 +70,7 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         .map_err(|error| ApiError::BadRequest(format!("the body is not valid JSON: {error}")))?;
     // serde would also read a struct from a list of its field values; no body of ours is one.
     if !value.is_object() {
-        return Err(ApiError::InvalidBody(vec![FieldError::pointer(
+        return Err(ApiError::MalformedBody(vec![FieldError::pointer(
             "/",
             "invalid",
             "expected a JSON object",
@@ -104,7 +104,23 @@ pub fn from_value<T: DeserializeOwned>(mut value: Value) -> Result<T, ApiError> 
             break;
         }
     }
-    Err(ApiError::InvalidBody(errors))
+    Err(ApiError::MalformedBody(errors))
+}
+
+/// The result of applying a merge patch, as `T`. A field the patch schema does not have is the
+/// patch's own fault (400); anything else is the combination with the stored resource (a nested
+/// object left incomplete), which the patch schema cannot foresee: a 422.
+pub fn from_merged<T: DeserializeOwned>(value: Value) -> Result<T, ApiError> {
+    from_value(value).map_err(|error| match error {
+        ApiError::MalformedBody(errors)
+            if !errors
+                .iter()
+                .any(|e| e.code == "unknown_field" || e.code == "read_only") =>
+        {
+            ApiError::InvalidBody(errors)
+        }
+        other => other,
+    })
 }
 
 /// Removes the member at `pointer` of an object.
@@ -264,7 +280,7 @@ mod tests {
 
     fn first_error(body: &str) -> FieldError {
         match parse::<Outer>(body.as_bytes()) {
-            Err(ApiError::InvalidBody(mut errors)) => errors.remove(0),
+            Err(ApiError::MalformedBody(mut errors)) => errors.remove(0),
             other => panic!("expected an invalid body, got {other:?}"),
         }
     }
@@ -296,7 +312,7 @@ mod tests {
     #[test]
     fn every_problem_is_reported_in_plain_words() {
         let body = br#"{"name":1,"address":{"city":{}},"tags":[1,"x"],"extra":1}"#;
-        let Err(ApiError::InvalidBody(errors)) = parse::<Outer>(body) else {
+        let Err(ApiError::MalformedBody(errors)) = parse::<Outer>(body) else {
             panic!("expected an invalid body");
         };
         let pointers: Vec<_> = errors.iter().filter_map(|e| e.pointer.as_deref()).collect();

@@ -72,10 +72,21 @@ impl FieldError {
 pub enum ApiError {
     #[error("{0}")]
     NotFound(String),
+    /// Parameters that break a rule the OpenAPI document cannot express (a code that must
+    /// exist, parameters that exclude each other, a cursor of another listing): 422.
     #[error("{}", describe(.0))]
     InvalidParameters(Vec<FieldError>),
+    /// A body that matches its schema but breaks a rule the schema cannot express (a check
+    /// digit, a postal code that must exist, a legal form of another country): 422.
     #[error("{}", describe(.0))]
     InvalidBody(Vec<FieldError>),
+    /// Parameters that do not match the document: undeclared, of the wrong type or out of their
+    /// declared bounds: 400.
+    #[error("{}", describe(.0))]
+    MalformedParameters(Vec<FieldError>),
+    /// A body that does not match its schema: wrong types, unknown or missing fields: 400.
+    #[error("{}", describe(.0))]
+    MalformedBody(Vec<FieldError>),
     #[error("{0}")]
     BadRequest(String),
     /// No credentials, or credentials that do not identify anyone.
@@ -168,8 +179,10 @@ impl ApiError {
     fn code(&self) -> &'static str {
         match self {
             ApiError::NotFound(_) => "not_found",
-            ApiError::InvalidParameters(_) => "invalid_parameter",
-            ApiError::InvalidBody(_) => "invalid_body",
+            ApiError::InvalidParameters(_) | ApiError::MalformedParameters(_) => {
+                "invalid_parameter"
+            }
+            ApiError::InvalidBody(_) | ApiError::MalformedBody(_) => "invalid_body",
             ApiError::BadRequest(_) => "bad_request",
             ApiError::Unauthenticated(_) => "unauthenticated",
             ApiError::InvalidToken(_) => "invalid_token",
@@ -190,8 +203,10 @@ impl ApiError {
     fn title(&self) -> &'static str {
         match self {
             ApiError::NotFound(_) => "Not found",
-            ApiError::InvalidParameters(_) => "Invalid parameter",
-            ApiError::InvalidBody(_) => "Invalid request body",
+            ApiError::InvalidParameters(_) | ApiError::MalformedParameters(_) => {
+                "Invalid parameter"
+            }
+            ApiError::InvalidBody(_) | ApiError::MalformedBody(_) => "Invalid request body",
             ApiError::BadRequest(_) => "Bad request",
             ApiError::Unauthenticated(_) => "Authentication required",
             ApiError::InvalidToken(_) => "Invalid token",
@@ -232,8 +247,11 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::InvalidParameters(_) | ApiError::InvalidBody(_) | ApiError::BadRequest(_) => {
-                StatusCode::BAD_REQUEST
+            ApiError::MalformedParameters(_)
+            | ApiError::MalformedBody(_)
+            | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::InvalidParameters(_) | ApiError::InvalidBody(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::Unauthenticated(_)
             | ApiError::InvalidToken(_)
@@ -264,9 +282,10 @@ impl ResponseError for ApiError {
             detail: self.to_string(),
             code: self.code(),
             errors: match self {
-                ApiError::InvalidParameters(errors) | ApiError::InvalidBody(errors) => {
-                    errors.clone()
-                }
+                ApiError::InvalidParameters(errors)
+                | ApiError::InvalidBody(errors)
+                | ApiError::MalformedParameters(errors)
+                | ApiError::MalformedBody(errors) => errors.clone(),
                 _ => Vec::new(),
             },
         };

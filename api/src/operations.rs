@@ -154,6 +154,6 @@ fn check(query: &str, declared: &[String]) -> Result<(), ApiError> {
     if unknown.is_empty() {
         Ok(())
     } else {
-        Err(ApiError::InvalidParameters(unknown))
+        Err(ApiError::MalformedParameters(unknown))
     }
 }

@@ -22,7 +22,7 @@ pub fn limit(raw: Option<&str>) -> Result<i64, ApiError> {
     let message = format!("'{raw}' is out of range; expected a whole number from 1 to {MAX_LIMIT}");
     match raw.parse::<i64>() {
         Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-        _ => Err(ApiError::InvalidParameters(vec![FieldError::parameter(
+        _ => Err(ApiError::MalformedParameters(vec![FieldError::parameter(
             "limit",
             "out_of_range",
             message,

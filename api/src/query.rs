@@ -35,7 +35,7 @@ fn validation_errors(errors: ValidationErrors) -> ApiError {
         })
         .collect();
     fields.sort_by(|a, b| a.parameter.cmp(&b.parameter));
-    ApiError::InvalidParameters(fields)
+    ApiError::MalformedParameters(fields)
 }
 
 /// Parses an optional parameter with `parse`, naming the parameter in the error.

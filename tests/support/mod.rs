@@ -448,9 +448,16 @@ impl Response {
         &self.json
     }
 
-    /// The parameters named in a 400's `errors`.
+    /// The parameters named in the `errors` of an `invalid_parameter` problem: a 400 when they
+    /// break the OpenAPI document, a 422 when they break a rule beyond it.
     pub fn invalid_parameters(&self) -> Vec<String> {
-        self.assert_problem(400, "invalid_parameter");
+        let status = self.status.as_u16();
+        assert!(
+            status == 400 || status == 422,
+            "status {status}: {}",
+            self.json
+        );
+        self.assert_problem(status, "invalid_parameter");
         self.json["errors"]
             .as_array()
             .expect("errors array")

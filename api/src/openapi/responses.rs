@@ -24,8 +24,14 @@ const SHARED: &[Shared] = &[
     Shared {
         name: "BadRequest",
         status: "400",
-        description: "The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`",
+        description: "The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`",
         applies: |_| true,
+    },
+    Shared {
+        name: "UnprocessableContent",
+        status: "422",
+        description: "The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules",
+        applies: |operation| operation.request_body.is_some() || operation.parameters.is_some(),
     },
     Shared {
         name: "Unauthenticated",

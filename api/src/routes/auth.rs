@@ -88,7 +88,6 @@ fn validate(sign_up: SignUp) -> Result<(Email, String, String, Language), ApiErr
     request_body = SignUp,
     responses(
         (status = 201, description = "The created account", body = UserDto, headers(("Location" = String))),
-        (status = 400, description = "A field is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The e-mail address is taken", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -162,7 +161,6 @@ fn no_store(pair: TokenPair) -> HttpResponse {
     request_body = Credentials,
     responses(
         (status = 200, description = "A new session", body = TokenPair),
-        (status = 400, description = "The body is malformed", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Wrong e-mail address or password", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts", body = Problem, content_type = "application/problem+json", headers(("Retry-After" = u64))),
     )
@@ -266,7 +264,6 @@ pub async fn refresh(
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "The session has ended"),
-        (status = 400, description = "The body is malformed", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/auth/logout")]

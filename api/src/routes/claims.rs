@@ -126,7 +126,7 @@ pub struct ClaimInput {
     security(("user_token" = [])),
     responses(
         (status = 201, description = "The filed claim", body = Claim, headers(("Location" = String))),
-        (status = 400, description = "The message is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The message is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API keys cannot claim", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
@@ -213,7 +213,6 @@ pub struct ClaimListParams {
     security(("user_token" = [])),
     responses(
         (status = 200, description = "A page of claims", body = Page<Claim>),
-        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API keys cannot see claims", body = Problem, content_type = "application/problem+json"),
     )

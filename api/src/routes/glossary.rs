@@ -110,7 +110,7 @@ pub async fn list(db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
     security(("user_token" = [])),
     responses(
         (status = 201, description = "The added entry", body = GlossaryEntry),
-        (status = 400, description = "A term is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A term is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
     )

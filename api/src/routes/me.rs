@@ -123,7 +123,6 @@ pub async fn get(caller: Caller, db: web::Data<Db>) -> Result<HttpResponse, ApiE
     security(("user_token" = [])),
     responses(
         (status = 200, description = "The updated user", body = UserDto),
-        (status = 400, description = "A field is invalid or may not be set", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -161,7 +160,7 @@ pub async fn update(
     security(("user_token" = [])),
     responses(
         (status = 204, description = "Changed; all sessions have ended"),
-        (status = 400, description = "The new password breaks the policy", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The new password breaks the policy", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in, or the current password is wrong", body = Problem, content_type = "application/problem+json"),
     )
 )]

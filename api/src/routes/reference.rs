@@ -102,7 +102,7 @@ fn cached<T: Serialize>(req: &HttpRequest, body: T) -> HttpResponse {
     responses(
         (status = 200, description = "The industries", body = IndustryList, headers(("ETag" = String))),
         (status = 304, description = "Not modified since the ETag in If-None-Match"),
-        (status = 400, description = "Unknown level or parent code", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown level or parent code", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/reference/industries")]
@@ -228,7 +228,7 @@ impl CountryParams {
     responses(
         (status = 200, description = "The regions", body = RegionList, headers(("ETag" = String))),
         (status = 304, description = "Not modified since the ETag in If-None-Match"),
-        (status = 400, description = "Unknown country", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown country", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/reference/regions")]
@@ -286,7 +286,7 @@ pub struct LegalFormList {
     responses(
         (status = 200, description = "The legal forms", body = LegalFormList, headers(("ETag" = String))),
         (status = 304, description = "Not modified since the ETag in If-None-Match"),
-        (status = 400, description = "Unknown country", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown country", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/reference/legal-forms")]

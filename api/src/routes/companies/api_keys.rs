@@ -106,7 +106,6 @@ mirror_enum!(
     security(("user_token" = [])),
     responses(
         (status = 201, description = "The created key; its secret is shown only now", body = CreatedApiKey),
-        (status = 400, description = "A field is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member or administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),

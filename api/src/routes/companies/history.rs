@@ -50,7 +50,6 @@ pub struct Change {
     security(("user_token" = [])),
     responses(
         (status = 200, description = "A page of the company's changes, newest first", body = Page<Change>),
-        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member or administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),

@@ -108,7 +108,6 @@ pub async fn list(
     security(("user_token" = [])),
     responses(
         (status = 201, description = "The new member", body = MemberDto),
-        (status = 400, description = "A field is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an owner or administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such company, or no account with this e-mail", body = Problem, content_type = "application/problem+json"),

@@ -398,7 +398,6 @@ impl CompanyDto {
     security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
         (status = 200, description = "A page of matching companies, with facets", body = SearchPage<CompanyDto>, headers(("Link" = String, description = "`<...>; rel=\"next\"` while there are more pages"))),
-        (status = 400, description = "A parameter is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "The database is busy or unreachable, or the search index is being built", body = Problem, content_type = "application/problem+json"),

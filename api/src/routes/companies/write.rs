@@ -83,18 +83,6 @@ fn set_fields(value: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The body of a merge patch of a resource. It must be an object: by RFC 7396 any other JSON
-/// would replace the whole resource, which no resource here allows.
-pub(crate) fn patch_object(body: Json<Value>) -> Result<Value, ApiError> {
-    if body.0.is_object() {
-        Ok(body.0)
-    } else {
-        Err(ApiError::BadRequest(
-            "the body must be a JSON object".into(),
-        ))
-    }
-}
-
 /// RFC 7396 JSON merge patch: objects merge recursively, `null` removes, anything else replaces.
 pub(crate) fn merge(target: &mut Value, patch: Value) {
     match (target, patch) {
@@ -122,7 +110,6 @@ pub(crate) fn merge(target: &mut Value, patch: Value) {
     security(("user_token" = [])),
     responses(
         (status = 201, description = "The created company", body = CompanyDto, headers(("Location" = String), ("ETag" = String))),
-        (status = 400, description = "A field is invalid or may not be set; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "API keys cannot create companies", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Another company has this register identity", body = Problem, content_type = "application/problem+json"),
@@ -174,7 +161,6 @@ pub async fn create(
     security(("user_token" = [])),
     responses(
         (status = 200, description = "The updated company", body = CompanyDto, headers(("ETag" = String))),
-        (status = 400, description = "A field is invalid or may not be set; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member, or an editor changing the status", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
@@ -191,7 +177,7 @@ pub async fn update(
     body: Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.user()?.clone();
-    let patch = patch_object(body)?;
+    let patch = body.0;
     let precondition = Precondition::of(&req);
     let id = id.into_inner();
     let company = db
@@ -204,7 +190,7 @@ pub async fn update(
                 .map_err(ApiError::internal)?;
             let mut merged = current.clone();
             merge(&mut merged, patch.clone());
-            let input: CompanyInput = body::from_value(merged)?;
+            let input: CompanyInput = body::from_merged(merged)?;
             let updated = serde_json::to_value(&input).map_err(ApiError::internal)?;
             let changed: Vec<&str> = patch
                 .as_object()

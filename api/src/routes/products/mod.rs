@@ -17,7 +17,7 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use self::input::{ProductInput, ProductPatch};
-use super::companies::write::{load_for_change, merge, patch_object};
+use super::companies::write::{load_for_change, merge};
 use super::companies::{corrupt, not_found as company_not_found, visible_status};
 use super::labels::{LabelsDto, LocalizedTextDto};
 use super::search::{Search, SearchPage, SearchParams};
@@ -159,7 +159,6 @@ fn respond(req: &HttpRequest, product: Product) -> Result<HttpResponse, ApiError
     security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
         (status = 200, description = "A page of matching products, with facets", body = SearchPage<ProductDto>, headers(("Link" = String, description = "`<...>; rel=\"next\"` while there are more pages"))),
-        (status = 400, description = "A parameter is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "The database is busy or unreachable, or the search index is being built", body = Problem, content_type = "application/problem+json"),
@@ -204,7 +203,6 @@ pub async fn list(
     security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
         (status = 200, description = "A page of the company's products", body = Page<ProductDto>),
-        (status = 400, description = "A parameter is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The access token or API key is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The API key lacks the `read` scope", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
@@ -251,7 +249,6 @@ pub async fn of_company(
     security(("user_token" = [])),
     responses(
         (status = 201, description = "The created product", body = ProductDto, headers(("Location" = String), ("ETag" = String))),
-        (status = 400, description = "A field is invalid; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member of the company, or an API key", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
@@ -355,7 +352,6 @@ fn load_product_for_change(
     security(("user_token" = [])),
     responses(
         (status = 200, description = "The updated product", body = ProductDto, headers(("ETag" = String))),
-        (status = 400, description = "A field is invalid or may not be set; `errors` names it", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member of the company", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No product with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
@@ -371,7 +367,7 @@ pub async fn update(
     body: Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.user()?.clone();
-    let patch = patch_object(body)?;
+    let patch = body.0;
     let precondition = Precondition::of(&req);
     let id = id.into_inner();
     let product = db
@@ -387,7 +383,7 @@ pub async fn update(
             if merged == current {
                 return Ok(product);
             }
-            let new = body::from_value::<ProductInput>(merged)?.validate()?;
+            let new = body::from_merged::<ProductInput>(merged)?.validate()?;
             let version = product.row.version;
             if !store::update(conn, &product.row, version, &new, Actor::User(&user.id))? {
                 return Err(ApiError::PreconditionFailed);

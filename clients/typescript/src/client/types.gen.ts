@@ -978,7 +978,7 @@ export type CheckReadinessData = {
 
 export type CheckReadinessErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1049,6 +1049,10 @@ export type StartImportErrors = {
      */
     415: Problem;
     /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -1083,7 +1087,7 @@ export type GetImportData = {
 
 export type GetImportErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1098,6 +1102,10 @@ export type GetImportErrors = {
      * No import job has this id
      */
     404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1128,7 +1136,7 @@ export type LoginData = {
 
 export type LoginErrors = {
     /**
-     * The body is malformed
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1143,6 +1151,10 @@ export type LoginErrors = {
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * Too many failed attempts
      */
@@ -1177,7 +1189,7 @@ export type LogoutData = {
 
 export type LogoutErrors = {
     /**
-     * The body is malformed
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1188,6 +1200,10 @@ export type LogoutErrors = {
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1218,7 +1234,7 @@ export type RefreshSessionData = {
 
 export type RefreshSessionErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1233,6 +1249,10 @@ export type RefreshSessionErrors = {
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1263,7 +1283,7 @@ export type RegisterData = {
 
 export type RegisterErrors = {
     /**
-     * A field is invalid; `errors` names it
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1278,6 +1298,10 @@ export type RegisterErrors = {
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1325,7 +1349,7 @@ export type ListClaimsData = {
 
 export type ListClaimsErrors = {
     /**
-     * A parameter is invalid
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1336,6 +1360,10 @@ export type ListClaimsErrors = {
      * API keys cannot see claims
      */
     403: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1371,7 +1399,7 @@ export type GetClaimData = {
 
 export type GetClaimErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1386,6 +1414,10 @@ export type GetClaimErrors = {
      * No claim with this id is visible to the caller
      */
     404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1421,7 +1453,7 @@ export type AcceptClaimData = {
 
 export type AcceptClaimErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1440,6 +1472,10 @@ export type AcceptClaimErrors = {
      * `claim_decided`: the claim was decided before
      */
     409: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1475,7 +1511,7 @@ export type RejectClaimData = {
 
 export type RejectClaimErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1494,6 +1530,10 @@ export type RejectClaimErrors = {
      * `claim_decided`: the claim was decided before
      */
     409: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1600,7 +1640,7 @@ export type ListCompaniesData = {
 
 export type ListCompaniesErrors = {
     /**
-     * A parameter is invalid; `errors` names it
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1611,6 +1651,10 @@ export type ListCompaniesErrors = {
      * The API key lacks the `read` scope
      */
     403: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1641,7 +1685,7 @@ export type CreateCompanyData = {
 
 export type CreateCompanyErrors = {
     /**
-     * A field is invalid or may not be set; `errors` names it
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1664,6 +1708,10 @@ export type CreateCompanyErrors = {
      * The body is not JSON
      */
     415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1706,7 +1754,7 @@ export type DeleteCompanyData = {
 
 export type DeleteCompanyErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1725,6 +1773,10 @@ export type DeleteCompanyErrors = {
      * The company changed since the ETag in If-Match
      */
     412: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1766,7 +1818,7 @@ export type GetCompanyData = {
 
 export type GetCompanyErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1781,6 +1833,10 @@ export type GetCompanyErrors = {
      * No company with this id is visible to the caller
      */
     404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1823,7 +1879,7 @@ export type UpdateCompanyData = {
 
 export type UpdateCompanyErrors = {
     /**
-     * A field is invalid or may not be set; `errors` names it
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1854,6 +1910,10 @@ export type UpdateCompanyErrors = {
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1889,7 +1949,7 @@ export type ListApiKeysData = {
 
 export type ListApiKeysErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1904,6 +1964,10 @@ export type ListApiKeysErrors = {
      * No company with this id is visible to the caller
      */
     404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -1939,7 +2003,7 @@ export type CreateApiKeyData = {
 
 export type CreateApiKeyErrors = {
     /**
-     * A field is invalid
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -1966,6 +2030,10 @@ export type CreateApiKeyErrors = {
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2005,7 +2073,7 @@ export type RevokeApiKeyData = {
 
 export type RevokeApiKeyErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2020,6 +2088,10 @@ export type RevokeApiKeyErrors = {
      * No such company or active key
      */
     404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2055,7 +2127,7 @@ export type FileClaimData = {
 
 export type FileClaimErrors = {
     /**
-     * The message is invalid
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2082,6 +2154,10 @@ export type FileClaimErrors = {
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
+    /**
+     * The message is invalid
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2126,7 +2202,7 @@ export type GetCompanyHistoryData = {
 
 export type GetCompanyHistoryErrors = {
     /**
-     * A parameter is invalid
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2141,6 +2217,10 @@ export type GetCompanyHistoryErrors = {
      * No company with this id is visible to the caller
      */
     404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2176,7 +2256,7 @@ export type ListMembersData = {
 
 export type ListMembersErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2191,6 +2271,10 @@ export type ListMembersErrors = {
      * No company with this id is visible to the caller
      */
     404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2226,7 +2310,7 @@ export type AddMemberData = {
 
 export type AddMemberErrors = {
     /**
-     * A field is invalid
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2253,6 +2337,10 @@ export type AddMemberErrors = {
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2292,7 +2380,7 @@ export type RemoveMemberData = {
 
 export type RemoveMemberErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2311,6 +2399,10 @@ export type RemoveMemberErrors = {
      * The last owner cannot leave
      */
     409: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2355,7 +2447,7 @@ export type ListCompanyProductsData = {
 
 export type ListCompanyProductsErrors = {
     /**
-     * A parameter is invalid; `errors` names it
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2370,6 +2462,10 @@ export type ListCompanyProductsErrors = {
      * No company with this id is visible to the caller
      */
     404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2405,7 +2501,7 @@ export type CreateProductData = {
 
 export type CreateProductErrors = {
     /**
-     * A field is invalid; `errors` names it
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2428,6 +2524,10 @@ export type CreateProductErrors = {
      * The body is not JSON
      */
     415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2463,7 +2563,7 @@ export type UnverifyCompanyData = {
 
 export type UnverifyCompanyErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2478,6 +2578,10 @@ export type UnverifyCompanyErrors = {
      * No company has this id
      */
     404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2513,7 +2617,7 @@ export type VerifyCompanyData = {
 
 export type VerifyCompanyErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2528,6 +2632,10 @@ export type VerifyCompanyErrors = {
      * No company has this id
      */
     404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2558,7 +2666,7 @@ export type ListGlossaryEntriesData = {
 
 export type ListGlossaryEntriesErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2591,7 +2699,7 @@ export type AddGlossaryEntryData = {
 
 export type AddGlossaryEntryErrors = {
     /**
-     * A term is invalid; `errors` names it
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2610,6 +2718,10 @@ export type AddGlossaryEntryErrors = {
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
+    /**
+     * A term is invalid; `errors` names it
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2645,7 +2757,7 @@ export type RemoveGlossaryEntryData = {
 
 export type RemoveGlossaryEntryErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2660,6 +2772,10 @@ export type RemoveGlossaryEntryErrors = {
      * No added entry has this id
      */
     404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2690,7 +2806,7 @@ export type DeleteMeData = {
 
 export type DeleteMeErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2727,7 +2843,7 @@ export type GetMeData = {
 
 export type GetMeErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2764,7 +2880,7 @@ export type UpdateMeData = {
 
 export type UpdateMeErrors = {
     /**
-     * A field is invalid or may not be set
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2779,6 +2895,10 @@ export type UpdateMeErrors = {
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2809,7 +2929,7 @@ export type ChangePasswordData = {
 
 export type ChangePasswordErrors = {
     /**
-     * The new password breaks the policy
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2824,6 +2944,10 @@ export type ChangePasswordErrors = {
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
+    /**
+     * The new password breaks the policy
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2930,7 +3054,7 @@ export type ListProductsData = {
 
 export type ListProductsErrors = {
     /**
-     * A parameter is invalid; `errors` names it
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -2941,6 +3065,10 @@ export type ListProductsErrors = {
      * The API key lacks the `read` scope
      */
     403: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2983,7 +3111,7 @@ export type DeleteProductData = {
 
 export type DeleteProductErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -3002,6 +3130,10 @@ export type DeleteProductErrors = {
      * The product changed since the ETag in If-Match
      */
     412: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3043,7 +3175,7 @@ export type GetProductData = {
 
 export type GetProductErrors = {
     /**
-     * The request is malformed, or a parameter or body field is invalid, unknown or missing; `errors` names each by `parameter` or JSON `pointer`
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -3058,6 +3190,10 @@ export type GetProductErrors = {
      * No product with this id is visible to the caller
      */
     404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3100,7 +3236,7 @@ export type UpdateProductData = {
 
 export type UpdateProductErrors = {
     /**
-     * A field is invalid or may not be set; `errors` names it
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
     /**
@@ -3127,6 +3263,10 @@ export type UpdateProductErrors = {
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3172,9 +3312,13 @@ export type ListIndustriesData = {
 
 export type ListIndustriesErrors = {
     /**
-     * Unknown level or parent code
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
+    /**
+     * Unknown level or parent code
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3216,9 +3360,13 @@ export type ListLegalFormsData = {
 
 export type ListLegalFormsErrors = {
     /**
-     * Unknown country
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
+    /**
+     * Unknown country
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3260,9 +3408,13 @@ export type ListRegionsData = {
 
 export type ListRegionsErrors = {
     /**
-     * Unknown country
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
+    /**
+     * Unknown country
+     */
+    422: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
