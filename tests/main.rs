@@ -8,6 +8,7 @@ mod support;
 mod accounts;
 mod authorisation;
 mod companies;
+mod contract;
 mod imports;
 mod openapi;
 mod operations;

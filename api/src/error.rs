@@ -30,6 +30,14 @@ pub struct Problem {
     /// What exactly was wrong, one entry per field or parameter.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// With `register_id_taken`: the company that has the identity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "/v1/companies/01a2262f-f60f-7757-94b9-1d6bc3976d34")]
+    pub existing: Option<String>,
+    /// With `register_id_taken`, when nobody manages that company yet: where to claim it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "/v1/companies/01a2262f-f60f-7757-94b9-1d6bc3976d34/claims")]
+    pub claim: Option<String>,
 }
 
 /// One invalid input: a query or path `parameter`, or a body field named by JSON `pointer`.
@@ -104,6 +112,11 @@ pub enum ApiError {
     InsufficientScope(&'static str),
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
+    #[error(
+        "company {company_id} already has this IČO or register entry; {}",
+        if *.claimable { "nobody manages it yet: claim it at its `claim` link" } else { "ask its owners or the platform's administrators to transfer it" }
+    )]
+    RegisterIdTaken { company_id: String, claimable: bool },
     #[error("the resource has changed since the ETag in If-Match; fetch it again and retry")]
     PreconditionFailed,
     #[error("the request body is larger than {0} bytes")]
@@ -190,6 +203,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "forbidden",
             ApiError::InsufficientScope(_) => "insufficient_scope",
             ApiError::Conflict { code, .. } => code,
+            ApiError::RegisterIdTaken { .. } => "register_id_taken",
             ApiError::PreconditionFailed => "precondition_failed",
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
@@ -213,7 +227,7 @@ impl ApiError {
             ApiError::InvalidCredentials => "Invalid credentials",
             ApiError::Forbidden(_) => "Forbidden",
             ApiError::InsufficientScope(_) => "Insufficient scope",
-            ApiError::Conflict { .. } => "Conflict",
+            ApiError::Conflict { .. } | ApiError::RegisterIdTaken { .. } => "Conflict",
             ApiError::PreconditionFailed => "Precondition failed",
             ApiError::PayloadTooLarge(_) => "Payload too large",
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
@@ -257,7 +271,7 @@ impl ResponseError for ApiError {
             | ApiError::InvalidToken(_)
             | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) | ApiError::InsufficientScope(_) => StatusCode::FORBIDDEN,
-            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Conflict { .. } | ApiError::RegisterIdTaken { .. } => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -287,6 +301,19 @@ impl ResponseError for ApiError {
                 | ApiError::MalformedParameters(errors)
                 | ApiError::MalformedBody(errors) => errors.clone(),
                 _ => Vec::new(),
+            },
+            existing: match self {
+                ApiError::RegisterIdTaken { company_id, .. } => {
+                    Some(format!("/v1/companies/{company_id}"))
+                }
+                _ => None,
+            },
+            claim: match self {
+                ApiError::RegisterIdTaken {
+                    company_id,
+                    claimable: true,
+                } => Some(format!("/v1/companies/{company_id}/claims")),
+                _ => None,
             },
         };
         let mut response = HttpResponse::build(status);

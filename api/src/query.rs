@@ -48,7 +48,9 @@ pub fn optional<T>(
         .transpose()
 }
 
-/// Parses every value of a repeatable parameter, reporting all bad values at once.
+/// Parses every value of a repeatable parameter, reporting all bad values at once. Values may
+/// also come comma-separated (`region=CZ042,CZ041`), as clients that do not repeat parameters
+/// send lists; no value of ours contains a comma.
 pub fn each<T>(
     name: &str,
     raw: &[String],
@@ -56,7 +58,7 @@ pub fn each<T>(
 ) -> Result<Vec<T>, ApiError> {
     let mut values = Vec::with_capacity(raw.len());
     let mut errors = Vec::new();
-    for value in raw {
+    for value in raw.iter().flat_map(|value| value.split(',')) {
         match parse(value) {
             Ok(v) => values.push(v),
             Err(e) => errors.push(FieldError::parameter(name, e.code, e.message)),

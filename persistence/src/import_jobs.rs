@@ -112,6 +112,23 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ImportJobRow>> {
         .optional()
 }
 
+/// Up to `limit` jobs, newest first (ids grow with time), before the job `before`.
+pub fn newest(
+    conn: &mut DbConn,
+    before: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<ImportJobRow>> {
+    let mut query = import_jobs::table
+        .select(ImportJobRow::as_select())
+        .order(import_jobs::id.desc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(before) = before {
+        query = query.filter(import_jobs::id.lt(before));
+    }
+    query.load(conn)
+}
+
 /// Whether an import job is running.
 pub fn any_running(conn: &mut DbConn) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(

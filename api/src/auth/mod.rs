@@ -76,7 +76,8 @@ impl Caller {
                 "sign in and send the access token as 'Authorization: Bearer ...'".into(),
             )),
             Caller::ApiKey(_) => Err(ApiError::Forbidden(
-                "API keys can only read; changes need a signed-in user".into(),
+                "this operation needs a signed-in user; API keys read companies and products only"
+                    .into(),
             )),
         }
     }

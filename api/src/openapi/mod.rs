@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 document: collected from the registered handlers, with fixed `info` so the
 //! checked-in `openapi.yaml` only changes when the API does.
 
+pub(crate) mod enums;
 mod generics;
 pub(crate) mod merge_patch;
 mod responses;

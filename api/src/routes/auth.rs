@@ -15,7 +15,6 @@ use crate::auth::{ACCESS_TOKEN_TTL, Auth, REFRESH_TOKEN_TTL, tokens};
 use crate::body::Json;
 use crate::db::Db;
 use crate::error::{ApiError, FieldError, Problem};
-use crate::routes::labels::LanguageCode;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -34,7 +33,7 @@ pub struct SignUp {
     )]
     pub name: String,
     /// The language the platform speaks to this user in.
-    #[schema(value_type = LanguageCode, example = "cs")]
+    #[schema(value_type = crate::routes::labels::Language, example = "cs")]
     pub language: Language,
 }
 

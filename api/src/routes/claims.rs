@@ -194,7 +194,8 @@ pub struct ClaimListParams {
     pub status: Option<String>,
     /// Only claims on this company.
     pub company_id: Option<String>,
-    /// 1 to 100, default 20.
+    /// Page size.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
     #[param(max_length = 1024)]

@@ -10,13 +10,16 @@ use persistence::DbConn;
 use persistence::audit::Actor;
 use persistence::import_jobs::{self, Counts, ImportJobRow};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::auth::Caller;
 use crate::db::Db;
-use crate::error::{ApiError, Problem};
+use crate::error::{ApiError, FieldError, Problem};
 use crate::import::{self, Finding, Input, Options, Severity, Sink, Summary};
+use crate::pagination::{self, Page, PageParams};
 use crate::query;
 use crate::routes::companies::RegisterSourceDto;
 
@@ -26,13 +29,32 @@ const MAX_UPLOAD_BYTES: usize = 64 << 20;
 /// Findings of each severity kept with a job; the counts include all of them.
 const KEPT_FINDINGS: usize = 1_000;
 
-/// A multipart upload: one or more files, each in a field of its own (any field name). Files
-/// named `*.jsonl` or `*.ndjson` are read by line, others as one JSON document.
-#[derive(Debug, ToSchema)]
-pub struct ImportFiles {
-    #[schema(value_type = Vec<String>, format = Binary)]
-    pub files: Vec<Vec<u8>>,
+/// A multipart upload: one or more files, each in a part of its own under any printable ASCII
+/// name. Files named `*.jsonl` or `*.ndjson` are read by line, others as one JSON document.
+#[derive(Debug)]
+pub struct ImportFiles;
+
+impl utoipa::PartialSchema for ImportFiles {
+    fn schema() -> RefOr<Schema> {
+        let file = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)));
+        let name = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(r"^[ -~]{1,200}$"));
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some(
+                "One or more files, each in a part of its own under any printable ASCII name",
+            ))
+            .additional_properties(Some(file))
+            .property_names(Some(name))
+            .min_properties(Some(1))
+            .into()
+    }
 }
+
+impl ToSchema for ImportFiles {}
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -98,16 +120,31 @@ pub struct ImportJob {
     pub finished_at: Option<DateTime<Utc>>,
     /// While running: the counts of the batches done so far.
     pub summary: ImportSummary,
-    /// When done: the rejected records (the first 1,000).
-    pub rejects: Vec<ImportFinding>,
-    /// When done: the warnings (the first 1,000).
-    pub warnings: Vec<ImportFinding>,
+    /// When done: the rejected records (the first 1,000). Left out in the list of jobs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejects: Option<Vec<ImportFinding>>,
+    /// When done: the warnings (the first 1,000). Left out in the list of jobs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<ImportFinding>>,
     /// Why a failed job stopped.
     pub error: Option<String>,
 }
 
 impl ImportJob {
+    /// The job with its findings.
     fn new(row: ImportJobRow) -> Result<Self, ApiError> {
+        let report: Report = match &row.report {
+            Some(json) => serde_json::from_str(json).map_err(ApiError::internal)?,
+            None => Report::default(),
+        };
+        let mut job = Self::overview(row)?;
+        job.rejects = Some(report.rejects);
+        job.warnings = Some(report.warnings);
+        Ok(job)
+    }
+
+    /// The job without its findings, as lists show it.
+    fn overview(row: ImportJobRow) -> Result<Self, ApiError> {
         let corrupt = |column: &str, value: &str| crate::routes::companies::corrupt(column, value);
         let source =
             RegisterSource::parse(&row.source).map_err(|_| corrupt("source", &row.source))?;
@@ -116,10 +153,6 @@ impl ImportJob {
             import_jobs::SUCCEEDED => ImportJobStatus::Succeeded,
             import_jobs::FAILED => ImportJobStatus::Failed,
             other => return Err(corrupt("import job status", other)),
-        };
-        let report: Report = match &row.report {
-            Some(json) => serde_json::from_str(json).map_err(ApiError::internal)?,
-            None => Report::default(),
         };
         Ok(Self {
             id: row.id,
@@ -135,8 +168,8 @@ impl ImportJob {
                 rejected: row.rejected,
                 warnings: row.warnings,
             },
-            rejects: report.rejects,
-            warnings: report.warnings,
+            rejects: None,
+            warnings: None,
             error: row.error,
         })
     }
@@ -193,6 +226,7 @@ pub async fn start(
             )
         })?;
     let inputs = read_body(&req, payload).await?;
+    check_source(source, &inputs)?;
     let dry_run = params.dry_run;
     let id = persistence::companies::new_id();
     let job = db
@@ -224,6 +258,35 @@ pub async fn start(
     Ok(HttpResponse::build(StatusCode::ACCEPTED)
         .insert_header((header::LOCATION, format!("/v1/admin/imports/{}", job.id)))
         .json(ImportJob::new(job)?))
+}
+
+/// Refuses an upload whose first record looks like another register's: importing it would
+/// only reject every record.
+fn check_source(source: RegisterSource, inputs: &[Input]) -> Result<(), ApiError> {
+    let first = inputs.iter().find_map(|input| match input {
+        Input::Bytes {
+            data, lines: true, ..
+        } => data
+            .split(|b| *b == b'\n')
+            .find(|line| !line.iter().all(u8::is_ascii_whitespace))
+            .and_then(|line| serde_json::from_slice::<serde_json::Value>(line).ok()),
+        Input::Bytes { data, .. } => serde_json::from_slice(data).ok(),
+        _ => None,
+    });
+    match first.as_ref().and_then(domain::import::looks_like) {
+        Some(looks) if looks != source => Err(ApiError::invalid_parameter(
+            "source",
+            domain::InvalidValue::new(
+                "source_mismatch",
+                format!(
+                    "the records look like {looks} data, not {source}; send source={looks}",
+                    looks = looks.as_str(),
+                    source = source.as_str()
+                ),
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn run_job(
@@ -339,11 +402,25 @@ async fn read_body(req: &HttpRequest, mut payload: web::Payload) -> Result<Vec<I
             "the body is empty: send the register data".into(),
         ));
     }
+    // A JSON document is one ARES subject or search result: anything but an object is the
+    // wrong body, not a record to reject.
+    if !lines && !serde_json::from_slice::<serde_json::Value>(&data).is_ok_and(|v| v.is_object()) {
+        return Err(ApiError::MalformedBody(vec![FieldError::pointer(
+            "/",
+            "invalid",
+            "expected a JSON object: an ARES subject or search result",
+        )]));
+    }
     Ok(vec![Input::Bytes {
         name: "body".into(),
         data,
         lines,
     }])
+}
+
+/// The rule of [`ImportFiles`]' part names (its `propertyNames` pattern).
+fn is_part_name(name: &str) -> bool {
+    (1..=200).contains(&name.len()) && name.bytes().all(|b| (b' '..=b'~').contains(&b))
 }
 
 async fn read_multipart(req: &HttpRequest, payload: web::Payload) -> Result<Vec<Input>, ApiError> {
@@ -355,10 +432,16 @@ async fn read_multipart(req: &HttpRequest, payload: web::Payload) -> Result<Vec<
     let mut total = 0;
     while let Some(field) = multipart.next().await {
         let mut field = field.map_err(malformed)?;
-        let name = field
-            .content_disposition()
-            .and_then(|d| d.get_filename().or_else(|| d.get_name()))
-            .unwrap_or("upload")
+        let disposition = field.content_disposition();
+        let part = disposition.and_then(|d| d.get_name()).unwrap_or_default();
+        if !is_part_name(part) {
+            return Err(ApiError::BadRequest(format!(
+                "the multipart part '{part}' needs a name of 1 to 200 printable ASCII characters"
+            )));
+        }
+        let name = disposition
+            .and_then(|d| d.get_filename())
+            .unwrap_or(part)
             .to_owned();
         let mut data = Vec::new();
         while let Some(chunk) = field.next().await {
@@ -381,6 +464,42 @@ async fn read_multipart(req: &HttpRequest, payload: web::Payload) -> Result<Vec<
         ));
     }
     Ok(inputs)
+}
+
+/// List import jobs
+///
+/// For administrators: the jobs started over HTTP, newest first, without their findings (get
+/// a job for those).
+#[utoipa::path(
+    operation_id = "listImports",
+    tag = "imports",
+    params(PageParams),
+    security(("user_token" = [])),
+    responses(
+        (status = 200, description = "A page of import jobs, newest first", body = Page<ImportJob>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/admin/imports")]
+pub async fn list(
+    req: HttpRequest,
+    caller: Caller,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, ApiError> {
+    caller.admin("import register data")?;
+    let params: PageParams = query::parse(&req)?;
+    let limit = pagination::limit(params.limit.as_deref())?;
+    let before = params
+        .cursor
+        .as_deref()
+        .map(pagination::decode_cursor::<1>)
+        .transpose()?
+        .map(|[id]| id);
+    let rows = db
+        .run(move |conn| Ok(import_jobs::newest(conn, before.as_deref(), limit + 1)?))
+        .await?;
+    pagination::respond_by_id(&req, rows, limit, |row| &row.id, ImportJob::overview)
 }
 
 /// An import job

@@ -3,6 +3,8 @@ use domain::reference::Labels;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::openapi::enums::domain_enum_schema;
+
 /// A reference label in every platform language.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({"de": "Sägewerke", "cs": "Pilařská výroba", "en": "Sawmilling"}))]
@@ -42,12 +44,7 @@ impl From<LocalizedText> for LocalizedTextDto {
     }
 }
 
-/// A platform language, documenting `domain::language::Language` (whose codes it mirrors).
-#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-#[schema(as = Language)]
-pub enum LanguageCode {
-    De,
-    Cs,
-    En,
-}
+domain_enum_schema!(
+    /// A platform language: the language of a text, or the one the platform speaks to a user.
+    Language for domain::language::Language
+);

@@ -14,7 +14,6 @@ use crate::auth::{Auth, Caller};
 use crate::body::Json;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
-use crate::routes::labels::LanguageCode;
 
 /// An organisation the user belongs to.
 #[derive(Debug, Serialize, ToSchema)]
@@ -75,7 +74,7 @@ pub struct ProfileChange {
         pattern = r"^[^\u0000-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$"
     )]
     pub name: Option<String>,
-    #[schema(value_type = Option<LanguageCode>, example = "de")]
+    #[schema(value_type = Option<crate::routes::labels::Language>, example = "de")]
     pub language: Option<Language>,
 }
 

@@ -65,6 +65,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(claims::accept)
                 .service(claims::reject)
                 .service(imports::start)
+                .service(imports::list)
                 .service(imports::get)
                 .service(products::list)
                 .service(products::of_company)

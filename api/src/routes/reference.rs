@@ -57,7 +57,7 @@ pub struct IndustryParams {
         max_length = 5,
         pattern = r"^([A-U]|[0-9]{2}(\.[0-9]{1,2})?)$"
     )]
-    #[validate(length(max = 8))]
+    #[validate(length(max = 5, message = "a NACE code has at most 5 characters"))]
     parent: Option<String>,
 }
 

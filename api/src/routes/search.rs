@@ -20,6 +20,7 @@ use super::labels::LabelsDto;
 use super::reference::CountryDto;
 use crate::db::Db;
 use crate::error::{ApiError, FieldError};
+use crate::openapi::enums::domain_enum_schema;
 use crate::pagination;
 use crate::query;
 
@@ -35,12 +36,12 @@ pub struct SearchParams {
     /// must match; when no result matches every word, the results matching the most words
     /// are returned with `match: partial`.
     #[param(max_length = 200, example = "Holzverarbeitung Bautzen")]
-    #[validate(length(max = 400, message = "the query is too long"))]
+    #[validate(length(max = 200, message = "the query is too long: at most 200 characters"))]
     q: Option<String>,
     /// Only results in this country.
     #[param(value_type = Option<CountryDto>)]
     country: Option<String>,
-    /// Only results in one of these NUTS-3 regions (repeatable: `region=DED2C&region=CZ042`).
+    /// Only results in one of these NUTS-3 regions (repeat the parameter, `region=DED2C&region=CZ042`, or separate by commas).
     #[param(value_type = Option<Vec<String>>, example = "DED2C", max_items = 27)]
     #[serde(default)]
     #[validate(length(max = 27, message = "at most 27 regions"))]
@@ -50,18 +51,18 @@ pub struct SearchParams {
     #[param(value_type = Option<bool>)]
     programme_area: Option<String>,
     /// Only results active in one of these NACE Rev. 2 codes, at any level: a section (`C`) or
-    /// division (`16`) matches every code below it. Repeatable.
+    /// division (`16`) matches every code below it. Repeatable or comma-separated.
     #[param(value_type = Option<Vec<String>>, example = "16", max_items = 20)]
     #[serde(default)]
     #[validate(length(max = 20, message = "at most 20 NACE codes"))]
     nace: Vec<String>,
     /// Companies: the kind of organisation (`company`, `research_institution`, `multiplier`,
-    /// `public_body`). Products: `product` or `service`. Repeatable.
+    /// `public_body`). Products: `product` or `service`. Repeatable or comma-separated.
     #[param(value_type = Option<Vec<String>>, example = "company", max_items = 4)]
     #[serde(default)]
     #[validate(length(max = 4, message = "at most 4 kinds"))]
     kind: Vec<String>,
-    /// Only companies (or products of companies) of these size classes. Repeatable.
+    /// Only companies (or products of companies) of these size classes. Repeatable or comma-separated.
     #[param(value_type = Option<Vec<super::companies::SizeClassDto>>, max_items = 4)]
     #[serde(default)]
     #[validate(length(max = 4, message = "at most 4 size classes"))]
@@ -74,11 +75,11 @@ pub struct SearchParams {
     has_products: Option<String>,
     /// Measure distances from this point, `latitude,longitude` (WGS 84); results carry
     /// `distance_km`.
-    #[param(example = "51.0504,13.7373")]
+    #[param(example = "51.0504,13.7373", max_length = 64)]
     #[validate(length(max = 64, message = "not a position"))]
     near: Option<String>,
     /// Measure distances from this postal code's centre, `DE-01067` or `CZ-40001`.
-    #[param(example = "DE-01067")]
+    #[param(example = "DE-01067", max_length = 16)]
     #[validate(length(max = 16, message = "not a postal code"))]
     near_postal_code: Option<String>,
     /// Only results at most this far from `near` / `near_postal_code`, in km (up to 500).
@@ -87,11 +88,11 @@ pub struct SearchParams {
     radius_km: Option<String>,
     /// `relevance` (the default with `q`: whole-query name matches first), `name` (the
     /// default without `q`), `distance` (needs `near`; unknown locations last) or `newest`.
-    #[param(value_type = Option<String>, example = "relevance")]
+    #[param(inline, value_type = Option<SortOrder>, example = "relevance")]
     sort: Option<String>,
     /// Count the results by these dimensions, comma-separated: `country`, `region`,
     /// `nace_section`, `kind`. Counts cover all results, not just the page.
-    #[param(example = "country,region,nace_section,kind")]
+    #[param(example = "country,region,nace_section,kind", max_length = 100)]
     #[validate(length(max = 100, message = "too many facets"))]
     facets: Option<String>,
     /// Page size.
@@ -309,6 +310,11 @@ impl Search {
         Sort::effective(self.request.sort, self.q.is_some())
     }
 }
+
+domain_enum_schema!(
+    /// The order of search results.
+    SortOrder for Sort
+);
 
 /// The cursor of a search: the sort order, how many words results match (0: all) and every
 /// sort key of the last result. Floats travel as their exact bits so the next page starts

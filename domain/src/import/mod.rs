@@ -29,6 +29,21 @@ string_enum!(
     }
 );
 
+/// The register a raw record looks like it comes from, by the members only that register's
+/// records have: ARES subjects carry `ico` and `obchodniJmeno` (search results carry
+/// `ekonomickeSubjekty`), OffeneRegister.de records carry `company_number` and
+/// `all_attributes`. Used to tell an importer that chose the wrong source.
+pub fn looks_like(record: &serde_json::Value) -> Option<RegisterSource> {
+    let has = |key: &str| record.get(key).is_some();
+    if (has("ico") && has("obchodniJmeno")) || has("ekonomickeSubjekty") {
+        Some(RegisterSource::Ares)
+    } else if has("company_number") && has("all_attributes") {
+        Some(RegisterSource::Handelsregister)
+    } else {
+        None
+    }
+}
+
 /// One organisation as its register describes it, ready to be stored.
 #[derive(Debug, Clone)]
 pub struct RegisterRecord {
@@ -92,6 +107,20 @@ pub fn nace_codes<'a>(raw: impl IntoIterator<Item = &'a str>) -> Vec<NaceCode> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tells_the_registers_records_apart() {
+        let ares = serde_json::json!({"ico": "26168685", "obchodniJmeno": "Seznam.cz, a.s."});
+        let search = serde_json::json!({"pocetCelkem": 1, "ekonomickeSubjekty": []});
+        let german = serde_json::json!({"company_number": "M_1", "all_attributes": {}});
+        assert_eq!(super::looks_like(&ares), Some(RegisterSource::Ares));
+        assert_eq!(super::looks_like(&search), Some(RegisterSource::Ares));
+        assert_eq!(
+            super::looks_like(&german),
+            Some(RegisterSource::Handelsregister)
+        );
+        assert_eq!(super::looks_like(&serde_json::json!({"name": "x"})), None);
+    }
+
     use super::*;
 
     #[test]

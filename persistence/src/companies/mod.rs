@@ -339,6 +339,35 @@ pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     companies::table.count().get_result(conn)
 }
 
+/// The company holding this IČO or German register entry, and whether anybody manages it yet.
+pub fn holder_of(
+    conn: &mut DbConn,
+    register_id: &RegisterId,
+) -> QueryResult<Option<(String, bool)>> {
+    let holder: Option<String> = match register_id {
+        RegisterId::Ico(ico) => companies::table
+            .filter(companies::ico.eq(ico.as_str()))
+            .select(companies::id)
+            .first(conn)
+            .optional()?,
+        RegisterId::German(entry) => companies::table
+            .filter(companies::register_court.eq(entry.court()))
+            .filter(companies::register_type.eq(entry.register_type().as_str()))
+            .filter(companies::register_number.eq(entry.number()))
+            .select(companies::id)
+            .first(conn)
+            .optional()?,
+    };
+    let Some(id) = holder else {
+        return Ok(None);
+    };
+    let managed: i64 = company_members::table
+        .filter(company_members::company_id.eq(&id))
+        .count()
+        .get_result(conn)?;
+    Ok(Some((id, managed > 0)))
+}
+
 /// A company by id, whatever its status: callers decide who may see a draft.
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Company>> {
     let row: Option<CompanyRow> = companies::table

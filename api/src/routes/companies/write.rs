@@ -3,6 +3,7 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, patch, post, web};
 use domain::account::MemberRole;
+use domain::company::RegisterId;
 use persistence::DbConn;
 use persistence::audit::Actor;
 use persistence::companies::{self as store, Company};
@@ -58,14 +59,26 @@ pub fn require(access: Access, allowed: &[Access], who: &str) -> Result<(), ApiE
     }
 }
 
-fn register_id_taken(error: diesel::result::Error) -> ApiError {
-    if is_unique_violation(&error) {
-        ApiError::conflict(
+/// A unique violation on the register identity: a 409 naming the company that has it and,
+/// when nobody manages that one yet, where to claim it.
+fn register_id_taken(
+    conn: &mut DbConn,
+    register_id: Option<&RegisterId>,
+    error: diesel::result::Error,
+) -> ApiError {
+    if !is_unique_violation(&error) {
+        return error.into();
+    }
+    match register_id.map(|id| store::holder_of(conn, id)).transpose() {
+        Ok(Some(Some((company_id, managed)))) => ApiError::RegisterIdTaken {
+            company_id,
+            claimable: !managed,
+        },
+        Ok(_) => ApiError::conflict(
             "register_id_taken",
-            "another company already has this IČO or register entry; ask the platform's administrators to transfer it",
-        )
-    } else {
-        error.into()
+            "another company already has this IČO or register entry",
+        ),
+        Err(error) => error.into(),
     }
 }
 
@@ -130,7 +143,8 @@ pub async fn create(
     let company = db
         .run(move |conn| {
             let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-            let id = store::create(conn, &new, &user.id, &fields).map_err(register_id_taken)?;
+            let id = store::create(conn, &new, &user.id, &fields)
+                .map_err(|e| register_id_taken(conn, new.register_id.as_ref(), e))?;
             store::find(conn, &id)?.ok_or_else(|| not_found(&id))
         })
         .await?;
@@ -183,9 +197,6 @@ pub async fn update(
     let company = db
         .run(move |conn| {
             let (company, access) = load_for_change(conn, &user, &id)?;
-            if !precondition.allows(company.row.version) {
-                return Err(ApiError::PreconditionFailed);
-            }
             let current = serde_json::to_value(CompanyInput::try_from(&company)?)
                 .map_err(ApiError::internal)?;
             let mut merged = current.clone();
@@ -206,12 +217,16 @@ pub async fn update(
             }
             let kept: Vec<String> = company.nace.iter().map(|n| n.nace_code.clone()).collect();
             let new = input.validate(company.row.verified, &kept)?;
+            // Checked last: an invalid patch is a 400 or 422 whatever version it names.
+            if !precondition.allows(company.row.version) {
+                return Err(ApiError::PreconditionFailed);
+            }
             if changed.is_empty() {
                 return Ok(company);
             }
             let actor = Actor::User(&user.id);
             if !store::update(conn, &id, company.row.version, &new, &changed, actor)
-                .map_err(register_id_taken)?
+                .map_err(|e| register_id_taken(conn, new.register_id.as_ref(), e))?
             {
                 return Err(ApiError::PreconditionFailed);
             }

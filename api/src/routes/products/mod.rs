@@ -373,17 +373,19 @@ pub async fn update(
     let product = db
         .run(move |conn| {
             let product = load_product_for_change(conn, &user, &id)?;
-            if !precondition.allows(product.row.version) {
-                return Err(ApiError::PreconditionFailed);
-            }
             let current = serde_json::to_value(ProductInput::try_from(&product)?)
                 .map_err(ApiError::internal)?;
             let mut merged = current.clone();
             merge(&mut merged, patch);
-            if merged == current {
+            let unchanged = merged == current;
+            let new = body::from_merged::<ProductInput>(merged)?.validate()?;
+            // Checked last: an invalid patch is a 400 or 422 whatever version it names.
+            if !precondition.allows(product.row.version) {
+                return Err(ApiError::PreconditionFailed);
+            }
+            if unchanged {
                 return Ok(product);
             }
-            let new = body::from_merged::<ProductInput>(merged)?.validate()?;
             let version = product.row.version;
             if !store::update(conn, &product.row, version, &new, Actor::User(&user.id))? {
                 return Err(ApiError::PreconditionFailed);

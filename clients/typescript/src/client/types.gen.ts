@@ -422,11 +422,10 @@ export type IdentifiersPatch = {
 };
 
 /**
- * A multipart upload: one or more files, each in a field of its own (any field name). Files
- * named `*.jsonl` or `*.ndjson` are read by line, others as one JSON document.
+ * One or more files, each in a part of its own under any printable ASCII name
  */
 export type ImportFiles = {
-    files: Array<Blob | File>;
+    [key: string]: Blob | File;
 };
 
 /**
@@ -455,9 +454,9 @@ export type ImportJob = {
     finished_at?: string | null;
     id: string;
     /**
-     * When done: the rejected records (the first 1,000).
+     * When done: the rejected records (the first 1,000). Left out in the list of jobs.
      */
-    rejects: Array<ImportFinding>;
+    rejects?: Array<ImportFinding> | null;
     source: RegisterSource;
     status: ImportJobStatus;
     /**
@@ -465,9 +464,9 @@ export type ImportJob = {
      */
     summary: ImportSummary;
     /**
-     * When done: the warnings (the first 1,000).
+     * When done: the warnings (the first 1,000). Left out in the list of jobs.
      */
-    warnings: Array<ImportFinding>;
+    warnings?: Array<ImportFinding> | null;
 };
 
 /**
@@ -522,9 +521,6 @@ export type Labels = {
     en: string;
 };
 
-/**
- * A platform language, documenting `domain::language::Language` (whose codes it mirrors).
- */
 export type Language = 'de' | 'cs' | 'en';
 
 /**
@@ -659,6 +655,17 @@ export type PageClaim = {
 /**
  * One page of a listing.
  */
+export type PageImportJob = {
+    items: Array<ImportJob>;
+    /**
+     * Pass as `cursor` to get the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * One page of a listing.
+ */
 export type PageMember = {
     items: Array<Member>;
     /**
@@ -691,12 +698,20 @@ export type PasswordChange = {
  * are for people and may change.
  */
 export type Problem = {
+    /**
+     * With `register_id_taken`, when nobody manages that company yet: where to claim it.
+     */
+    claim?: string | null;
     code: string;
     detail: string;
     /**
      * What exactly was wrong, one entry per field or parameter.
      */
     errors?: Array<FieldError>;
+    /**
+     * With `register_id_taken`: the company that has the identity.
+     */
+    existing?: string | null;
     status: number;
     title: string;
     /**
@@ -1001,6 +1016,60 @@ export type CheckReadinessResponses = {
 };
 
 export type CheckReadinessResponse = CheckReadinessResponses[keyof CheckReadinessResponses];
+
+export type ListImportsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/admin/imports';
+};
+
+export type ListImportsErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not an administrator
+     */
+    403: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListImportsError = ListImportsErrors[keyof ListImportsErrors];
+
+export type ListImportsResponses = {
+    /**
+     * A page of import jobs, newest first
+     */
+    200: PageImportJob;
+};
+
+export type ListImportsResponse = ListImportsResponses[keyof ListImportsResponses];
 
 export type StartImportData = {
     /**
@@ -1336,9 +1405,9 @@ export type ListClaimsData = {
          */
         company_id?: string;
         /**
-         * 1 to 100, default 20.
+         * Page size.
          */
-        limit?: string;
+        limit?: number;
         /**
          * `next_cursor` of the previous page.
          */
@@ -1572,7 +1641,7 @@ export type ListCompaniesData = {
          */
         country?: Country;
         /**
-         * Only results in one of these NUTS-3 regions (repeatable: `region=DED2C&region=CZ042`).
+         * Only results in one of these NUTS-3 regions (repeat the parameter, `region=DED2C&region=CZ042`, or separate by commas).
          */
         region?: Array<string>;
         /**
@@ -1582,16 +1651,16 @@ export type ListCompaniesData = {
         programme_area?: boolean;
         /**
          * Only results active in one of these NACE Rev. 2 codes, at any level: a section (`C`) or
-         * division (`16`) matches every code below it. Repeatable.
+         * division (`16`) matches every code below it. Repeatable or comma-separated.
          */
         nace?: Array<string>;
         /**
          * Companies: the kind of organisation (`company`, `research_institution`, `multiplier`,
-         * `public_body`). Products: `product` or `service`. Repeatable.
+         * `public_body`). Products: `product` or `service`. Repeatable or comma-separated.
          */
         kind?: Array<string>;
         /**
-         * Only companies (or products of companies) of these size classes. Repeatable.
+         * Only companies (or products of companies) of these size classes. Repeatable or comma-separated.
          */
         size?: Array<SizeClass>;
         /**
@@ -1620,7 +1689,7 @@ export type ListCompaniesData = {
          * `relevance` (the default with `q`: whole-query name matches first), `name` (the
          * default without `q`), `distance` (needs `near`; unknown locations last) or `newest`.
          */
-        sort?: string;
+        sort?: 'relevance' | 'name' | 'distance' | 'newest';
         /**
          * Count the results by these dimensions, comma-separated: `country`, `region`,
          * `nace_section`, `kind`. Counts cover all results, not just the page.
@@ -2986,7 +3055,7 @@ export type ListProductsData = {
          */
         country?: Country;
         /**
-         * Only results in one of these NUTS-3 regions (repeatable: `region=DED2C&region=CZ042`).
+         * Only results in one of these NUTS-3 regions (repeat the parameter, `region=DED2C&region=CZ042`, or separate by commas).
          */
         region?: Array<string>;
         /**
@@ -2996,16 +3065,16 @@ export type ListProductsData = {
         programme_area?: boolean;
         /**
          * Only results active in one of these NACE Rev. 2 codes, at any level: a section (`C`) or
-         * division (`16`) matches every code below it. Repeatable.
+         * division (`16`) matches every code below it. Repeatable or comma-separated.
          */
         nace?: Array<string>;
         /**
          * Companies: the kind of organisation (`company`, `research_institution`, `multiplier`,
-         * `public_body`). Products: `product` or `service`. Repeatable.
+         * `public_body`). Products: `product` or `service`. Repeatable or comma-separated.
          */
         kind?: Array<string>;
         /**
-         * Only companies (or products of companies) of these size classes. Repeatable.
+         * Only companies (or products of companies) of these size classes. Repeatable or comma-separated.
          */
         size?: Array<SizeClass>;
         /**
@@ -3034,7 +3103,7 @@ export type ListProductsData = {
          * `relevance` (the default with `q`: whole-query name matches first), `name` (the
          * default without `q`), `distance` (needs `near`; unknown locations last) or `newest`.
          */
-        sort?: string;
+        sort?: 'relevance' | 'name' | 'distance' | 'newest';
         /**
          * Count the results by these dimensions, comma-separated: `country`, `region`,
          * `nace_section`, `kind`. Counts cover all results, not just the page.

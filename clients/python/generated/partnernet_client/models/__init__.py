@@ -47,6 +47,8 @@ from .legal_form import LegalForm
 from .legal_form_list import LegalFormList
 from .legal_form_ref import LegalFormRef
 from .list_claims_status import ListClaimsStatus
+from .list_companies_sort import ListCompaniesSort
+from .list_products_sort import ListProductsSort
 from .localized_text import LocalizedText
 from .localized_text_input import LocalizedTextInput
 from .localized_text_patch import LocalizedTextPatch
@@ -60,6 +62,7 @@ from .new_member import NewMember
 from .page_api_key import PageApiKey
 from .page_change import PageChange
 from .page_claim import PageClaim
+from .page_import_job import PageImportJob
 from .page_member import PageMember
 from .page_product import PageProduct
 from .password_change import PasswordChange
@@ -137,6 +140,8 @@ __all__ = (
     "LegalFormList",
     "LegalFormRef",
     "ListClaimsStatus",
+    "ListCompaniesSort",
+    "ListProductsSort",
     "LocalizedText",
     "LocalizedTextInput",
     "LocalizedTextPatch",
@@ -150,6 +155,7 @@ __all__ = (
     "PageApiKey",
     "PageChange",
     "PageClaim",
+    "PageImportJob",
     "PageMember",
     "PageProduct",
     "PasswordChange",

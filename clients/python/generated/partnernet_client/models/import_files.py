@@ -12,7 +12,6 @@ from ..types import UNSET, Unset
 
 from ..types import File, FileTypes
 from io import BytesIO
-from typing import cast
 
 
 
@@ -25,35 +24,23 @@ T = TypeVar("T", bound="ImportFiles")
 
 @_attrs_define
 class ImportFiles:
-    """ A multipart upload: one or more files, each in a field of its own (any field name). Files
-    named `*.jsonl` or `*.ndjson` are read by line, others as one JSON document.
+    """ One or more files, each in a part of its own under any printable ASCII name
 
-        Attributes:
-            files (list[File]):
      """
 
-    files: list[File]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, File] = _attrs_field(init=False, factory=dict)
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        files = []
-        for files_item_data in self.files:
-            files_item = files_item_data.to_tuple()
-
-            files.append(files_item)
-
-
-
-
+        
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({
-            "files": files,
-        })
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop.to_tuple()
+
+
 
         return field_dict
 
@@ -61,15 +48,9 @@ class ImportFiles:
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
 
-        for files_item_element in self.files:
-            files.append(("files", files_item_element.to_tuple()))
-
-
-
-
 
         for prop_name, prop in self.additional_properties.items():
-            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
+            files.append((prop_name, prop.to_tuple()))
 
 
 
@@ -79,34 +60,31 @@ class ImportFiles:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        files = []
-        _files = d.pop("files")
-        for files_item_data in (_files):
-            files_item = File(
-                 payload = BytesIO(files_item_data)
+        import_files = cls(
+        )
+
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional_property = File(
+                 payload = BytesIO(prop_dict)
             )
 
 
 
-            files.append(files_item)
+            additional_properties[prop_name] = additional_property
 
-
-        import_files = cls(
-            files=files,
-        )
-
-
-        import_files.additional_properties = d
+        import_files.additional_properties = additional_properties
         return import_files
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> File:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: File) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

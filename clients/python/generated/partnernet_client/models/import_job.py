@@ -34,25 +34,27 @@ class ImportJob:
             created_at (datetime.datetime):
             dry_run (bool):
             id (str):
-            rejects (list[ImportFinding]): When done: the rejected records (the first 1,000).
             source (RegisterSource): The public register a profile was imported from.
             status (ImportJobStatus): Where an import job stands.
             summary (ImportSummary): Counts of what the import did with the records.
-            warnings (list[ImportFinding]): When done: the warnings (the first 1,000).
             error (None | str | Unset): Why a failed job stopped.
             finished_at (datetime.datetime | None | Unset):
+            rejects (list[ImportFinding] | None | Unset): When done: the rejected records (the first 1,000). Left out in the
+                list of jobs.
+            warnings (list[ImportFinding] | None | Unset): When done: the warnings (the first 1,000). Left out in the list
+                of jobs.
      """
 
     created_at: datetime.datetime
     dry_run: bool
     id: str
-    rejects: list[ImportFinding]
     source: RegisterSource
     status: ImportJobStatus
     summary: ImportSummary
-    warnings: list[ImportFinding]
     error: None | str | Unset = UNSET
     finished_at: datetime.datetime | None | Unset = UNSET
+    rejects: list[ImportFinding] | None | Unset = UNSET
+    warnings: list[ImportFinding] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -68,25 +70,11 @@ class ImportJob:
 
         id = self.id
 
-        rejects = []
-        for rejects_item_data in self.rejects:
-            rejects_item = rejects_item_data.to_dict()
-            rejects.append(rejects_item)
-
-
-
         source = self.source.value
 
         status = self.status.value
 
         summary = self.summary.to_dict()
-
-        warnings = []
-        for warnings_item_data in self.warnings:
-            warnings_item = warnings_item_data.to_dict()
-            warnings.append(warnings_item)
-
-
 
         error: None | str | Unset
         if isinstance(self.error, Unset):
@@ -102,6 +90,32 @@ class ImportJob:
         else:
             finished_at = self.finished_at
 
+        rejects: list[dict[str, Any]] | None | Unset
+        if isinstance(self.rejects, Unset):
+            rejects = UNSET
+        elif isinstance(self.rejects, list):
+            rejects = []
+            for rejects_type_0_item_data in self.rejects:
+                rejects_type_0_item = rejects_type_0_item_data.to_dict()
+                rejects.append(rejects_type_0_item)
+
+
+        else:
+            rejects = self.rejects
+
+        warnings: list[dict[str, Any]] | None | Unset
+        if isinstance(self.warnings, Unset):
+            warnings = UNSET
+        elif isinstance(self.warnings, list):
+            warnings = []
+            for warnings_type_0_item_data in self.warnings:
+                warnings_type_0_item = warnings_type_0_item_data.to_dict()
+                warnings.append(warnings_type_0_item)
+
+
+        else:
+            warnings = self.warnings
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -109,16 +123,18 @@ class ImportJob:
             "created_at": created_at,
             "dry_run": dry_run,
             "id": id,
-            "rejects": rejects,
             "source": source,
             "status": status,
             "summary": summary,
-            "warnings": warnings,
         })
         if error is not UNSET:
             field_dict["error"] = error
         if finished_at is not UNSET:
             field_dict["finished_at"] = finished_at
+        if rejects is not UNSET:
+            field_dict["rejects"] = rejects
+        if warnings is not UNSET:
+            field_dict["warnings"] = warnings
 
         return field_dict
 
@@ -138,16 +154,6 @@ class ImportJob:
 
         id = d.pop("id")
 
-        rejects = []
-        _rejects = d.pop("rejects")
-        for rejects_item_data in (_rejects):
-            rejects_item = ImportFinding.from_dict(rejects_item_data)
-
-
-
-            rejects.append(rejects_item)
-
-
         source = RegisterSource(d.pop("source"))
 
 
@@ -161,16 +167,6 @@ class ImportJob:
         summary = ImportSummary.from_dict(d.pop("summary"))
 
 
-
-
-        warnings = []
-        _warnings = d.pop("warnings")
-        for warnings_item_data in (_warnings):
-            warnings_item = ImportFinding.from_dict(warnings_item_data)
-
-
-
-            warnings.append(warnings_item)
 
 
         def _parse_error(data: object) -> None | str | Unset:
@@ -203,17 +199,67 @@ class ImportJob:
         finished_at = _parse_finished_at(d.pop("finished_at", UNSET))
 
 
+        def _parse_rejects(data: object) -> list[ImportFinding] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                rejects_type_0 = []
+                _rejects_type_0 = data
+                for rejects_type_0_item_data in (_rejects_type_0):
+                    rejects_type_0_item = ImportFinding.from_dict(rejects_type_0_item_data)
+
+
+
+                    rejects_type_0.append(rejects_type_0_item)
+
+                return rejects_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ImportFinding] | None | Unset, data)
+
+        rejects = _parse_rejects(d.pop("rejects", UNSET))
+
+
+        def _parse_warnings(data: object) -> list[ImportFinding] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                warnings_type_0 = []
+                _warnings_type_0 = data
+                for warnings_type_0_item_data in (_warnings_type_0):
+                    warnings_type_0_item = ImportFinding.from_dict(warnings_type_0_item_data)
+
+
+
+                    warnings_type_0.append(warnings_type_0_item)
+
+                return warnings_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ImportFinding] | None | Unset, data)
+
+        warnings = _parse_warnings(d.pop("warnings", UNSET))
+
+
         import_job = cls(
             created_at=created_at,
             dry_run=dry_run,
             id=id,
-            rejects=rejects,
             source=source,
             status=status,
             summary=summary,
-            warnings=warnings,
             error=error,
             finished_at=finished_at,
+            rejects=rejects,
+            warnings=warnings,
         )
 
 

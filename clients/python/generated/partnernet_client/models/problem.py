@@ -39,7 +39,11 @@ class Problem:
             status (int):
             title (str):
             type_ (str): `urn:partnernet:problem:{code}`.
+            claim (None | str | Unset): With `register_id_taken`, when nobody manages that company yet: where to claim it.
+                Example: /v1/companies/01a2262f-f60f-7757-94b9-1d6bc3976d34/claims.
             errors (list[FieldError] | Unset): What exactly was wrong, one entry per field or parameter.
+            existing (None | str | Unset): With `register_id_taken`: the company that has the identity. Example:
+                /v1/companies/01a2262f-f60f-7757-94b9-1d6bc3976d34.
      """
 
     code: str
@@ -47,7 +51,9 @@ class Problem:
     status: int
     title: str
     type_: str
+    claim: None | str | Unset = UNSET
     errors: list[FieldError] | Unset = UNSET
+    existing: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -66,6 +72,12 @@ class Problem:
 
         type_ = self.type_
 
+        claim: None | str | Unset
+        if isinstance(self.claim, Unset):
+            claim = UNSET
+        else:
+            claim = self.claim
+
         errors: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.errors, Unset):
             errors = []
@@ -74,6 +86,12 @@ class Problem:
                 errors.append(errors_item)
 
 
+
+        existing: None | str | Unset
+        if isinstance(self.existing, Unset):
+            existing = UNSET
+        else:
+            existing = self.existing
 
 
         field_dict: dict[str, Any] = {}
@@ -85,8 +103,12 @@ class Problem:
             "title": title,
             "type": type_,
         })
+        if claim is not UNSET:
+            field_dict["claim"] = claim
         if errors is not UNSET:
             field_dict["errors"] = errors
+        if existing is not UNSET:
+            field_dict["existing"] = existing
 
         return field_dict
 
@@ -106,6 +128,16 @@ class Problem:
 
         type_ = d.pop("type")
 
+        def _parse_claim(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        claim = _parse_claim(d.pop("claim", UNSET))
+
+
         _errors = d.pop("errors", UNSET)
         errors: list[FieldError] | Unset = UNSET
         if _errors is not UNSET:
@@ -118,13 +150,25 @@ class Problem:
                 errors.append(errors_item)
 
 
+        def _parse_existing(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        existing = _parse_existing(d.pop("existing", UNSET))
+
+
         problem = cls(
             code=code,
             detail=detail,
             status=status,
             title=title,
             type_=type_,
+            claim=claim,
             errors=errors,
+            existing=existing,
         )
 
 

@@ -24,7 +24,7 @@ class SignUp:
     """ 
         Attributes:
             email (str):  Example: jana.novakova@example.cz.
-            language (Language): A platform language, documenting `domain::language::Language` (whose codes it mirrors).
+            language (Language):
             name (str): A person's name: up to 200 characters, no control characters. Example: Jana Nováková.
             password (str): At least 10 characters, not the e-mail address. Example: dřevo a kov 2026.
      """

@@ -20,7 +20,7 @@ def _get_kwargs(
     *,
     status: ListClaimsStatus | Unset = UNSET,
     company_id: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -127,7 +127,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     status: ListClaimsStatus | Unset = UNSET,
     company_id: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
 ) -> Response[PageClaim | Problem]:
@@ -139,7 +139,7 @@ def sync_detailed(
     Args:
         status (ListClaimsStatus | Unset): Where a claim stands.
         company_id (str | Unset):
-        limit (str | Unset):
+        limit (int | Unset):  Default: 20.
         cursor (str | Unset):
 
     Raises:
@@ -170,7 +170,7 @@ def sync(
     client: AuthenticatedClient,
     status: ListClaimsStatus | Unset = UNSET,
     company_id: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
 ) -> PageClaim | Problem | None:
@@ -182,7 +182,7 @@ def sync(
     Args:
         status (ListClaimsStatus | Unset): Where a claim stands.
         company_id (str | Unset):
-        limit (str | Unset):
+        limit (int | Unset):  Default: 20.
         cursor (str | Unset):
 
     Raises:
@@ -208,7 +208,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     status: ListClaimsStatus | Unset = UNSET,
     company_id: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
 ) -> Response[PageClaim | Problem]:
@@ -220,7 +220,7 @@ async def asyncio_detailed(
     Args:
         status (ListClaimsStatus | Unset): Where a claim stands.
         company_id (str | Unset):
-        limit (str | Unset):
+        limit (int | Unset):  Default: 20.
         cursor (str | Unset):
 
     Raises:
@@ -251,7 +251,7 @@ async def asyncio(
     client: AuthenticatedClient,
     status: ListClaimsStatus | Unset = UNSET,
     company_id: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
 
 ) -> PageClaim | Problem | None:
@@ -263,7 +263,7 @@ async def asyncio(
     Args:
         status (ListClaimsStatus | Unset): Where a claim stands.
         company_id (str | Unset):
-        limit (str | Unset):
+        limit (int | Unset):  Default: 20.
         cursor (str | Unset):
 
     Raises:

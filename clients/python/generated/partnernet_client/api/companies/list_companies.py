@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.country import Country
+from ...models.list_companies_sort import ListCompaniesSort
 from ...models.problem import Problem
 from ...models.search_page_company import SearchPageCompany
 from ...models.size_class import SizeClass
@@ -31,7 +32,7 @@ def _get_kwargs(
     near: str | Unset = UNSET,
     near_postal_code: str | Unset = UNSET,
     radius_km: float | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListCompaniesSort | Unset = UNSET,
     facets: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
@@ -94,7 +95,11 @@ def _get_kwargs(
 
     params["radius_km"] = radius_km
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params["facets"] = facets
 
@@ -197,7 +202,7 @@ def sync_detailed(
     near: str | Unset = UNSET,
     near_postal_code: str | Unset = UNSET,
     radius_km: float | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListCompaniesSort | Unset = UNSET,
     facets: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
@@ -225,7 +230,7 @@ def sync_detailed(
         near (str | Unset):
         near_postal_code (str | Unset):
         radius_km (float | Unset):
-        sort (str | Unset):
+        sort (ListCompaniesSort | Unset):
         facets (str | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
@@ -280,7 +285,7 @@ def sync(
     near: str | Unset = UNSET,
     near_postal_code: str | Unset = UNSET,
     radius_km: float | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListCompaniesSort | Unset = UNSET,
     facets: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
@@ -308,7 +313,7 @@ def sync(
         near (str | Unset):
         near_postal_code (str | Unset):
         radius_km (float | Unset):
-        sort (str | Unset):
+        sort (ListCompaniesSort | Unset):
         facets (str | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
@@ -358,7 +363,7 @@ async def asyncio_detailed(
     near: str | Unset = UNSET,
     near_postal_code: str | Unset = UNSET,
     radius_km: float | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListCompaniesSort | Unset = UNSET,
     facets: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
@@ -386,7 +391,7 @@ async def asyncio_detailed(
         near (str | Unset):
         near_postal_code (str | Unset):
         radius_km (float | Unset):
-        sort (str | Unset):
+        sort (ListCompaniesSort | Unset):
         facets (str | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
@@ -441,7 +446,7 @@ async def asyncio(
     near: str | Unset = UNSET,
     near_postal_code: str | Unset = UNSET,
     radius_km: float | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListCompaniesSort | Unset = UNSET,
     facets: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
@@ -469,7 +474,7 @@ async def asyncio(
         near (str | Unset):
         near_postal_code (str | Unset):
         radius_km (float | Unset):
-        sort (str | Unset):
+        sort (ListCompaniesSort | Unset):
         facets (str | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):

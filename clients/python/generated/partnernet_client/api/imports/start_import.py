@@ -172,9 +172,8 @@ def sync_detailed(
         dry_run (bool | Unset):
         body (StartImportJsonBody):
         body (str):
-        body (ImportFiles): A multipart upload: one or more files, each in a field of its own (any
-            field name). Files
-            named `*.jsonl` or `*.ndjson` are read by line, others as one JSON document.
+        body (ImportFiles): One or more files, each in a part of its own under any printable ASCII
+            name
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,9 +219,8 @@ def sync(
         dry_run (bool | Unset):
         body (StartImportJsonBody):
         body (str):
-        body (ImportFiles): A multipart upload: one or more files, each in a field of its own (any
-            field name). Files
-            named `*.jsonl` or `*.ndjson` are read by line, others as one JSON document.
+        body (ImportFiles): One or more files, each in a part of its own under any printable ASCII
+            name
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -263,9 +261,8 @@ async def asyncio_detailed(
         dry_run (bool | Unset):
         body (StartImportJsonBody):
         body (str):
-        body (ImportFiles): A multipart upload: one or more files, each in a field of its own (any
-            field name). Files
-            named `*.jsonl` or `*.ndjson` are read by line, others as one JSON document.
+        body (ImportFiles): One or more files, each in a part of its own under any printable ASCII
+            name
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -311,9 +308,8 @@ async def asyncio(
         dry_run (bool | Unset):
         body (StartImportJsonBody):
         body (str):
-        body (ImportFiles): A multipart upload: one or more files, each in a field of its own (any
-            field name). Files
-            named `*.jsonl` or `*.ndjson` are read by line, others as one JSON document.
+        body (ImportFiles): One or more files, each in a part of its own under any printable ASCII
+            name
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.country import Country
+from ...models.list_products_sort import ListProductsSort
 from ...models.problem import Problem
 from ...models.search_page_product import SearchPageProduct
 from ...models.size_class import SizeClass
@@ -31,7 +32,7 @@ def _get_kwargs(
     near: str | Unset = UNSET,
     near_postal_code: str | Unset = UNSET,
     radius_km: float | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListProductsSort | Unset = UNSET,
     facets: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
@@ -94,7 +95,11 @@ def _get_kwargs(
 
     params["radius_km"] = radius_km
 
-    params["sort"] = sort
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     params["facets"] = facets
 
@@ -197,7 +202,7 @@ def sync_detailed(
     near: str | Unset = UNSET,
     near_postal_code: str | Unset = UNSET,
     radius_km: float | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListProductsSort | Unset = UNSET,
     facets: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
@@ -223,7 +228,7 @@ def sync_detailed(
         near (str | Unset):
         near_postal_code (str | Unset):
         radius_km (float | Unset):
-        sort (str | Unset):
+        sort (ListProductsSort | Unset):
         facets (str | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
@@ -278,7 +283,7 @@ def sync(
     near: str | Unset = UNSET,
     near_postal_code: str | Unset = UNSET,
     radius_km: float | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListProductsSort | Unset = UNSET,
     facets: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
@@ -304,7 +309,7 @@ def sync(
         near (str | Unset):
         near_postal_code (str | Unset):
         radius_km (float | Unset):
-        sort (str | Unset):
+        sort (ListProductsSort | Unset):
         facets (str | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
@@ -354,7 +359,7 @@ async def asyncio_detailed(
     near: str | Unset = UNSET,
     near_postal_code: str | Unset = UNSET,
     radius_km: float | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListProductsSort | Unset = UNSET,
     facets: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
@@ -380,7 +385,7 @@ async def asyncio_detailed(
         near (str | Unset):
         near_postal_code (str | Unset):
         radius_km (float | Unset):
-        sort (str | Unset):
+        sort (ListProductsSort | Unset):
         facets (str | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
@@ -435,7 +440,7 @@ async def asyncio(
     near: str | Unset = UNSET,
     near_postal_code: str | Unset = UNSET,
     radius_km: float | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: ListProductsSort | Unset = UNSET,
     facets: str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
@@ -461,7 +466,7 @@ async def asyncio(
         near (str | Unset):
         near_postal_code (str | Unset):
         radius_km (float | Unset):
-        sort (str | Unset):
+        sort (ListProductsSort | Unset):
         facets (str | Unset):
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
