@@ -9,6 +9,7 @@ mod accounts;
 mod authorisation;
 mod companies;
 mod contract;
+mod documentation;
 mod imports;
 mod openapi;
 mod operations;

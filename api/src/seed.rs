@@ -1,5 +1,10 @@
 //! Filling the database: the demo dataset and deterministic synthetic companies.
 
+use domain::company::{Address, CompanyKind, CompanyStatus, NewCompany, SizeClass};
+use domain::country::Country;
+use domain::language::{LocalizedText, SpokenLanguage};
+use domain::product::{NewProduct, ProductKind};
+use domain::reference::NaceCode;
 use domain::synthetic;
 use indicatif::{ProgressBar, ProgressStyle};
 use persistence::DbConn;
@@ -16,8 +21,59 @@ pub fn demo_if_empty(conn: &mut DbConn) -> anyhow::Result<Option<usize>> {
     if companies::count(conn)? > 0 {
         return Ok(None);
     }
-    let demo: Vec<_> = synthetic::generate(DEMO_SIZE, DEMO_SEED).collect();
+    let mut demo: Vec<_> = synthetic::generate(DEMO_SIZE, DEMO_SEED).collect();
+    demo.push(german_sawmill());
     Ok(Some(companies::insert_new(conn, &demo)?))
+}
+
+/// A hand-written profile beside the generated ones, so that the README's example of sawmills
+/// on both sides of the border finds one on each (the generator happens to make a Czech one).
+fn german_sawmill() -> NewCompany {
+    let nace = |code: &str| NaceCode::parse(code).expect("a NACE code of the catalogue");
+    NewCompany {
+        kind: CompanyKind::Company,
+        name: "Sägewerk Schubert GmbH".into(),
+        legal_form: Some("de_gmbh"),
+        register_id: None,
+        vat_id: None,
+        address: Address::locate(
+            Country::Germany,
+            Some("Am Sägewerk 3".into()),
+            Some("09496".into()),
+            Some("Marienberg".into()),
+        )
+        .expect("a postal code of the catalogue"),
+        nace: vec![nace("16.10"), nace("16.23")],
+        size_class: Some(SizeClass::Small),
+        founded_on: None,
+        website: None,
+        email: None,
+        phone: None,
+        description: LocalizedText {
+            de: Some("Sägewerk im Erzgebirge: Schnittholz aus Fichte und Lärche, Hobelware und Bauholz nach Liste.".into()),
+            cs: Some("Pila v Krušných horách: řezivo ze smrku a modřínu, hoblované řezivo a konstrukční dřevo.".into()),
+            en: None,
+        },
+        languages: vec![
+            SpokenLanguage::parse("de").expect("German"),
+            SpokenLanguage::parse("cs").expect("Czech"),
+        ],
+        contacts: Vec::new(),
+        products: vec![NewProduct {
+            kind: ProductKind::Product,
+            name: LocalizedText {
+                de: Some("Schnittholz Fichte".into()),
+                cs: Some("Řezivo smrk".into()),
+                en: None,
+            },
+            description: LocalizedText::default(),
+            nace: vec![nace("16.10")],
+            keywords: vec!["Kantholz".into(), "Bretter".into()],
+            image_url: None,
+        }],
+        status: CompanyStatus::Published,
+        verified: false,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -146,15 +146,50 @@ fn object_names(dependencies: &[(String, RefOr<Schema>)]) -> Vec<String> {
         .collect()
 }
 
-/// Drops `required` and points references to object schemas at their patches.
+/// Drops `required`, lets every optional field be `null` (which removes it, so it takes its
+/// default), and points references to object schemas at their patches.
 fn patch_object(schema: &mut Value, objects: &[String]) {
     let Some(schema) = schema.as_object_mut() else {
         return;
     };
-    schema.remove("required");
+    let required = schema.remove("required").unwrap_or_default();
+    let required: Vec<&str> = required
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
     if let Some(Value::Object(properties)) = schema.get_mut("properties") {
-        for property in properties.values_mut() {
+        for (name, property) in properties.iter_mut() {
             redirect(property, objects);
+            if !required.contains(&name.as_str()) {
+                nullable(property);
+            }
+        }
+    }
+}
+
+/// Makes a property schema accept `null` too, unless it does already.
+fn nullable(property: &mut Value) {
+    let null = Value::String("null".into());
+    match property.get_mut("type") {
+        Some(Value::Array(types)) => {
+            if !types.contains(&null) {
+                types.push(null);
+            }
+        }
+        Some(single @ Value::String(_)) => {
+            *single = Value::Array(vec![single.clone(), null]);
+        }
+        _ => {
+            let accepts_null = property
+                .get("oneOf")
+                .and_then(Value::as_array)
+                .is_some_and(|alternatives| alternatives.iter().any(|a| a["type"] == null));
+            if !accepts_null {
+                let schema = std::mem::take(property);
+                *property = serde_json::json!({"oneOf": [schema, {"type": "null"}]});
+            }
         }
     }
 }

@@ -243,7 +243,7 @@ export type CompanyKind = 'company' | 'research_institution' | 'multiplier' | 'p
  */
 export type CompanyPatch = {
     address?: AddressPatch;
-    contact_persons?: Array<ContactInput>;
+    contact_persons?: Array<ContactInput> | null;
     description?: LocalizedTextPatch | null;
     email?: string | null;
     founded_on?: string | null;
@@ -251,12 +251,12 @@ export type CompanyPatch = {
     /**
      * NACE Rev. 2 classes (`16.10`), the primary activity first.
      */
-    industries?: Array<string>;
+    industries?: Array<string> | null;
     kind?: CompanyKind;
     /**
      * ISO 639-1 codes of the languages the staff speaks.
      */
-    languages?: Array<string>;
+    languages?: Array<string> | null;
     /**
      * A code of `/v1/reference/legal-forms` of the company's country.
      */
@@ -796,11 +796,11 @@ export type ProductPatch = {
     /**
      * NACE Rev. 2 classes (`25.62`).
      */
-    industries?: Array<string>;
+    industries?: Array<string> | null;
     /**
      * Free keywords, up to 30 of up to 60 characters.
      */
-    keywords?: Array<string>;
+    keywords?: Array<string> | null;
     kind?: ProductKind;
     /**
      * The name per language (at least one; up to 200 characters each).

@@ -36,15 +36,15 @@ class CompanyPatch:
 
         Attributes:
             address (AddressPatch | Unset):
-            contact_persons (list[ContactInput] | Unset):
+            contact_persons (list[ContactInput] | None | Unset):
             description (LocalizedTextPatch | None | Unset):
             email (None | str | Unset):
             founded_on (datetime.date | None | Unset):
             identifiers (IdentifiersPatch | None | Unset):
-            industries (list[str] | Unset): NACE Rev. 2 classes (`16.10`), the primary activity first. Example: ['16.10',
-                '46.73'].
+            industries (list[str] | None | Unset): NACE Rev. 2 classes (`16.10`), the primary activity first. Example:
+                ['16.10', '46.73'].
             kind (CompanyKind | Unset):
-            languages (list[str] | Unset): ISO 639-1 codes of the languages the staff speaks. Example: ['cs', 'de'].
+            languages (list[str] | None | Unset): ISO 639-1 codes of the languages the staff speaks. Example: ['cs', 'de'].
             legal_form (None | str | Unset): A code of `/v1/reference/legal-forms` of the company's country. Example:
                 cz_sro.
             name (str | Unset):  Example: Pila Dvořák s.r.o..
@@ -55,14 +55,14 @@ class CompanyPatch:
      """
 
     address: AddressPatch | Unset = UNSET
-    contact_persons: list[ContactInput] | Unset = UNSET
+    contact_persons: list[ContactInput] | None | Unset = UNSET
     description: LocalizedTextPatch | None | Unset = UNSET
     email: None | str | Unset = UNSET
     founded_on: datetime.date | None | Unset = UNSET
     identifiers: IdentifiersPatch | None | Unset = UNSET
-    industries: list[str] | Unset = UNSET
+    industries: list[str] | None | Unset = UNSET
     kind: CompanyKind | Unset = UNSET
-    languages: list[str] | Unset = UNSET
+    languages: list[str] | None | Unset = UNSET
     legal_form: None | str | Unset = UNSET
     name: str | Unset = UNSET
     phone: None | str | Unset = UNSET
@@ -83,14 +83,18 @@ class CompanyPatch:
         if not isinstance(self.address, Unset):
             address = self.address.to_dict()
 
-        contact_persons: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.contact_persons, Unset):
+        contact_persons: list[dict[str, Any]] | None | Unset
+        if isinstance(self.contact_persons, Unset):
+            contact_persons = UNSET
+        elif isinstance(self.contact_persons, list):
             contact_persons = []
-            for contact_persons_item_data in self.contact_persons:
-                contact_persons_item = contact_persons_item_data.to_dict()
-                contact_persons.append(contact_persons_item)
+            for contact_persons_type_0_item_data in self.contact_persons:
+                contact_persons_type_0_item = contact_persons_type_0_item_data.to_dict()
+                contact_persons.append(contact_persons_type_0_item)
 
 
+        else:
+            contact_persons = self.contact_persons
 
         description: dict[str, Any] | None | Unset
         if isinstance(self.description, Unset):
@@ -122,22 +126,30 @@ class CompanyPatch:
         else:
             identifiers = self.identifiers
 
-        industries: list[str] | Unset = UNSET
-        if not isinstance(self.industries, Unset):
+        industries: list[str] | None | Unset
+        if isinstance(self.industries, Unset):
+            industries = UNSET
+        elif isinstance(self.industries, list):
             industries = self.industries
 
 
+        else:
+            industries = self.industries
 
         kind: str | Unset = UNSET
         if not isinstance(self.kind, Unset):
             kind = self.kind.value
 
 
-        languages: list[str] | Unset = UNSET
-        if not isinstance(self.languages, Unset):
+        languages: list[str] | None | Unset
+        if isinstance(self.languages, Unset):
+            languages = UNSET
+        elif isinstance(self.languages, list):
             languages = self.languages
 
 
+        else:
+            languages = self.languages
 
         legal_form: None | str | Unset
         if isinstance(self.legal_form, Unset):
@@ -232,16 +244,29 @@ class CompanyPatch:
 
 
 
-        _contact_persons = d.pop("contact_persons", UNSET)
-        contact_persons: list[ContactInput] | Unset = UNSET
-        if _contact_persons is not UNSET:
-            contact_persons = []
-            for contact_persons_item_data in _contact_persons:
-                contact_persons_item = ContactInput.from_dict(contact_persons_item_data)
+        def _parse_contact_persons(data: object) -> list[ContactInput] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                contact_persons_type_0 = []
+                _contact_persons_type_0 = data
+                for contact_persons_type_0_item_data in (_contact_persons_type_0):
+                    contact_persons_type_0_item = ContactInput.from_dict(contact_persons_type_0_item_data)
 
 
 
-                contact_persons.append(contact_persons_item)
+                    contact_persons_type_0.append(contact_persons_type_0_item)
+
+                return contact_persons_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ContactInput] | None | Unset, data)
+
+        contact_persons = _parse_contact_persons(d.pop("contact_persons", UNSET))
 
 
         def _parse_description(data: object) -> LocalizedTextPatch | None | Unset:
@@ -314,7 +339,22 @@ class CompanyPatch:
         identifiers = _parse_identifiers(d.pop("identifiers", UNSET))
 
 
-        industries = cast(list[str], d.pop("industries", UNSET))
+        def _parse_industries(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                industries_type_0 = cast(list[str], data)
+
+                return industries_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        industries = _parse_industries(d.pop("industries", UNSET))
 
 
         _kind = d.pop("kind", UNSET)
@@ -327,7 +367,22 @@ class CompanyPatch:
 
 
 
-        languages = cast(list[str], d.pop("languages", UNSET))
+        def _parse_languages(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                languages_type_0 = cast(list[str], data)
+
+                return languages_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        languages = _parse_languages(d.pop("languages", UNSET))
 
 
         def _parse_legal_form(data: object) -> None | str | Unset:

@@ -31,8 +31,8 @@ class ProductPatch:
         Attributes:
             description (LocalizedTextPatch | None | Unset):
             image_url (None | str | Unset): An `http` or `https` address of a picture.
-            industries (list[str] | Unset): NACE Rev. 2 classes (`25.62`). Example: ['25.62'].
-            keywords (list[str] | Unset): Free keywords, up to 30 of up to 60 characters. Example: ['CNC', '5-Achs',
+            industries (list[str] | None | Unset): NACE Rev. 2 classes (`25.62`). Example: ['25.62'].
+            keywords (list[str] | None | Unset): Free keywords, up to 30 of up to 60 characters. Example: ['CNC', '5-Achs',
                 'Aluminium'].
             kind (ProductKind | Unset):
             name (LocalizedTextPatch | Unset): A text per language; any may be left out or `null`.
@@ -40,8 +40,8 @@ class ProductPatch:
 
     description: LocalizedTextPatch | None | Unset = UNSET
     image_url: None | str | Unset = UNSET
-    industries: list[str] | Unset = UNSET
-    keywords: list[str] | Unset = UNSET
+    industries: list[str] | None | Unset = UNSET
+    keywords: list[str] | None | Unset = UNSET
     kind: ProductKind | Unset = UNSET
     name: LocalizedTextPatch | Unset = UNSET
 
@@ -65,17 +65,25 @@ class ProductPatch:
         else:
             image_url = self.image_url
 
-        industries: list[str] | Unset = UNSET
-        if not isinstance(self.industries, Unset):
+        industries: list[str] | None | Unset
+        if isinstance(self.industries, Unset):
+            industries = UNSET
+        elif isinstance(self.industries, list):
             industries = self.industries
 
 
+        else:
+            industries = self.industries
 
-        keywords: list[str] | Unset = UNSET
-        if not isinstance(self.keywords, Unset):
+        keywords: list[str] | None | Unset
+        if isinstance(self.keywords, Unset):
+            keywords = UNSET
+        elif isinstance(self.keywords, list):
             keywords = self.keywords
 
 
+        else:
+            keywords = self.keywords
 
         kind: str | Unset = UNSET
         if not isinstance(self.kind, Unset):
@@ -142,10 +150,40 @@ class ProductPatch:
         image_url = _parse_image_url(d.pop("image_url", UNSET))
 
 
-        industries = cast(list[str], d.pop("industries", UNSET))
+        def _parse_industries(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                industries_type_0 = cast(list[str], data)
+
+                return industries_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        industries = _parse_industries(d.pop("industries", UNSET))
 
 
-        keywords = cast(list[str], d.pop("keywords", UNSET))
+        def _parse_keywords(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                keywords_type_0 = cast(list[str], data)
+
+                return keywords_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        keywords = _parse_keywords(d.pop("keywords", UNSET))
 
 
         _kind = d.pop("kind", UNSET)
