@@ -36,6 +36,29 @@ fn every_operation_is_documented() {
             .iter()
             .map(move |(method, operation)| (format!("{method} {path}"), operation))
     });
+    // Every create links to the operations on what it created (an account is used by signing
+    // in, not by id), and every link resolves.
+    let ids: Vec<&str> = paths
+        .values()
+        .flat_map(|item| item.as_object().expect("path item").values())
+        .filter_map(|operation| operation["operationId"].as_str())
+        .collect();
+    for (path, item) in paths {
+        if let Some(post) = item.get("post")
+            && let Some(created) = post["responses"].get("201")
+            && path != "/v1/auth/register"
+        {
+            let links = created["links"].as_object();
+            assert!(
+                links.is_some_and(|l| !l.is_empty()),
+                "POST {path} links nowhere"
+            );
+            for link in links.into_iter().flat_map(|l| l.values()) {
+                let target = link["operationId"].as_str().expect("operationId");
+                assert!(ids.contains(&target), "POST {path} links to {target}");
+            }
+        }
+    }
     let mut operation_ids = std::collections::BTreeSet::new();
     for (path, operation) in operations {
         assert!(operation["summary"].is_string(), "{path} has no summary");

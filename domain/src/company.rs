@@ -7,7 +7,7 @@ use crate::account::Email;
 use crate::country::Country;
 use crate::language::{LocalizedText, SpokenLanguage};
 use crate::product::NewProduct;
-use crate::reference::{Catalog, NaceCode, RegionCode};
+use crate::reference::{Catalog, NaceCode, NaceLevel, RegionCode};
 use crate::register::{GermanRegisterEntry, Ico, VatId};
 
 string_enum!(
@@ -143,9 +143,26 @@ pub struct ContactPerson {
     pub languages: Vec<SpokenLanguage>,
 }
 
-/// An organisation's name: trimmed, 1 to 300 characters.
+/// The longest organisation name, in characters.
+pub const MAX_NAME: usize = 300;
+/// The longest street, in characters.
+pub const MAX_STREET: usize = 200;
+/// The longest city name, in characters.
+pub const MAX_CITY: usize = 100;
+/// The longest description per language, in characters.
+pub const MAX_DESCRIPTION: usize = 5_000;
+/// The longest role of a contact person, in characters.
+pub const MAX_ROLE: usize = 100;
+/// The longest phone number, in characters.
+pub const MAX_PHONE: usize = 40;
+/// The most entries of each list of a profile: industries, languages, contact persons.
+pub const MAX_LIST_ITEMS: usize = 20;
+/// The earliest founding date a profile may give.
+pub const EARLIEST_FOUNDING_YEAR: i32 = 1800;
+
+/// An organisation's name: trimmed, 1 to [`MAX_NAME`] characters.
 pub fn company_name(raw: &str) -> Result<String, InvalidValue> {
-    match text(raw, 300)? {
+    match text(raw, MAX_NAME)? {
         Some(name) => Ok(name),
         None => Err(InvalidValue::new("required", "a name is required")),
     }
@@ -169,6 +186,77 @@ pub fn text(raw: &str, max: usize) -> Result<Option<String>, InvalidValue> {
         ))
     } else {
         Ok((!trimmed.is_empty()).then(|| trimmed.to_owned()))
+    }
+}
+
+/// A phone number as people write it (`+420 475 123 456`, `0351 / 123-45`): digits, spaces and
+/// `+-()/.`, at most [`MAX_PHONE`] characters; empty is none.
+pub fn phone(raw: &str) -> Result<Option<String>, InvalidValue> {
+    let phone = text(raw, MAX_PHONE)?;
+    if phone.as_deref().is_some_and(|p| {
+        !p.chars()
+            .all(|c| c.is_ascii_digit() || " +-()/.".contains(c))
+    }) {
+        return Err(InvalidValue::new(
+            "invalid_phone",
+            format!("'{raw}' is not a phone number such as +420 475 123 456"),
+        ));
+    }
+    Ok(phone)
+}
+
+/// A NACE code of the most detailed level, a class (`16.10`): what profiles and products list.
+pub fn nace_class(raw: &str) -> Result<NaceCode, InvalidValue> {
+    let code = NaceCode::parse(raw)?;
+    if code.entry().level == NaceLevel::Class {
+        Ok(code)
+    } else {
+        Err(InvalidValue::new(
+            "not_a_nace_class",
+            format!(
+                "'{raw}' is a NACE {}; list classes such as 16.10",
+                code.entry().level.as_str()
+            ),
+        ))
+    }
+}
+
+/// The code of a legal form of `country` (see the reference data's legal forms).
+pub fn legal_form(raw: &str, country: Country) -> Result<&'static str, InvalidValue> {
+    match Catalog::get().legal_form(raw) {
+        Some(form) if form.country == country => Ok(form.code),
+        _ => Err(InvalidValue::new(
+            "unknown_legal_form",
+            format!(
+                "'{raw}' is not a legal form of {}; see /v1/reference/legal-forms",
+                country.as_str()
+            ),
+        )),
+    }
+}
+
+/// A founding date between [`EARLIEST_FOUNDING_YEAR`] and `today`.
+pub fn founding_date(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, InvalidValue> {
+    let earliest = NaiveDate::from_ymd_opt(EARLIEST_FOUNDING_YEAR, 1, 1).unwrap_or(NaiveDate::MIN);
+    if date < earliest || date > today {
+        Err(InvalidValue::new(
+            "out_of_range",
+            format!("a founding date lies between {EARLIEST_FOUNDING_YEAR} and today"),
+        ))
+    } else {
+        Ok(date)
+    }
+}
+
+/// At most [`MAX_LIST_ITEMS`] entries.
+pub fn bounded_list<T>(items: &[T]) -> Result<(), InvalidValue> {
+    if items.len() <= MAX_LIST_ITEMS {
+        Ok(())
+    } else {
+        Err(InvalidValue::new(
+            "too_many_items",
+            format!("at most {MAX_LIST_ITEMS} items"),
+        ))
     }
 }
 

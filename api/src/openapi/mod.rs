@@ -3,6 +3,7 @@
 
 pub(crate) mod enums;
 mod generics;
+mod links;
 pub(crate) mod merge_patch;
 mod responses;
 
@@ -88,6 +89,7 @@ pub fn document() -> Document {
         .split_for_parts();
     document.info.version = env!("CARGO_PKG_VERSION").to_owned();
     generics::reference_arguments(&mut document);
+    links::add(&mut document);
     responses::complete(&mut document);
     document
 }

@@ -5,12 +5,12 @@ use chrono::{NaiveDate, Utc};
 use domain::InvalidValue;
 use domain::account::{Email, person_name};
 use domain::company::{
-    Address, CompanyStatus, ContactPerson as Contact, NewCompany, RegisterId, company_name, text,
-    website,
+    self, Address, CompanyStatus, ContactPerson as Contact, NewCompany, RegisterId, bounded_list,
+    company_name, founding_date, nace_class, phone, text, website,
 };
 use domain::country::Country;
 use domain::language::{LocalizedText, SpokenLanguage};
-use domain::reference::{Catalog, NaceCode, NaceLevel};
+use domain::reference::NaceCode;
 use domain::register::{GermanRegisterEntry, Ico, VatId};
 use persistence::companies::Company;
 use serde::{Deserialize, Serialize};
@@ -21,8 +21,6 @@ use crate::error::{ApiError, FieldError};
 use crate::openapi::merge_patch::merge_patch_schema;
 use crate::routes::reference::CountryDto;
 
-const MAX_ITEMS: usize = 20;
-
 /// A company or institution as its members write it. Everything else (id, verification,
 /// version, timestamps, region and coordinates) is the platform's and cannot be sent.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -32,7 +30,7 @@ pub struct CompanyInput {
     #[schema(example = "Pila Dvořák s.r.o.", max_length = 300)]
     pub name: String,
     /// A code of `/v1/reference/legal-forms` of the company's country.
-    #[schema(example = "cz_sro")]
+    #[schema(example = "cz_sro", max_length = 50)]
     pub legal_form: Option<String>,
     pub identifiers: Option<IdentifiersInput>,
     pub address: AddressInput,
@@ -43,9 +41,12 @@ pub struct CompanyInput {
     pub size_class: Option<SizeClassDto>,
     pub founded_on: Option<NaiveDate>,
     /// An `http` or `https` address.
-    #[schema(example = "https://www.pila-dvorak.cz")]
+    #[schema(example = "https://www.pila-dvorak.cz", max_length = 500)]
     pub website: Option<String>,
+    #[schema(format = Email, max_length = 254)]
     pub email: Option<String>,
+    /// Digits, spaces and `+-()/.`.
+    #[schema(example = "+420 475 123 456", max_length = 40)]
     pub phone: Option<String>,
     pub description: Option<DescriptionInput>,
     /// ISO 639-1 codes of the languages the staff speaks.
@@ -67,34 +68,40 @@ merge_patch_schema!(
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IdentifiersInput {
-    /// Czech companies: the IČO (eight digits with a valid check digit).
-    #[schema(example = "26168685")]
+    /// Czech companies: the IČO (eight digits with a valid check digit). Give either an IČO or
+    /// a German register entry, not both.
+    #[schema(example = "26168685", max_length = 20)]
     pub ico: Option<String>,
     /// German companies: the register entry.
     pub register: Option<RegisterInput>,
-    #[schema(example = "CZ26168685")]
+    /// `DE` and 9 digits, or `CZ` and 8 to 10 digits, of the company's country.
+    #[schema(example = "CZ26168685", max_length = 20)]
     pub vat_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterInput {
-    #[schema(example = "Dresden")]
+    #[schema(example = "Dresden", max_length = 100)]
     pub court: String,
+    /// `HRA`, `HRB`, `GnR`, `PR` or `VR`.
     #[serde(rename = "type")]
-    #[schema(example = "HRB")]
+    #[schema(example = "HRB", max_length = 10)]
     pub register_type: String,
-    #[schema(example = "12345")]
+    #[schema(example = "12345", max_length = 20)]
     pub number: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AddressInput {
+    #[schema(max_length = 200)]
     pub street: Option<String>,
-    /// Region and coordinates are derived from it.
-    #[schema(example = "400 01")]
+    /// A postal code of the country, which must exist; region and coordinates are derived
+    /// from it.
+    #[schema(example = "400 01", max_length = 16)]
     pub postal_code: Option<String>,
+    #[schema(max_length = 100)]
     pub city: Option<String>,
     pub country: CountryDto,
 }
@@ -104,20 +111,29 @@ pub struct AddressInput {
 #[serde(deny_unknown_fields)]
 #[schema(as = LocalizedTextInput)]
 pub struct DescriptionInput {
+    #[schema(max_length = 5000)]
     pub de: Option<String>,
+    #[schema(max_length = 5000)]
     pub cs: Option<String>,
+    #[schema(max_length = 5000)]
     pub en: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactInput {
-    #[schema(example = "Jana Dvořáková")]
+    #[schema(example = "Jana Dvořáková", max_length = 200)]
     pub name: String,
+    #[schema(max_length = 100)]
     pub role: Option<String>,
+    #[schema(format = Email, max_length = 254)]
     pub email: Option<String>,
+    /// Digits, spaces and `+-()/.`.
+    #[schema(max_length = 40)]
     pub phone: Option<String>,
+    /// ISO 639-1 codes.
     #[serde(default)]
+    #[schema(max_items = 20)]
     pub languages: Vec<String>,
 }
 
@@ -142,74 +158,12 @@ impl Errors {
     }
 
     pub fn bounded<T>(&mut self, pointer: &str, items: &[T]) -> bool {
-        let fits = items.len() <= MAX_ITEMS;
-        if !fits {
-            self.0.push(FieldError::pointer(
-                pointer,
-                "too_many_items",
-                format!("at most {MAX_ITEMS} items"),
-            ));
-        }
-        fits
+        self.check(pointer, bounded_list(items)).is_some()
     }
 }
 
 pub(crate) fn optional_text(max: usize) -> impl Fn(&str) -> Result<Option<String>, InvalidValue> {
     move |raw| text(raw, max)
-}
-
-fn phone(raw: &str) -> Result<Option<String>, InvalidValue> {
-    let phone = text(raw, 40)?;
-    if phone.as_deref().is_some_and(|p| {
-        !p.chars()
-            .all(|c| c.is_ascii_digit() || " +-()/.".contains(c))
-    }) {
-        return Err(InvalidValue::new(
-            "invalid_phone",
-            format!("'{raw}' is not a phone number such as +420 475 123 456"),
-        ));
-    }
-    Ok(phone)
-}
-
-pub(crate) fn nace_class(raw: &str) -> Result<NaceCode, InvalidValue> {
-    let code = NaceCode::parse(raw)?;
-    if code.entry().level == NaceLevel::Class {
-        Ok(code)
-    } else {
-        Err(InvalidValue::new(
-            "not_a_nace_class",
-            format!(
-                "'{raw}' is a NACE {}; list classes such as 16.10",
-                code.entry().level.as_str()
-            ),
-        ))
-    }
-}
-
-fn legal_form(raw: &str, country: Country) -> Result<&'static str, InvalidValue> {
-    match Catalog::get().legal_form(raw) {
-        Some(form) if form.country == country => Ok(form.code),
-        _ => Err(InvalidValue::new(
-            "unknown_legal_form",
-            format!(
-                "'{raw}' is not a legal form of {}; see /v1/reference/legal-forms",
-                country.as_str()
-            ),
-        )),
-    }
-}
-
-fn founded_on(date: NaiveDate) -> Result<NaiveDate, InvalidValue> {
-    let earliest = NaiveDate::from_ymd_opt(1800, 1, 1).unwrap_or(NaiveDate::MIN);
-    if date < earliest || date > Utc::now().date_naive() {
-        Err(InvalidValue::new(
-            "out_of_range",
-            "a founding date lies between 1800 and today",
-        ))
-    } else {
-        Ok(date)
-    }
 }
 
 /// NACE classes, each valid and listed once; the first is the primary one. Codes of other levels
@@ -275,7 +229,7 @@ impl CompanyInput {
         let country = Country::from(self.address.country);
         let name = errors.check("/name", company_name(&self.name));
         let legal_form = errors.optional("/legal_form", self.legal_form.as_deref(), |raw| {
-            legal_form(raw, country)
+            company::legal_form(raw, country)
         });
         let identifiers = self.identifiers.unwrap_or(IdentifiersInput {
             ico: None,
@@ -326,12 +280,12 @@ impl CompanyInput {
         let street = errors.optional(
             "/address/street",
             self.address.street.as_deref(),
-            optional_text(200),
+            optional_text(company::MAX_STREET),
         );
         let city = errors.optional(
             "/address/city",
             self.address.city.as_deref(),
-            optional_text(100),
+            optional_text(company::MAX_CITY),
         );
         let address = errors.check(
             "/address/postal_code",
@@ -348,9 +302,9 @@ impl CompanyInput {
             &self.industries,
             kept_industries,
         );
-        let founded = self
-            .founded_on
-            .and_then(|date| errors.check("/founded_on", founded_on(date)));
+        let founded = self.founded_on.and_then(|date| {
+            errors.check("/founded_on", founding_date(date, Utc::now().date_naive()))
+        });
         let site = errors.optional("/website", self.website.as_deref(), website);
         let email = errors.optional("/email", self.email.as_deref(), Email::parse);
         let phone_number = errors
@@ -362,7 +316,7 @@ impl CompanyInput {
                 .optional(
                     &format!("/description/{language}"),
                     raw,
-                    optional_text(5000),
+                    optional_text(company::MAX_DESCRIPTION),
                 )
                 .flatten()
         };
@@ -377,8 +331,11 @@ impl CompanyInput {
             for (i, contact) in self.contact_persons.iter().enumerate() {
                 let at = |field: &str| format!("/contact_persons/{i}/{field}");
                 let name = errors.check(&at("name"), person_name(&contact.name));
-                let role =
-                    errors.optional(&at("role"), contact.role.as_deref(), optional_text(100));
+                let role = errors.optional(
+                    &at("role"),
+                    contact.role.as_deref(),
+                    optional_text(company::MAX_ROLE),
+                );
                 let email = errors.optional(&at("email"), contact.email.as_deref(), Email::parse);
                 let phone_number = errors.optional(&at("phone"), contact.phone.as_deref(), phone);
                 let spoken = languages(&mut errors, &at("languages"), &contact.languages);
@@ -490,5 +447,39 @@ impl TryFrom<&Company> for CompanyInput {
                 .collect(),
             status: Some(status.into()),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+    use utoipa::PartialSchema;
+
+    use super::*;
+
+    fn schema<T: PartialSchema>() -> Value {
+        serde_json::to_value(T::schema()).expect("a schema")
+    }
+
+    /// The document states the domain's rules; this keeps the two the same.
+    #[test]
+    fn schema_bounds_are_the_domain_rules() {
+        let input = &schema::<CompanyInput>()["properties"];
+        assert_eq!(input["name"]["maxLength"], company::MAX_NAME);
+        assert_eq!(input["phone"]["maxLength"], company::MAX_PHONE);
+        for list in ["industries", "languages", "contact_persons"] {
+            assert_eq!(input[list]["maxItems"], company::MAX_LIST_ITEMS, "{list}");
+        }
+        let address = &schema::<AddressInput>()["properties"];
+        assert_eq!(address["street"]["maxLength"], company::MAX_STREET);
+        assert_eq!(address["city"]["maxLength"], company::MAX_CITY);
+        let text = &schema::<DescriptionInput>()["properties"];
+        for language in ["de", "cs", "en"] {
+            assert_eq!(text[language]["maxLength"], company::MAX_DESCRIPTION);
+        }
+        let contact = &schema::<ContactInput>()["properties"];
+        assert_eq!(contact["role"]["maxLength"], company::MAX_ROLE);
+        assert_eq!(contact["phone"]["maxLength"], company::MAX_PHONE);
+        assert_eq!(contact["languages"]["maxItems"], company::MAX_LIST_ITEMS);
     }
 }
