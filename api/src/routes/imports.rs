@@ -29,8 +29,8 @@ const MAX_UPLOAD_BYTES: usize = 64 << 20;
 /// Findings of each severity kept with a job; the counts include all of them.
 const KEPT_FINDINGS: usize = 1_000;
 
-/// A multipart upload: one or more files, each in a part of its own under any printable ASCII
-/// name. Files named `*.jsonl` or `*.ndjson` are read by line, others as one JSON document.
+/// A multipart upload: one or more files, each in a part of its own under any name of
+/// printable ASCII. Files named `*.jsonl` or `*.ndjson` are read by line, others as one JSON document.
 #[derive(Debug)]
 pub struct ImportFiles;
 
@@ -41,11 +41,11 @@ impl utoipa::PartialSchema for ImportFiles {
             .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)));
         let name = ObjectBuilder::new()
             .schema_type(Type::String)
-            .pattern(Some(r"^[ -~]{1,200}$"));
+            .pattern(Some(PART_NAME_PATTERN));
         ObjectBuilder::new()
             .schema_type(Type::Object)
             .description(Some(
-                "One or more files, each in a part of its own under any printable ASCII name",
+                "One or more files, each in a part of its own, named in printable ASCII without `\"` or `\\`",
             ))
             .additional_properties(Some(file))
             .property_names(Some(name))
@@ -418,9 +418,15 @@ async fn read_body(req: &HttpRequest, mut payload: web::Payload) -> Result<Vec<I
     }])
 }
 
-/// The rule of [`ImportFiles`]' part names (its `propertyNames` pattern).
+/// Part names: 1 to 200 printable ASCII characters but `"` and `\`, which a
+/// `Content-Disposition` header would have to escape. [`is_part_name`] checks the same.
+const PART_NAME_PATTERN: &str = r#"^[ !#-\[\]-~]{1,200}$"#;
+
 fn is_part_name(name: &str) -> bool {
-    (1..=200).contains(&name.len()) && name.bytes().all(|b| (b' '..=b'~').contains(&b))
+    (1..=200).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
 }
 
 async fn read_multipart(req: &HttpRequest, payload: web::Payload) -> Result<Vec<Input>, ApiError> {

@@ -24,7 +24,8 @@ export type AddressInput = {
     city?: string | null;
     country: Country;
     /**
-     * Region and coordinates are derived from it.
+     * A postal code of the country, which must exist; region and coordinates are derived
+     * from it.
      */
     postal_code?: string | null;
     street?: string | null;
@@ -34,7 +35,8 @@ export type AddressPatch = {
     city?: string | null;
     country?: Country;
     /**
-     * Region and coordinates are derived from it.
+     * A postal code of the country, which must exist; region and coordinates are derived
+     * from it.
      */
     postal_code?: string | null;
     street?: string | null;
@@ -227,6 +229,9 @@ export type CompanyInput = {
      */
     legal_form?: string | null;
     name: string;
+    /**
+     * Digits, spaces and `+-()/.`.
+     */
     phone?: string | null;
     size_class?: SizeClass | null;
     status?: CompanyStatus | null;
@@ -262,6 +267,9 @@ export type CompanyPatch = {
      */
     legal_form?: string | null;
     name?: string;
+    /**
+     * Digits, spaces and `+-()/.`.
+     */
     phone?: string | null;
     size_class?: SizeClass | null;
     status?: CompanyStatus | null;
@@ -275,8 +283,14 @@ export type CompanyStatus = 'draft' | 'published';
 
 export type ContactInput = {
     email?: string | null;
+    /**
+     * ISO 639-1 codes.
+     */
     languages?: Array<string>;
     name: string;
+    /**
+     * Digits, spaces and `+-()/.`.
+     */
     phone?: string | null;
     role?: string | null;
 };
@@ -405,24 +419,32 @@ export type Identifiers = {
 
 export type IdentifiersInput = {
     /**
-     * Czech companies: the IČO (eight digits with a valid check digit).
+     * Czech companies: the IČO (eight digits with a valid check digit). Give either an IČO or
+     * a German register entry, not both.
      */
     ico?: string | null;
     register?: RegisterInput | null;
+    /**
+     * `DE` and 9 digits, or `CZ` and 8 to 10 digits, of the company's country.
+     */
     vat_id?: string | null;
 };
 
 export type IdentifiersPatch = {
     /**
-     * Czech companies: the IČO (eight digits with a valid check digit).
+     * Czech companies: the IČO (eight digits with a valid check digit). Give either an IČO or
+     * a German register entry, not both.
      */
     ico?: string | null;
     register?: RegisterPatch | null;
+    /**
+     * `DE` and 9 digits, or `CZ` and 8 to 10 digits, of the company's country.
+     */
     vat_id?: string | null;
 };
 
 /**
- * One or more files, each in a part of its own under any printable ASCII name
+ * One or more files, each in a part of its own, named in printable ASCII without `"` or `\`
  */
 export type ImportFiles = {
     [key: string]: Blob | File;
@@ -847,12 +869,18 @@ export type RegionList = {
 export type RegisterInput = {
     court: string;
     number: string;
+    /**
+     * `HRA`, `HRB`, `GnR`, `PR` or `VR`.
+     */
     type: string;
 };
 
 export type RegisterPatch = {
     court?: string;
     number?: string;
+    /**
+     * `HRA`, `HRB`, `GnR`, `PR` or `VR`.
+     */
     type?: string;
 };
 

@@ -27,7 +27,9 @@ class AddressInput:
         Attributes:
             country (Country):
             city (None | str | Unset):
-            postal_code (None | str | Unset): Region and coordinates are derived from it. Example: 400 01.
+            postal_code (None | str | Unset): A postal code of the country, which must exist; region and coordinates are
+                derived
+                from it. Example: 400 01.
             street (None | str | Unset):
      """
 

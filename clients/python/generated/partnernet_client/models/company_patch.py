@@ -48,7 +48,7 @@ class CompanyPatch:
             legal_form (None | str | Unset): A code of `/v1/reference/legal-forms` of the company's country. Example:
                 cz_sro.
             name (str | Unset):  Example: Pila Dvořák s.r.o..
-            phone (None | str | Unset):
+            phone (None | str | Unset): Digits, spaces and `+-()/.`. Example: +420 475 123 456.
             size_class (None | SizeClass | Unset):
             status (CompanyStatus | None | Unset):
             website (None | str | Unset): An `http` or `https` address. Example: https://www.pila-dvorak.cz.

@@ -26,8 +26,8 @@ class ContactInput:
         Attributes:
             name (str):  Example: Jana Dvořáková.
             email (None | str | Unset):
-            languages (list[str] | Unset):
-            phone (None | str | Unset):
+            languages (list[str] | Unset): ISO 639-1 codes.
+            phone (None | str | Unset): Digits, spaces and `+-()/.`.
             role (None | str | Unset):
      """
 

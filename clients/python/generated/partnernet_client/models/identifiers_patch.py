@@ -26,9 +26,12 @@ T = TypeVar("T", bound="IdentifiersPatch")
 class IdentifiersPatch:
     """ 
         Attributes:
-            ico (None | str | Unset): Czech companies: the IČO (eight digits with a valid check digit). Example: 26168685.
+            ico (None | str | Unset): Czech companies: the IČO (eight digits with a valid check digit). Give either an IČO
+                or
+                a German register entry, not both. Example: 26168685.
             register (None | RegisterPatch | Unset):
-            vat_id (None | str | Unset):  Example: CZ26168685.
+            vat_id (None | str | Unset): `DE` and 9 digits, or `CZ` and 8 to 10 digits, of the company's country. Example:
+                CZ26168685.
      """
 
     ico: None | str | Unset = UNSET

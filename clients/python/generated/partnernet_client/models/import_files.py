@@ -24,7 +24,7 @@ T = TypeVar("T", bound="ImportFiles")
 
 @_attrs_define
 class ImportFiles:
-    """ One or more files, each in a part of its own under any printable ASCII name
+    """ One or more files, each in a part of its own, named in printable ASCII without `"` or `\\`
 
      """
 

@@ -24,7 +24,7 @@ class RegisterInput:
         Attributes:
             court (str):  Example: Dresden.
             number (str):  Example: 12345.
-            type_ (str):  Example: HRB.
+            type_ (str): `HRA`, `HRB`, `GnR`, `PR` or `VR`. Example: HRB.
      """
 
     court: str

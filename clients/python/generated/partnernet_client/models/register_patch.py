@@ -25,7 +25,7 @@ class RegisterPatch:
         Attributes:
             court (str | Unset):  Example: Dresden.
             number (str | Unset):  Example: 12345.
-            type_ (str | Unset):  Example: HRB.
+            type_ (str | Unset): `HRA`, `HRB`, `GnR`, `PR` or `VR`. Example: HRB.
      """
 
     court: str | Unset = UNSET

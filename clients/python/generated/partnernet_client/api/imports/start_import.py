@@ -172,8 +172,8 @@ def sync_detailed(
         dry_run (bool | Unset):
         body (StartImportJsonBody):
         body (str):
-        body (ImportFiles): One or more files, each in a part of its own under any printable ASCII
-            name
+        body (ImportFiles): One or more files, each in a part of its own, named in printable ASCII
+            without `"` or `\\`
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,8 +219,8 @@ def sync(
         dry_run (bool | Unset):
         body (StartImportJsonBody):
         body (str):
-        body (ImportFiles): One or more files, each in a part of its own under any printable ASCII
-            name
+        body (ImportFiles): One or more files, each in a part of its own, named in printable ASCII
+            without `"` or `\\`
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -261,8 +261,8 @@ async def asyncio_detailed(
         dry_run (bool | Unset):
         body (StartImportJsonBody):
         body (str):
-        body (ImportFiles): One or more files, each in a part of its own under any printable ASCII
-            name
+        body (ImportFiles): One or more files, each in a part of its own, named in printable ASCII
+            without `"` or `\\`
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -308,8 +308,8 @@ async def asyncio(
         dry_run (bool | Unset):
         body (StartImportJsonBody):
         body (str):
-        body (ImportFiles): One or more files, each in a part of its own under any printable ASCII
-            name
+        body (ImportFiles): One or more files, each in a part of its own, named in printable ASCII
+            without `"` or `\\`
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
