@@ -59,6 +59,11 @@ pub fn decode_cursor<const N: usize>(raw: &str) -> Result<[String; N], ApiError>
     }
 }
 
+/// The id a listing in id order continues from: the one in `cursor`, if given.
+pub fn id_cursor(cursor: Option<&str>) -> Result<Option<String>, ApiError> {
+    Ok(cursor.map(decode_cursor::<1>).transpose()?.map(|[id]| id))
+}
+
 /// The query parameters of a plain listing: the page size and where to continue.
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[serde(deny_unknown_fields)]

@@ -31,11 +31,11 @@ from partnernet_client.models import (  # noqa: E402
     Country,
     Credentials,
     Language,
-    LocalizedTextInput,
     NewApiKey,
     Problem,
     ProductInput,
     ProductKind,
+    ProductName,
     RefreshRequest,
     SignUp,
 )
@@ -84,7 +84,7 @@ def main():
         client=user,
         body=ProductInput(
             kind=ProductKind.PRODUCT,
-            name=LocalizedTextInput(de="Schnittholz aus Fichte"),
+            name=ProductName(de="Schnittholz aus Fichte"),
             industries=["16.10"],
         ),
     )

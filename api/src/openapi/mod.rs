@@ -6,6 +6,7 @@ mod generics;
 mod links;
 pub(crate) mod merge_patch;
 mod responses;
+mod rules;
 
 use actix_web::App;
 use utoipa::openapi::OpenApi as Document;
@@ -90,6 +91,7 @@ pub fn document() -> Document {
     document.info.version = env!("CARGO_PKG_VERSION").to_owned();
     generics::reference_arguments(&mut document);
     links::add(&mut document);
+    rules::add(&mut document);
     responses::complete(&mut document);
     document
 }

@@ -19,10 +19,10 @@ use crate::error::{ApiError, FieldError, Problem};
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignUp {
-    #[schema(example = "jana.novakova@example.cz")]
+    #[schema(example = "jana.novakova@example.cz", format = Email, max_length = 254)]
     pub email: String,
     /// At least 10 characters, not the e-mail address.
-    #[schema(example = "dřevo a kov 2026", min_length = 10)]
+    #[schema(example = "dřevo a kov 2026", min_length = 10, max_length = 1024)]
     pub password: String,
     /// A person's name: up to 200 characters, no control characters.
     #[schema(
@@ -40,13 +40,16 @@ pub struct SignUp {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
+    #[schema(format = Email, max_length = 254)]
     pub email: String,
+    #[schema(max_length = 1024)]
     pub password: String,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
+    #[schema(max_length = 512)]
     pub refresh_token: String,
 }
 

@@ -110,6 +110,7 @@ impl Claim {
 pub struct ClaimInput {
     /// Up to 2,000 characters, such as "I am the managing director; see the imprint of
     /// https://pila-novak.cz".
+    #[schema(max_length = 2000)]
     pub message: Option<String>,
 }
 
@@ -228,12 +229,7 @@ pub async fn list(
     let params: ClaimListParams = query::parse(&req)?;
     let limit = pagination::limit(params.limit.as_deref())?;
     let status = query::optional("status", params.status.as_deref(), ClaimStatus::parse)?;
-    let after = params
-        .cursor
-        .as_deref()
-        .map(pagination::decode_cursor::<1>)
-        .transpose()?
-        .map(|[id]| id);
+    let after = pagination::id_cursor(params.cursor.as_deref())?;
     let views = db
         .run(move |conn| {
             let filter = Filter {

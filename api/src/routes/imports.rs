@@ -198,7 +198,8 @@ impl ImportJob {
     security(("user_token" = [])),
     responses(
         (status = 202, description = "The started import job", body = ImportJob, headers(("Location" = String))),
-        (status = 400, description = "A parameter is invalid, the body is empty, or the multipart body is malformed", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter is invalid, or the body is not a JSON object or not well-formed multipart", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The upload holds no data, or records of the other register than `source` says (`source_mismatch`)", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`import_running`: another import is running", body = Problem, content_type = "application/problem+json"),
@@ -398,9 +399,7 @@ async fn read_body(req: &HttpRequest, mut payload: web::Payload) -> Result<Vec<I
         data.extend_from_slice(&chunk);
     }
     if data.iter().all(u8::is_ascii_whitespace) {
-        return Err(ApiError::BadRequest(
-            "the body is empty: send the register data".into(),
-        ));
+        return Err(no_records());
     }
     // A JSON document is one ARES subject or search result: anything but an object is the
     // wrong body, not a record to reject.
@@ -416,6 +415,15 @@ async fn read_body(req: &HttpRequest, mut payload: web::Payload) -> Result<Vec<I
         data,
         lines,
     }])
+}
+
+/// An upload without data matches the body's schema (any text, any files) but imports nothing.
+fn no_records() -> ApiError {
+    ApiError::InvalidBody(vec![FieldError::pointer(
+        "/",
+        "empty",
+        "the upload holds no register data",
+    )])
 }
 
 /// Part names: 1 to 200 printable ASCII characters but `"` and `\`, which a
@@ -465,9 +473,7 @@ async fn read_multipart(req: &HttpRequest, payload: web::Payload) -> Result<Vec<
         .iter()
         .all(|i| matches!(i, Input::Bytes { data, .. } if data.iter().all(u8::is_ascii_whitespace)))
     {
-        return Err(ApiError::BadRequest(
-            "the body holds no file: send the register data".into(),
-        ));
+        return Err(no_records());
     }
     Ok(inputs)
 }
@@ -496,12 +502,7 @@ pub async fn list(
     caller.admin("import register data")?;
     let params: PageParams = query::parse(&req)?;
     let limit = pagination::limit(params.limit.as_deref())?;
-    let before = params
-        .cursor
-        .as_deref()
-        .map(pagination::decode_cursor::<1>)
-        .transpose()?
-        .map(|[id]| id);
+    let before = pagination::id_cursor(params.cursor.as_deref())?;
     let rows = db
         .run(move |conn| Ok(import_jobs::newest(conn, before.as_deref(), limit + 1)?))
         .await?;

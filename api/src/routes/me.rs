@@ -81,8 +81,10 @@ pub struct ProfileChange {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordChange {
+    #[schema(max_length = 1024)]
     pub current_password: String,
     /// At least 10 characters, not the e-mail address.
+    #[schema(min_length = 10, max_length = 1024)]
     pub new_password: String,
 }
 

@@ -37,7 +37,7 @@ pub struct NewApiKey {
     /// What the key is for, so people can tell keys apart.
     #[schema(example = "CRM sync", max_length = 100)]
     pub name: String,
-    #[schema(min_items = 1)]
+    #[schema(min_items = 1, max_items = 5)]
     pub scopes: Vec<ApiScopeDto>,
 }
 

@@ -65,12 +65,7 @@ pub async fn history(
     let user = caller.user()?.clone();
     let params: PageParams = query::parse(&req)?;
     let limit = pagination::limit(params.limit.as_deref())?;
-    let before = params
-        .cursor
-        .as_deref()
-        .map(pagination::decode_cursor::<1>)
-        .transpose()?
-        .map(|[id]| id);
+    let before = pagination::id_cursor(params.cursor.as_deref())?;
     let id = id.into_inner();
     let changes = db
         .run(move |conn| {

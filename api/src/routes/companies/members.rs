@@ -42,7 +42,7 @@ pub struct MemberDto {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewMember {
-    #[schema(example = "petr.novak@example.cz")]
+    #[schema(example = "petr.novak@example.cz", format = Email, max_length = 254)]
     pub email: String,
     pub role: Option<MemberRoleDto>,
 }

@@ -33,6 +33,7 @@ pub struct ProductInput {
     #[schema(example = json!(["CNC", "5-Achs", "Aluminium"]), max_items = 30)]
     pub keywords: Vec<String>,
     /// An `http` or `https` address of a picture.
+    #[schema(max_length = 500)]
     pub image_url: Option<String>,
 }
 

@@ -218,12 +218,7 @@ pub async fn of_company(
     caller.require_read()?;
     let params: PageParams = query::parse(&req)?;
     let limit = pagination::limit(params.limit.as_deref())?;
-    let after = params
-        .cursor
-        .as_deref()
-        .map(pagination::decode_cursor::<1>)
-        .transpose()?
-        .map(|[id]| id);
+    let after = pagination::id_cursor(params.cursor.as_deref())?;
     let id = id.into_inner();
     let products = db
         .run(move |conn| {

@@ -428,7 +428,11 @@ export type IdentifiersInput = {
      * `DE` and 9 digits, or `CZ` and 8 to 10 digits, of the company's country.
      */
     vat_id?: string | null;
-};
+} & ({
+    register?: null;
+} | {
+    ico?: null;
+});
 
 export type IdentifiersPatch = {
     /**
@@ -798,13 +802,18 @@ export type ProductInput = {
      */
     keywords?: Array<string>;
     kind: ProductKind;
-    /**
-     * The name per language (at least one; up to 200 characters each).
-     */
-    name: LocalizedTextInput;
+    name: ProductName;
 };
 
 export type ProductKind = 'product' | 'service';
+
+export type ProductName = LocalizedTextInput & ({
+    de: string;
+} | {
+    cs: string;
+} | {
+    en: string;
+});
 
 /**
  * A JSON merge patch (RFC 7396) of `ProductInput`: send only the fields to change. `null` removes an optional field, nested objects merge field by field, and lists are replaced whole. The result must be a valid `ProductInput`.
@@ -1122,7 +1131,7 @@ export type StartImportData = {
 
 export type StartImportErrors = {
     /**
-     * A parameter is invalid, the body is empty, or the multipart body is malformed
+     * A parameter is invalid, or the body is not a JSON object or not well-formed multipart
      */
     400: Problem;
     /**
@@ -1146,7 +1155,7 @@ export type StartImportErrors = {
      */
     415: Problem;
     /**
-     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     * The upload holds no data, or records of the other register than `source` says (`source_mismatch`)
      */
     422: Problem;
     /**

@@ -72,6 +72,7 @@ from .product_company import ProductCompany
 from .product_industry import ProductIndustry
 from .product_input import ProductInput
 from .product_kind import ProductKind
+from .product_name import ProductName
 from .product_patch import ProductPatch
 from .profile_change import ProfileChange
 from .refresh_request import RefreshRequest
@@ -165,6 +166,7 @@ __all__ = (
     "ProductIndustry",
     "ProductInput",
     "ProductKind",
+    "ProductName",
     "ProductPatch",
     "ProfileChange",
     "RefreshRequest",

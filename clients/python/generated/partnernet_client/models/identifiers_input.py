@@ -37,6 +37,7 @@ class IdentifiersInput:
     ico: None | str | Unset = UNSET
     register: None | RegisterInput | Unset = UNSET
     vat_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -66,7 +67,7 @@ class IdentifiersInput:
 
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({
         })
         if ico is not UNSET:
@@ -130,5 +131,22 @@ class IdentifiersInput:
             vat_id=vat_id,
         )
 
+
+        identifiers_input.additional_properties = d
         return identifiers_input
 
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -14,6 +14,7 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.localized_text_input import LocalizedTextInput
+  from ..models.product_name import ProductName
 
 
 
@@ -29,7 +30,7 @@ class ProductInput:
 
         Attributes:
             kind (ProductKind):
-            name (LocalizedTextInput): A text per language; any may be left out or `null`.
+            name (ProductName):
             description (LocalizedTextInput | None | Unset):
             image_url (None | str | Unset): An `http` or `https` address of a picture.
             industries (list[str] | Unset): NACE Rev. 2 classes (`25.62`). Example: ['25.62'].
@@ -38,7 +39,7 @@ class ProductInput:
      """
 
     kind: ProductKind
-    name: LocalizedTextInput
+    name: ProductName
     description: LocalizedTextInput | None | Unset = UNSET
     image_url: None | str | Unset = UNSET
     industries: list[str] | Unset = UNSET
@@ -50,6 +51,7 @@ class ProductInput:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.localized_text_input import LocalizedTextInput # noqa: PLC0415
+        from ..models.product_name import ProductName # noqa: PLC0415
         kind = self.kind.value
 
         name = self.name.to_dict()
@@ -103,13 +105,14 @@ class ProductInput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.localized_text_input import LocalizedTextInput # noqa: PLC0415
+        from ..models.product_name import ProductName # noqa: PLC0415
         d = dict(src_dict)
         kind = ProductKind(d.pop("kind"))
 
 
 
 
-        name = LocalizedTextInput.from_dict(d.pop("name"))
+        name = ProductName.from_dict(d.pop("name"))
 
 
 
