@@ -247,7 +247,8 @@ async fn filters_by_country_region_kind_and_industry_hierarchy(backend: Backend)
 async fn pages_through_everything_exactly_once(backend: Backend) {
     let app = TestApp::spawn_with_demo(backend).await;
     let expected: Vec<String> = {
-        let mut published: Vec<(String, String)> = domain::synthetic::generate(50, 2026)
+        let mut published: Vec<(String, String)> = api::seed::demo()
+            .into_iter()
             .filter(|c| c.status == domain::company::CompanyStatus::Published)
             .map(|c| (fold(&c.name), c.name))
             .collect();

@@ -778,7 +778,7 @@ async fn admins_import_over_http(backend: Backend) {
         Some(&admin.bearer()),
     )
     .await
-    .assert_problem(400, "bad_request");
+    .assert_problem(422, "invalid_body");
 
     let dry = app
         .send_bytes(

@@ -21,9 +21,14 @@ pub fn demo_if_empty(conn: &mut DbConn) -> anyhow::Result<Option<usize>> {
     if companies::count(conn)? > 0 {
         return Ok(None);
     }
+    Ok(Some(companies::insert_new(conn, &demo())?))
+}
+
+/// The demo dataset: the same companies on every machine.
+pub fn demo() -> Vec<NewCompany> {
     let mut demo: Vec<_> = synthetic::generate(DEMO_SIZE, DEMO_SEED).collect();
     demo.push(german_sawmill());
-    Ok(Some(companies::insert_new(conn, &demo)?))
+    demo
 }
 
 /// A hand-written profile beside the generated ones, so that the README's example of sawmills
