@@ -49,8 +49,26 @@ pub struct Credentials {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
+    /// At most 512 characters ([`MAX_REFRESH_TOKEN`]).
     #[schema(max_length = 512)]
     pub refresh_token: String,
+}
+
+/// Far longer than any token this API issues: a longer one is not worth a database lookup.
+const MAX_REFRESH_TOKEN: usize = 512;
+
+impl RefreshRequest {
+    /// The presented token, refused when longer than any token could be.
+    fn token(&self) -> Result<&str, ApiError> {
+        if self.refresh_token.chars().count() > MAX_REFRESH_TOKEN {
+            return Err(ApiError::MalformedBody(vec![FieldError::pointer(
+                "/refresh_token",
+                "too_long",
+                format!("a refresh token has at most {MAX_REFRESH_TOKEN} characters"),
+            )]));
+        }
+        Ok(&self.refresh_token)
+    }
 }
 
 /// A session: a short-lived access token and the refresh token that renews it.
@@ -224,7 +242,7 @@ pub async fn refresh(
     auth: web::Data<Auth>,
     body: Json<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let presented = tokens::token_hash(&body.0.refresh_token);
+    let presented = tokens::token_hash(body.0.token()?);
     let replacement = tokens::new_refresh_token().map_err(ApiError::internal)?;
     let replacement_hash = tokens::token_hash(&replacement);
     let user = db
@@ -273,7 +291,23 @@ pub async fn logout(
     db: web::Data<Db>,
     body: Json<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let hash = tokens::token_hash(&body.0.refresh_token);
+    let hash = tokens::token_hash(body.0.token()?);
     db.run(move |conn| Ok(sessions::end(conn, &hash)?)).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use utoipa::PartialSchema;
+
+    use super::*;
+
+    #[test]
+    fn the_token_bound_is_documented() {
+        let schema = serde_json::to_value(RefreshRequest::schema()).expect("a schema");
+        assert_eq!(
+            schema["properties"]["refresh_token"]["maxLength"],
+            MAX_REFRESH_TOKEN
+        );
+    }
 }

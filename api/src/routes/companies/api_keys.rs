@@ -130,6 +130,14 @@ pub async fn create(
                 "a name is required",
             )])
         })?;
+    // The schema's `maxItems`: each scope at most once.
+    if scopes.len() > ApiScope::ALL.len() {
+        return Err(ApiError::MalformedBody(vec![FieldError::pointer(
+            "/scopes",
+            "too_many_items",
+            format!("at most {} scopes, each once", ApiScope::ALL.len()),
+        )]));
+    }
     let mut scopes: Vec<ApiScope> = scopes.into_iter().map(ApiScope::from).collect();
     scopes.sort_by_key(|s| s.as_str());
     scopes.dedup();

@@ -848,6 +848,9 @@ export type ProfileChange = {
 };
 
 export type RefreshRequest = {
+    /**
+     * At most 512 characters ([`MAX_REFRESH_TOKEN`]).
+     */
     refresh_token: string;
 };
 

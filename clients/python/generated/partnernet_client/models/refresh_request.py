@@ -22,7 +22,7 @@ T = TypeVar("T", bound="RefreshRequest")
 class RefreshRequest:
     """ 
         Attributes:
-            refresh_token (str):
+            refresh_token (str): At most 512 characters ([`MAX_REFRESH_TOKEN`]).
      """
 
     refresh_token: str
