@@ -250,7 +250,7 @@ async fn pages_through_everything_exactly_once(backend: Backend) {
         let mut published: Vec<(String, String)> = api::seed::demo()
             .into_iter()
             .filter(|c| c.status == domain::company::CompanyStatus::Published)
-            .map(|c| (fold(&c.name), c.name))
+            .map(|c| (fold(c.name.as_str()), c.name.to_string()))
             .collect();
         published.sort();
         published.into_iter().map(|(_, name)| name).collect()

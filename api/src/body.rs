@@ -96,7 +96,10 @@ pub fn from_value<T: DeserializeOwned>(mut value: Value) -> Result<T, ApiError> 
         let at = error.pointer.clone().unwrap_or_default();
         let repaired = match error.code.as_str() {
             "unknown_field" | "read_only" => remove(&mut value, &at),
-            "invalid" => stand_in(&raw).and_then(|v| Some(*value.pointer_mut(&at)? = v)),
+            "invalid" => stand_in(&raw).and_then(|v| {
+                *value.pointer_mut(&at)? = v;
+                Some(())
+            }),
             _ => None,
         };
         errors.push(error);

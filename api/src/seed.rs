@@ -1,6 +1,6 @@
 //! Filling the database: the demo dataset and deterministic synthetic companies.
 
-use domain::company::{Address, CompanyKind, CompanyStatus, NewCompany, SizeClass};
+use domain::company::{Address, CompanyKind, CompanyName, CompanyStatus, NewCompany, SizeClass};
 use domain::country::Country;
 use domain::language::{LocalizedText, SpokenLanguage};
 use domain::product::{NewProduct, ProductKind};
@@ -37,7 +37,7 @@ fn german_sawmill() -> NewCompany {
     let nace = |code: &str| NaceCode::parse(code).expect("a NACE code of the catalogue");
     NewCompany {
         kind: CompanyKind::Company,
-        name: "Sägewerk Schubert GmbH".into(),
+        name: CompanyName::parse("Sägewerk Schubert GmbH").expect("a valid name"),
         legal_form: Some("de_gmbh"),
         register_id: None,
         vat_id: None,

@@ -1,5 +1,7 @@
 //! Companies and institutions: what a profile consists of and the rules its values follow.
 
+use std::fmt;
+
 use chrono::NaiveDate;
 
 use crate::InvalidValue;
@@ -109,7 +111,7 @@ pub enum RegisterId {
 #[derive(Debug, Clone)]
 pub struct NewCompany {
     pub kind: CompanyKind,
-    pub name: String,
+    pub name: CompanyName,
     pub legal_form: Option<&'static str>,
     pub register_id: Option<RegisterId>,
     pub vat_id: Option<VatId>,
@@ -118,9 +120,9 @@ pub struct NewCompany {
     pub nace: Vec<NaceCode>,
     pub size_class: Option<SizeClass>,
     pub founded_on: Option<NaiveDate>,
-    pub website: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
+    pub website: Option<Website>,
+    pub email: Option<Email>,
+    pub phone: Option<Phone>,
     pub description: LocalizedText,
     pub languages: Vec<SpokenLanguage>,
     /// The people to contact; personal data, shown only to signed-in users and API keys.
@@ -139,7 +141,7 @@ pub struct ContactPerson {
     /// The person's job or responsibility, such as "Vertrieb Tschechien".
     pub role: Option<String>,
     pub email: Option<Email>,
-    pub phone: Option<String>,
+    pub phone: Option<Phone>,
     pub languages: Vec<SpokenLanguage>,
 }
 
@@ -160,11 +162,93 @@ pub const MAX_LIST_ITEMS: usize = 20;
 /// The earliest founding date a profile may give.
 pub const EARLIEST_FOUNDING_YEAR: i32 = 1800;
 
-/// An organisation's name: trimmed, 1 to [`MAX_NAME`] characters.
-pub fn company_name(raw: &str) -> Result<String, InvalidValue> {
-    match text(raw, MAX_NAME)? {
-        Some(name) => Ok(name),
-        None => Err(InvalidValue::new("required", "a name is required")),
+/// An organisation's name: trimmed, 1 to [`MAX_NAME`] characters, no control characters.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CompanyName(String);
+
+impl CompanyName {
+    pub fn parse(raw: &str) -> Result<Self, InvalidValue> {
+        match text(raw, MAX_NAME)? {
+            Some(name) => Ok(Self(name)),
+            None => Err(InvalidValue::new("required", "a name is required")),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CompanyName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<&str> for CompanyName {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+/// A phone number as people write it (`+420 475 123 456`, `0351 / 123-45`): digits, spaces and
+/// `+-()/.`, at most [`MAX_PHONE`] characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone(String);
+
+impl Phone {
+    /// The number in `raw`; empty text is no number.
+    pub fn parse(raw: &str) -> Result<Option<Self>, InvalidValue> {
+        let phone = text(raw, MAX_PHONE)?;
+        if phone.as_deref().is_some_and(|p| {
+            !p.chars()
+                .all(|c| c.is_ascii_digit() || " +-()/.".contains(c))
+        }) {
+            return Err(InvalidValue::new(
+                "invalid_phone",
+                format!("'{raw}' is not a phone number such as +420 475 123 456"),
+            ));
+        }
+        Ok(phone.map(Self))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A website address: an absolute `http` or `https` URL of at most 500 characters without
+/// spaces, so frontends can link it without turning it into a `javascript:` link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Website(String);
+
+impl Website {
+    pub fn parse(raw: &str) -> Result<Self, InvalidValue> {
+        let url = raw.trim();
+        let host = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .and_then(|rest| rest.split(['/', '?', '#']).next())
+            .unwrap_or_default();
+        if url.len() <= 500
+            && !host.is_empty()
+            && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            Ok(Self(url.to_owned()))
+        } else {
+            Err(InvalidValue::new(
+                "invalid_url",
+                format!("'{url}' is not an http(s) address such as https://example.com"),
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
     }
 }
 
@@ -187,22 +271,6 @@ pub fn text(raw: &str, max: usize) -> Result<Option<String>, InvalidValue> {
     } else {
         Ok((!trimmed.is_empty()).then(|| trimmed.to_owned()))
     }
-}
-
-/// A phone number as people write it (`+420 475 123 456`, `0351 / 123-45`): digits, spaces and
-/// `+-()/.`, at most [`MAX_PHONE`] characters; empty is none.
-pub fn phone(raw: &str) -> Result<Option<String>, InvalidValue> {
-    let phone = text(raw, MAX_PHONE)?;
-    if phone.as_deref().is_some_and(|p| {
-        !p.chars()
-            .all(|c| c.is_ascii_digit() || " +-()/.".contains(c))
-    }) {
-        return Err(InvalidValue::new(
-            "invalid_phone",
-            format!("'{raw}' is not a phone number such as +420 475 123 456"),
-        ));
-    }
-    Ok(phone)
 }
 
 /// A NACE code of the most detailed level, a class (`16.10`): what profiles and products list.
@@ -260,28 +328,6 @@ pub fn bounded_list<T>(items: &[T]) -> Result<(), InvalidValue> {
     }
 }
 
-/// A website address: an absolute `http` or `https` URL without spaces, so frontends can link
-/// it without turning it into a `javascript:` link.
-pub fn website(raw: &str) -> Result<String, InvalidValue> {
-    let url = raw.trim();
-    let host = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .and_then(|rest| rest.split(['/', '?', '#']).next())
-        .unwrap_or_default();
-    if url.len() <= 500
-        && !host.is_empty()
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
-    {
-        Ok(url.to_owned())
-    } else {
-        Err(InvalidValue::new(
-            "invalid_url",
-            format!("'{url}' is not an http(s) address such as https://example.com"),
-        ))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,7 +361,7 @@ mod tests {
     #[test]
     fn websites_are_http_urls() {
         assert_eq!(
-            website(" https://pila.cz/kontakt "),
+            Website::parse(" https://pila.cz/kontakt ").map(Website::into_string),
             Ok("https://pila.cz/kontakt".into())
         );
         for bad in [
@@ -325,7 +371,7 @@ mod tests {
             "http://a b.cz",
             "ftp://x.cz",
         ] {
-            assert!(website(bad).is_err(), "{bad} must be rejected");
+            assert!(Website::parse(bad).is_err(), "{bad} must be rejected");
         }
     }
 
@@ -337,7 +383,7 @@ mod tests {
             Ok(Some("Holz\nund Metall".into()))
         );
         assert!(text("abcdef", 5).is_err());
-        assert!(company_name(" ").is_err());
+        assert!(CompanyName::parse(" ").is_err());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Products and services that companies offer.
 
 use crate::InvalidValue;
-use crate::company::{text, website};
+use crate::company::{Website, text};
 use crate::language::LocalizedText;
 use crate::reference::NaceCode;
 
@@ -44,7 +44,7 @@ pub fn keyword(raw: &str) -> Result<String, InvalidValue> {
 
 /// An image address: an http(s) URL like a website.
 pub fn image_url(raw: &str) -> Result<String, InvalidValue> {
-    website(raw)
+    Website::parse(raw).map(Website::into_string)
 }
 
 impl NewProduct {

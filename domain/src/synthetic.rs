@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use crate::account::Email;
 use crate::company::{
-    Address, CompanyKind, CompanyStatus, ContactPerson, NewCompany, RegisterId, SizeClass,
+    Address, CompanyKind, CompanyName, CompanyStatus, ContactPerson, NewCompany, Phone, RegisterId,
+    SizeClass, Website,
 };
 use crate::country::Country;
 use crate::language::{LocalizedText, SpokenLanguage};
@@ -521,7 +522,7 @@ fn company(
     }
     NewCompany {
         kind: industry.kind,
-        name,
+        name: CompanyName::parse(&name).expect("generated names are valid"),
         legal_form: Some(legal_form),
         register_id,
         vat_id,
@@ -542,9 +543,9 @@ fn company(
             .collect(),
         size_class: is_business.then_some(size_class),
         founded_on,
-        website: Some(format!("https://www.{slug}.{tld}")),
-        email: Some(format!("info@{slug}.{tld}")),
-        phone: Some(if german {
+        website: Website::parse(&format!("https://www.{slug}.{tld}")).ok(),
+        email: Email::parse(&format!("info@{slug}.{tld}")).ok(),
+        phone: Phone::parse(&if german {
             format!("+49 {} {}", rng.u16(30..999), rng.u32(100_000..9_999_999))
         } else {
             format!(
@@ -553,7 +554,8 @@ fn company(
                 rng.u16(..1000),
                 rng.u16(..1000)
             )
-        }),
+        })
+        .expect("generated phone numbers are valid"),
         description,
         languages: languages
             .into_iter()

@@ -2,7 +2,7 @@
 //! texts in one language only, so cross-language matches can come only from the glossary and
 //! from the labels of industry codes and regions.
 
-use domain::company::{Address, CompanyKind, CompanyStatus, NewCompany, SizeClass};
+use domain::company::{Address, CompanyKind, CompanyName, CompanyStatus, NewCompany, SizeClass};
 use domain::country::Country;
 use domain::language::{Language, LocalizedText};
 use domain::product::{NewProduct, ProductKind};
@@ -436,7 +436,7 @@ pub fn companies() -> Vec<NewCompany> {
         .into_iter()
         .map(|(country, entry)| NewCompany {
             kind: entry.kind,
-            name: entry.name.to_owned(),
+            name: CompanyName::parse(entry.name).expect("corpus name"),
             legal_form: None,
             register_id: None,
             vat_id: None,

@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use domain::account::Email;
 use domain::company::{
-    Address, CompanyKind, CompanyStatus, ContactPerson, NewCompany, RegisterId, SizeClass,
+    Address, CompanyKind, CompanyName, CompanyStatus, ContactPerson, NewCompany, Phone, RegisterId,
+    SizeClass, Website,
 };
 use domain::country::Country;
 use domain::language::{LocalizedText, SpokenLanguage};
@@ -14,7 +15,7 @@ use domain::register::{GermanRegisterEntry, Ico, VatId};
 pub fn company(name: &str, country: Country, postal_code: &str, nace: &[&str]) -> NewCompany {
     NewCompany {
         kind: CompanyKind::Company,
-        name: name.to_owned(),
+        name: CompanyName::parse(name).expect("fixture name"),
         legal_form: None,
         register_id: None,
         vat_id: None,
@@ -42,7 +43,7 @@ pub fn company(name: &str, country: Country, postal_code: &str, nace: &[&str]) -
 pub fn czech_sawmill() -> NewCompany {
     NewCompany {
         kind: CompanyKind::Company,
-        name: "Pila Dvořák s.r.o.".into(),
+        name: CompanyName::parse("Pila Dvořák s.r.o.").expect("valid name"),
         legal_form: Some("cz_sro"),
         register_id: Some(RegisterId::Ico(Ico::parse("26168685").expect("valid IČO"))),
         vat_id: Some(VatId::parse("CZ26168685").expect("valid DIČ")),
@@ -59,9 +60,9 @@ pub fn czech_sawmill() -> NewCompany {
         ],
         size_class: Some(SizeClass::Small),
         founded_on: NaiveDate::from_ymd_opt(1998, 3, 14),
-        website: Some("https://www.pila-dvorak.cz".into()),
-        email: Some("info@pila-dvorak.cz".into()),
-        phone: Some("+420 475 123 456".into()),
+        website: Website::parse("https://www.pila-dvorak.cz").ok(),
+        email: Email::parse("info@pila-dvorak.cz").ok(),
+        phone: Phone::parse("+420 475 123 456").expect("valid phone"),
         description: LocalizedText {
             de: None,
             cs: Some("Zpracování dřeva, řezivo a palety.".into()),
@@ -75,7 +76,7 @@ pub fn czech_sawmill() -> NewCompany {
             name: "Jana Dvořáková".into(),
             role: Some("Obchod".into()),
             email: Some(Email::parse("jana@pila-dvorak.cz").expect("valid e-mail")),
-            phone: Some("+420 602 111 222".into()),
+            phone: Phone::parse("+420 602 111 222").expect("valid phone"),
             languages: vec![SpokenLanguage::parse("cs").expect("iso")],
         }],
         products: Vec::new(),

@@ -200,12 +200,11 @@ fn redirect(property: &mut Value, objects: &[String]) {
     let Some(property) = property.as_object_mut() else {
         return;
     };
-    if let Some(Value::String(reference)) = property.get_mut("$ref") {
-        if let Some(name) = reference.strip_prefix(REF_PREFIX) {
-            if objects.iter().any(|object| object == name) {
-                *reference = format!("{REF_PREFIX}{}", patch_name(name));
-            }
-        }
+    if let Some(Value::String(reference)) = property.get_mut("$ref")
+        && let Some(name) = reference.strip_prefix(REF_PREFIX)
+        && objects.iter().any(|object| object == name)
+    {
+        *reference = format!("{REF_PREFIX}{}", patch_name(name));
     }
     for key in ["oneOf", "anyOf", "allOf"] {
         if let Some(Value::Array(alternatives)) = property.get_mut(key) {

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{RegisterRecord, RegisterSource, RegisterStatus, kind_of, nace_codes};
 use crate::InvalidValue;
-use crate::company::{Address, CompanyStatus, NewCompany, RegisterId, company_name};
+use crate::company::{Address, CompanyName, CompanyStatus, NewCompany, RegisterId};
 use crate::country::Country;
 use crate::reference::{Catalog, RegionCode};
 use crate::register::{Ico, VatId};
@@ -43,7 +43,7 @@ pub fn parse(subject: Value) -> Result<RegisterRecord, InvalidValue> {
         None => return Err(InvalidValue::new("missing_ico", "ico is missing")),
     };
     let name = match subject.obchodni_jmeno.as_deref().map(str::trim) {
-        Some(raw) if !raw.is_empty() => company_name(raw)?,
+        Some(raw) if !raw.is_empty() => CompanyName::parse(raw)?,
         _ => {
             return Err(InvalidValue::new(
                 "missing_name",

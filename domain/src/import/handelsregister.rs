@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::{RegisterRecord, RegisterSource, RegisterStatus, kind_of};
 use crate::InvalidValue;
-use crate::company::{Address, CompanyStatus, NewCompany, RegisterId, company_name};
+use crate::company::{Address, CompanyName, CompanyStatus, NewCompany, RegisterId};
 use crate::country::Country;
 use crate::reference::Catalog;
 use crate::register::GermanRegisterEntry;
@@ -47,7 +47,7 @@ pub fn parse(record: Value) -> Result<RegisterRecord, InvalidValue> {
         }
     };
     let name = match record.name.as_deref().map(str::trim) {
-        Some(raw) if !raw.is_empty() => company_name(raw)?,
+        Some(raw) if !raw.is_empty() => CompanyName::parse(raw)?,
         _ => return Err(InvalidValue::new("missing_name", "name is missing")),
     };
     let (legal_form, legal_form_as_registered) = match record.company_type.as_deref() {
@@ -62,7 +62,7 @@ pub fn parse(record: Value) -> Result<RegisterRecord, InvalidValue> {
             }
         },
         None => {
-            let guessed = legal_form_from_name(&name);
+            let guessed = legal_form_from_name(name.as_str());
             if guessed.is_none() {
                 warnings.push(InvalidValue::new(
                     "unknown_legal_form",

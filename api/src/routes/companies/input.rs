@@ -5,8 +5,8 @@ use chrono::{NaiveDate, Utc};
 use domain::InvalidValue;
 use domain::account::{Email, person_name};
 use domain::company::{
-    self, Address, CompanyStatus, ContactPerson as Contact, NewCompany, RegisterId, bounded_list,
-    company_name, founding_date, nace_class, phone, text, website,
+    self, Address, CompanyName, CompanyStatus, ContactPerson as Contact, NewCompany, Phone,
+    RegisterId, Website, bounded_list, founding_date, nace_class, text,
 };
 use domain::country::Country;
 use domain::language::{LocalizedText, SpokenLanguage};
@@ -227,7 +227,7 @@ impl CompanyInput {
     ) -> Result<NewCompany, ApiError> {
         let mut errors = Errors::default();
         let country = Country::from(self.address.country);
-        let name = errors.check("/name", company_name(&self.name));
+        let name = errors.check("/name", CompanyName::parse(&self.name));
         let legal_form = errors.optional("/legal_form", self.legal_form.as_deref(), |raw| {
             company::legal_form(raw, country)
         });
@@ -305,10 +305,10 @@ impl CompanyInput {
         let founded = self.founded_on.and_then(|date| {
             errors.check("/founded_on", founding_date(date, Utc::now().date_naive()))
         });
-        let site = errors.optional("/website", self.website.as_deref(), website);
+        let site = errors.optional("/website", self.website.as_deref(), Website::parse);
         let email = errors.optional("/email", self.email.as_deref(), Email::parse);
         let phone_number = errors
-            .optional("/phone", self.phone.as_deref(), phone)
+            .optional("/phone", self.phone.as_deref(), Phone::parse)
             .flatten();
         let description = self.description.unwrap_or_default();
         let describe = |errors: &mut Errors, language: &str, raw: Option<&str>| {
@@ -337,7 +337,8 @@ impl CompanyInput {
                     optional_text(company::MAX_ROLE),
                 );
                 let email = errors.optional(&at("email"), contact.email.as_deref(), Email::parse);
-                let phone_number = errors.optional(&at("phone"), contact.phone.as_deref(), phone);
+                let phone_number =
+                    errors.optional(&at("phone"), contact.phone.as_deref(), Phone::parse);
                 let spoken = languages(&mut errors, &at("languages"), &contact.languages);
                 if let Some(name) = name {
                     contacts.push(Contact {
@@ -364,7 +365,7 @@ impl CompanyInput {
             size_class: self.size_class.map(Into::into),
             founded_on: founded,
             website: site,
-            email: email.map(|e| e.as_str().to_owned()),
+            email,
             phone: phone_number,
             description,
             languages: spoken,
