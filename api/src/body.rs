@@ -110,16 +110,13 @@ pub fn from_value<T: DeserializeOwned>(mut value: Value) -> Result<T, ApiError> 
     Err(ApiError::MalformedBody(errors))
 }
 
-/// The result of applying a merge patch, as `T`. A field the patch schema does not have is the
-/// patch's own fault (400); anything else is the combination with the stored resource (a nested
-/// object left incomplete), which the patch schema cannot foresee: a 422.
+/// The result of applying a merge patch, as `T`. The stored resource is valid, so a wrong type
+/// or an unknown field came with the patch: its own fault (400). A missing field is the
+/// combination (`null` for a required field, a nested object left incomplete), which the patch
+/// schema cannot foresee: a 422.
 pub fn from_merged<T: DeserializeOwned>(value: Value) -> Result<T, ApiError> {
     from_value(value).map_err(|error| match error {
-        ApiError::MalformedBody(errors)
-            if !errors
-                .iter()
-                .any(|e| e.code == "unknown_field" || e.code == "read_only") =>
-        {
+        ApiError::MalformedBody(errors) if errors.iter().all(|e| e.code == "required") => {
             ApiError::InvalidBody(errors)
         }
         other => other,

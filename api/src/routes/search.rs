@@ -74,11 +74,12 @@ pub struct SearchParams {
     #[param(value_type = Option<bool>)]
     has_products: Option<String>,
     /// Measure distances from this point, `latitude,longitude` (WGS 84); results carry
-    /// `distance_km`.
+    /// `distance_km`. Give `near` or `near_postal_code`, not both (else 422).
     #[param(example = "51.0504,13.7373", max_length = 64)]
     #[validate(length(max = 64, message = "not a position"))]
     near: Option<String>,
-    /// Measure distances from this postal code's centre, `DE-01067` or `CZ-40001`.
+    /// Measure distances from this postal code's centre, `DE-01067` or `CZ-40001` (a postal
+    /// code that exists). Not together with `near`.
     #[param(example = "DE-01067", max_length = 16)]
     #[validate(length(max = 16, message = "not a postal code"))]
     near_postal_code: Option<String>,

@@ -1713,11 +1713,12 @@ export type ListCompaniesData = {
         has_products?: boolean;
         /**
          * Measure distances from this point, `latitude,longitude` (WGS 84); results carry
-         * `distance_km`.
+         * `distance_km`. Give `near` or `near_postal_code`, not both (else 422).
          */
         near?: string;
         /**
-         * Measure distances from this postal code's centre, `DE-01067` or `CZ-40001`.
+         * Measure distances from this postal code's centre, `DE-01067` or `CZ-40001` (a postal
+         * code that exists). Not together with `near`.
          */
         near_postal_code?: string;
         /**
@@ -3127,11 +3128,12 @@ export type ListProductsData = {
         has_products?: boolean;
         /**
          * Measure distances from this point, `latitude,longitude` (WGS 84); results carry
-         * `distance_km`.
+         * `distance_km`. Give `near` or `near_postal_code`, not both (else 422).
          */
         near?: string;
         /**
-         * Measure distances from this postal code's centre, `DE-01067` or `CZ-40001`.
+         * Measure distances from this postal code's centre, `DE-01067` or `CZ-40001` (a postal
+         * code that exists). Not together with `near`.
          */
         near_postal_code?: string;
         /**
