@@ -1,5 +1,7 @@
 //! The OpenAPI 3.1 document: collected from the registered handlers, with fixed `info` so the
-//! checked-in `openapi.yaml` only changes when the API does.
+//! checked-in `openapi.yaml` only changes when the API does. What utoipa's derive cannot say is
+//! added after collection, each in a module of its own: merge-patch bodies, references instead
+//! of inline copies in generic pages, links, rules between fields, shared problem responses.
 
 pub(crate) mod enums;
 mod generics;
@@ -101,8 +103,8 @@ fn to_value(schema: &RefOr<Schema>) -> serde_json::Value {
     serde_json::to_value(schema).expect("a schema serialises")
 }
 
-/// A rewritten schema back; the rewrites only drop members or swap in references, so what they
-/// return is still a schema.
+/// A rewritten schema back; the rewrites only drop members, swap in references or let `null`
+/// in, so what they return is still a schema.
 fn from_value(value: serde_json::Value) -> RefOr<Schema> {
     serde_json::from_value(value).expect("a rewritten schema is a schema")
 }
