@@ -688,3 +688,42 @@ on_both_backends!(
     contacts_keys_and_history,
     the_whole_story,
 );
+
+/// The editor, owner and admin columns of docs/security.md's table are the policy's.
+#[test]
+fn the_documented_table_is_the_policy() {
+    use api::policy::{Access, Action};
+
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/security.md"))
+        .expect("docs/security.md");
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|line| line.starts_with('|'))
+        .map(|line| line.trim_matches('|').split('|').map(str::trim).collect())
+        .collect();
+    let header = rows
+        .iter()
+        .find(|row| row.contains(&"editor") && row.contains(&"owner"))
+        .expect("the table's header");
+    let column = |name: &str| header.iter().position(|c| *c == name).expect(name);
+    let columns = [
+        (Access::Editor, column("editor")),
+        (Access::Owner, column("owner")),
+        (Access::Admin, column("admin")),
+    ];
+    for action in Action::ALL {
+        let row = rows
+            .iter()
+            .find(|row| row[0] == action.described())
+            .unwrap_or_else(|| panic!("no row '{}' in docs/security.md", action.described()));
+        for (access, at) in columns {
+            assert_eq!(
+                row[at].starts_with('✓'),
+                action.allowed().contains(&access),
+                "'{}' for {access:?}: the table says {}",
+                action.described(),
+                row[at]
+            );
+        }
+    }
+}

@@ -16,6 +16,7 @@ mod body;
 pub mod conditional;
 mod operations;
 mod pagination;
+pub mod policy;
 mod query;
 
 pub use app::{Application, prepare_database};

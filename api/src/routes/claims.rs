@@ -16,8 +16,9 @@ use crate::body::Json;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::pagination::{self, Page};
+use crate::policy;
 use crate::query;
-use crate::routes::companies::{not_found, visible_status};
+use crate::routes::companies::not_found;
 
 /// Where a claim stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -155,7 +156,7 @@ pub async fn file(
         .run(move |conn| {
             let company = store::find(conn, &id)?;
             match company {
-                Some(c) if visible_status(conn, &caller, &c.row.id, &c.row.status)? => {}
+                Some(c) if policy::can_see(conn, &caller, &c.row.id, &c.row.status)? => {}
                 _ => return Err(not_found(&id)),
             }
             let row = match claims::file(conn, &id, &user, message)? {

@@ -12,12 +12,12 @@ use persistence::companies::new_id;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::write::{Access, load_for_change, require};
 use crate::auth::{Caller, tokens};
 use crate::body::Json;
 use crate::db::Db;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::pagination::Page;
+use crate::policy::{self, Action};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -81,7 +81,6 @@ pub struct CreatedApiKey {
 }
 
 const PREFIX_LENGTH: usize = 11;
-const MEMBERS: &[Access] = &[Access::Owner, Access::Editor, Access::Admin];
 
 mirror_enum!(
     ApiScopeDto,
@@ -167,8 +166,8 @@ pub async fn create(
     };
     let row = db
         .run(move |conn| {
-            let (company, access) = load_for_change(conn, &user, &row.company_id)?;
-            require(access, MEMBERS, "members and administrators")?;
+            let (company, _) =
+                policy::authorise(conn, &user, &row.company_id, Action::ManageApiKeys)?;
             if company.row.kind != CompanyKind::Multiplier.as_str() {
                 return Err(ApiError::conflict(
                     "not_a_multiplier",
@@ -212,8 +211,7 @@ pub async fn list(
     let id = id.into_inner();
     let rows = db
         .run(move |conn| {
-            let (_, access) = load_for_change(conn, &user, &id)?;
-            require(access, MEMBERS, "members and administrators")?;
+            policy::authorise(conn, &user, &id, Action::ManageApiKeys)?;
             Ok(api_keys::list(conn, &id)?)
         })
         .await?;
@@ -247,8 +245,7 @@ pub async fn revoke(
     let user = caller.user()?.clone();
     let (id, key_id) = path.into_inner();
     db.run(move |conn| {
-        let (_, access) = load_for_change(conn, &user, &id)?;
-        require(access, MEMBERS, "members and administrators")?;
+        policy::authorise(conn, &user, &id, Action::ManageApiKeys)?;
         if api_keys::revoke(conn, &id, &key_id, Actor::User(&user.id))? {
             Ok(())
         } else {

@@ -6,11 +6,11 @@ use persistence::audit;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::write::{Access, load_for_change, require};
 use crate::auth::Caller;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::pagination::{self, Page, PageParams};
+use crate::policy::{self, Action};
 use crate::query;
 
 /// Who made a change: a `user`, an `api_key`, or the `register` (an import run from the command
@@ -69,12 +69,7 @@ pub async fn history(
     let id = id.into_inner();
     let changes = db
         .run(move |conn| {
-            let (_, access) = load_for_change(conn, &user, &id)?;
-            require(
-                access,
-                &[Access::Owner, Access::Editor, Access::Admin],
-                "members and administrators",
-            )?;
+            policy::authorise(conn, &user, &id, Action::ReadHistory)?;
             Ok(audit::list(conn, &id, before.as_deref(), limit + 1)?)
         })
         .await?;

@@ -10,12 +10,12 @@ use persistence::users;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::write::{Access, load_for_change, require};
 use crate::auth::Caller;
 use crate::body::Json;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::pagination::Page;
+use crate::policy::{self, Action};
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -59,9 +59,6 @@ impl From<members::Member> for MemberDto {
     }
 }
 
-const EDITORS: &[Access] = &[Access::Owner, Access::Editor, Access::Admin];
-const OWNERS: &[Access] = &[Access::Owner, Access::Admin];
-
 /// List members
 ///
 /// For the organisation's members and administrators.
@@ -87,8 +84,7 @@ pub async fn list(
     let id = id.into_inner();
     let found = db
         .run(move |conn| {
-            let (_, access) = load_for_change(conn, &user, &id)?;
-            require(access, EDITORS, "members and administrators")?;
+            policy::authorise(conn, &user, &id, Action::ListMembers)?;
             Ok(members::list(conn, &id)?)
         })
         .await?;
@@ -127,8 +123,7 @@ pub async fn add(
     let id = id.into_inner();
     let found = db
         .run(move |conn| {
-            let (_, access) = load_for_change(conn, &user, &id)?;
-            require(access, OWNERS, "owners and administrators")?;
+            policy::authorise(conn, &user, &id, Action::ManageMembers)?;
             let member = users::find_by_email(conn, email.as_str())?.ok_or_else(|| {
                 ApiError::NotFound(format!(
                     "nobody has registered with '{}'; ask them to sign up first",
@@ -181,9 +176,10 @@ pub async fn remove(
     let user = caller.user()?.clone();
     let (id, member) = path.into_inner();
     db.run(move |conn| {
-        let (_, access) = load_for_change(conn, &user, &id)?;
+        let (_, access) = policy::organisation(conn, &user, &id)?;
+        // Any member may leave; removing somebody else is managing the members.
         if member != user.id {
-            require(access, OWNERS, "owners and administrators")?;
+            policy::require(access, Action::ManageMembers)?;
         }
         match members::remove(conn, &id, &member, Actor::User(&user.id))? {
             Removal::Removed => Ok(()),

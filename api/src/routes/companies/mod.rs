@@ -19,7 +19,6 @@ use domain::language::LocalizedText;
 use domain::reference::Catalog;
 use persistence::DbConn;
 use persistence::companies::{self as store, Company, ContactRow};
-use persistence::members as memberships;
 use search_index::{SearchIndex, Target};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -30,6 +29,7 @@ use crate::auth::Caller;
 use crate::conditional::{self, IfNoneMatchHeader};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
+use crate::policy;
 use crate::routes::search::{Search, SearchPage, SearchParams};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -520,24 +520,7 @@ fn visible(
     caller: &Caller,
     company: &Company,
 ) -> Result<bool, ApiError> {
-    visible_status(conn, caller, &company.row.id, &company.row.status)
-}
-
-/// Published profiles (and their products) are visible to all; drafts only to members and
-/// administrators.
-pub fn visible_status(
-    conn: &mut persistence::DbConn,
-    caller: &Caller,
-    company_id: &str,
-    status: &str,
-) -> Result<bool, ApiError> {
-    if status == CompanyStatus::Published.as_str() || caller.is_admin() {
-        return Ok(true);
-    }
-    Ok(match caller.user_id() {
-        Some(user) => memberships::role_of(conn, company_id, user)?.is_some(),
-        None => false,
-    })
+    policy::can_see(conn, caller, &company.row.id, &company.row.status)
 }
 
 /// The entity tag of a company as shown to `caller`: its version, the reference data (labels are

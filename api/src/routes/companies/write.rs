@@ -2,62 +2,21 @@
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, patch, post, web};
-use domain::account::MemberRole;
 use domain::company::RegisterId;
 use persistence::DbConn;
 use persistence::audit::Actor;
-use persistence::companies::{self as store, Company};
+use persistence::companies as store;
 use persistence::db::is_unique_violation;
-use persistence::members;
 use serde_json::Value;
 
 use super::input::{CompanyInput, CompanyPatch};
 use super::{CompanyDto, not_found, respond};
-use crate::auth::{Caller, UserCaller};
+use crate::auth::Caller;
 use crate::body::{self, Json};
 use crate::conditional::{IfMatchHeader, Precondition};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
-
-/// What a signed-in user may do with a company.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    Admin,
-    Owner,
-    Editor,
-}
-
-/// Loads a company for a change by `user`. Non-members get 403 for a published profile and
-/// 404 for a draft, whose existence they must not learn.
-pub fn load_for_change(
-    conn: &mut DbConn,
-    user: &UserCaller,
-    id: &str,
-) -> Result<(Company, Access), ApiError> {
-    let company = store::find(conn, id)?.ok_or_else(|| not_found(id))?;
-    let role = members::role_of(conn, id, &user.id)?;
-    let access = match role.as_deref().map(MemberRole::parse) {
-        _ if user.is_admin => Access::Admin,
-        Some(Ok(MemberRole::Owner)) => Access::Owner,
-        Some(Ok(MemberRole::Editor)) => Access::Editor,
-        _ if company.row.status == domain::company::CompanyStatus::Published.as_str() => {
-            return Err(ApiError::Forbidden(
-                "only the organisation's members and administrators may do this".into(),
-            ));
-        }
-        _ => return Err(not_found(id)),
-    };
-    Ok((company, access))
-}
-
-/// Requires one of `allowed`; otherwise a 403 naming who may.
-pub fn require(access: Access, allowed: &[Access], who: &str) -> Result<(), ApiError> {
-    if allowed.contains(&access) {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden(format!("only {who} may do this")))
-    }
-}
+use crate::policy::{self, Action};
 
 /// A unique violation on the register identity: a 409 naming the company that has it and,
 /// when nobody manages that one yet, where to claim it.
@@ -196,7 +155,7 @@ pub async fn update(
     let id = id.into_inner();
     let company = db
         .run(move |conn| {
-            let (company, access) = load_for_change(conn, &user, &id)?;
+            let (company, access) = policy::authorise(conn, &user, &id, Action::EditProfile)?;
             let current = serde_json::to_value(CompanyInput::try_from(&company)?)
                 .map_err(ApiError::internal)?;
             let mut merged = current.clone();
@@ -210,10 +169,8 @@ pub async fn update(
                 .filter(|key| current.get(key.as_str()) != updated.get(key.as_str()))
                 .map(String::as_str)
                 .collect();
-            if changed.contains(&"status") && access == Access::Editor {
-                return Err(ApiError::Forbidden(
-                    "only owners and administrators change the status".into(),
-                ));
+            if changed.contains(&"status") {
+                policy::require(access, Action::ChangeStatus)?;
             }
             let kept: Vec<String> = company.nace.iter().map(|n| n.nace_code.clone()).collect();
             let new = input.validate(company.row.verified, &kept)?;
@@ -264,12 +221,7 @@ pub async fn remove(
     let precondition = Precondition::of(&req);
     let id = id.into_inner();
     db.run(move |conn| {
-        let (company, access) = load_for_change(conn, &user, &id)?;
-        require(
-            access,
-            &[Access::Owner, Access::Admin],
-            "owners and administrators",
-        )?;
+        let (company, _) = policy::authorise(conn, &user, &id, Action::DeleteCompany)?;
         if !precondition.allows(company.row.version) {
             return Err(ApiError::PreconditionFailed);
         }

@@ -17,8 +17,8 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use self::input::{ProductInput, ProductPatch};
-use super::companies::write::{load_for_change, merge};
-use super::companies::{corrupt, not_found as company_not_found, visible_status};
+use super::companies::write::merge;
+use super::companies::{corrupt, not_found as company_not_found};
 use super::labels::{LabelsDto, LocalizedTextDto};
 use super::search::{Search, SearchPage, SearchParams};
 use crate::auth::Caller;
@@ -27,6 +27,7 @@ use crate::conditional::{self, IfMatchHeader, IfNoneMatchHeader, Precondition};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::pagination::{self, Page, PageParams};
+use crate::policy::{self, Action};
 use crate::query;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -224,7 +225,7 @@ pub async fn of_company(
         .run(move |conn| {
             let company =
                 persistence::companies::find(conn, &id)?.ok_or_else(|| company_not_found(&id))?;
-            if !visible_status(conn, &caller, &id, &company.row.status)? {
+            if !policy::can_see(conn, &caller, &id, &company.row.status)? {
                 return Err(company_not_found(&id));
             }
             Ok(store::of_company(conn, &id, after.as_deref(), limit + 1)?)
@@ -264,7 +265,7 @@ pub async fn create(
     let company_id = id.into_inner();
     let product = db
         .run(move |conn| {
-            load_for_change(conn, &user, &company_id)?;
+            policy::authorise(conn, &user, &company_id, Action::ManageProducts)?;
             let id = store::create(conn, &company_id, &new, Actor::User(&user.id))?;
             Ok(store::find(conn, &id)?.ok_or_else(|| not_found(&id))?.0)
         })
@@ -307,7 +308,7 @@ pub async fn get(
     let product = db
         .run(move |conn| match store::find(conn, &id)? {
             Some((product, status))
-                if visible_status(conn, &caller, &product.row.company_id, &status)? =>
+                if policy::can_see(conn, &caller, &product.row.company_id, &status)? =>
             {
                 Ok(product)
             }
@@ -324,10 +325,12 @@ fn load_product_for_change(
     id: &str,
 ) -> Result<Product, ApiError> {
     let (product, _) = store::find(conn, id)?.ok_or_else(|| not_found(id))?;
-    load_for_change(conn, user, &product.row.company_id).map_err(|e| match e {
-        ApiError::NotFound(_) => not_found(id),
-        other => other,
-    })?;
+    policy::authorise(conn, user, &product.row.company_id, Action::ManageProducts).map_err(
+        |e| match e {
+            ApiError::NotFound(_) => not_found(id),
+            other => other,
+        },
+    )?;
     Ok(product)
 }
 

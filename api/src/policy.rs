@@ -1,0 +1,144 @@
+//! Who may do what with an organisation and what belongs to it: the one place these permissions
+//! are decided. Every resource asks here, and the table in `docs/security.md` is tested against
+//! [`Action::ALL`] (`tests/authorisation.rs`), so the two cannot drift apart.
+//!
+//! Platform-wide rights (verifying, the glossary, claims, imports) belong to administrators and
+//! are checked by [`crate::auth::Caller::admin`]; reading needs [`crate::auth::Caller::require_read`].
+
+use domain::account::MemberRole;
+use domain::company::CompanyStatus;
+use persistence::DbConn;
+use persistence::companies::{self as store, Company};
+use persistence::members;
+
+use crate::auth::{Caller, UserCaller};
+use crate::error::ApiError;
+
+/// How a signed-in user stands to an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Admin,
+    Owner,
+    Editor,
+}
+
+/// What members do with their organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    EditProfile,
+    ChangeStatus,
+    DeleteCompany,
+    ListMembers,
+    /// Adding and removing others; every member may leave.
+    ManageMembers,
+    ManageApiKeys,
+    ReadHistory,
+    ManageProducts,
+}
+
+const MEMBERS: &[Access] = &[Access::Owner, Access::Editor, Access::Admin];
+const OWNERS: &[Access] = &[Access::Owner, Access::Admin];
+
+impl Action {
+    pub const ALL: [Action; 8] = [
+        Action::EditProfile,
+        Action::ChangeStatus,
+        Action::DeleteCompany,
+        Action::ListMembers,
+        Action::ManageMembers,
+        Action::ManageApiKeys,
+        Action::ReadHistory,
+        Action::ManageProducts,
+    ];
+
+    /// The permission table.
+    pub fn allowed(self) -> &'static [Access] {
+        match self {
+            Action::EditProfile
+            | Action::ListMembers
+            | Action::ManageApiKeys
+            | Action::ReadHistory
+            | Action::ManageProducts => MEMBERS,
+            Action::ChangeStatus | Action::DeleteCompany | Action::ManageMembers => OWNERS,
+        }
+    }
+
+    /// The action's row in the table of `docs/security.md`.
+    pub fn described(self) -> &'static str {
+        match self {
+            Action::EditProfile => "edit a company",
+            Action::ChangeStatus => "change its status (publish)",
+            Action::DeleteCompany => "delete it",
+            Action::ListMembers => "list members",
+            Action::ManageMembers => "add, remove members",
+            Action::ManageApiKeys => "create, list, revoke API keys (multipliers)",
+            Action::ReadHistory => "read the history",
+            Action::ManageProducts => "add, change, delete products",
+        }
+    }
+}
+
+/// A 403 unless `access` may do `action`, naming who may.
+pub fn require(access: Access, action: Action) -> Result<(), ApiError> {
+    if action.allowed().contains(&access) {
+        return Ok(());
+    }
+    let who = if action.allowed().contains(&Access::Editor) {
+        "the organisation's members and administrators"
+    } else {
+        "the organisation's owners and administrators"
+    };
+    Err(ApiError::Forbidden(format!("only {who} may do this")))
+}
+
+/// The company `id` and how `user` stands to it, for a change. Non-members get 403 for a
+/// published profile and 404 for a draft, whose existence they must not learn.
+pub fn organisation(
+    conn: &mut DbConn,
+    user: &UserCaller,
+    id: &str,
+) -> Result<(Company, Access), ApiError> {
+    let company = store::find(conn, id)?.ok_or_else(|| ApiError::no_such("company", id))?;
+    let role = members::role_of(conn, id, &user.id)?;
+    let access = match role.as_deref().map(MemberRole::parse) {
+        _ if user.is_admin => Access::Admin,
+        Some(Ok(MemberRole::Owner)) => Access::Owner,
+        Some(Ok(MemberRole::Editor)) => Access::Editor,
+        _ if company.row.status == CompanyStatus::Published.as_str() => {
+            return Err(ApiError::Forbidden(
+                "only the organisation's members and administrators may do this".into(),
+            ));
+        }
+        _ => return Err(ApiError::no_such("company", id)),
+    };
+    Ok((company, access))
+}
+
+/// [`organisation`], then [`require`] for `action`.
+pub fn authorise(
+    conn: &mut DbConn,
+    user: &UserCaller,
+    id: &str,
+    action: Action,
+) -> Result<(Company, Access), ApiError> {
+    let (company, access) = organisation(conn, user, id)?;
+    require(access, action)?;
+    Ok((company, access))
+}
+
+/// Whether `caller` may see a company of `status`, or what belongs to it: everybody sees
+/// published ones, members and administrators drafts too.
+pub fn can_see(
+    conn: &mut DbConn,
+    caller: &Caller,
+    company_id: &str,
+    status: &str,
+) -> Result<bool, ApiError> {
+    if status == CompanyStatus::Published.as_str() || caller.is_admin() {
+        return Ok(true);
+    }
+    Ok(match caller.user_id() {
+        Some(user) => members::role_of(conn, company_id, user)?.is_some(),
+        None => false,
+    })
+}
