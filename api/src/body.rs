@@ -76,7 +76,43 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             "expected a JSON object",
         )]));
     }
+    let mut nul = Vec::new();
+    find_nul(&value, String::new(), &mut nul);
+    if !nul.is_empty() {
+        return Err(ApiError::MalformedBody(nul));
+    }
     from_value(value)
+}
+
+/// The strings of `value` (keys too) that hold a NUL character: no text of ours has one, and
+/// PostgreSQL cannot store it, so it is refused here for every body.
+fn find_nul(value: &Value, at: String, found: &mut Vec<FieldError>) {
+    let nul = |at: String| {
+        FieldError::pointer(
+            if at.is_empty() { "/".to_owned() } else { at },
+            "invalid_characters",
+            "NUL characters (\\u0000) are not allowed",
+        )
+    };
+    match value {
+        Value::String(text) if text.contains('\0') => found.push(nul(at)),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                find_nul(item, format!("{at}/{i}"), found);
+            }
+        }
+        Value::Object(members) => {
+            for (key, member) in members {
+                let at = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+                if key.contains('\0') {
+                    found.push(nul(at));
+                } else {
+                    find_nul(member, at, found);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Deserialises `value` into `T`, reporting every problem serde finds rather than the first:
@@ -307,6 +343,16 @@ mod tests {
             (Some("/address/zip"), "unknown_field")
         );
         assert!(matches!(parse::<Outer>(b"{"), Err(ApiError::BadRequest(_))));
+    }
+
+    #[test]
+    fn nul_characters_are_refused_anywhere() {
+        let body = br#"{"name":"a\u0000b","address":{"city":"x"},"tags":[],"x\u0000":1}"#;
+        let Err(ApiError::MalformedBody(errors)) = parse::<Outer>(body) else {
+            panic!("expected a malformed body");
+        };
+        let pointers: Vec<_> = errors.iter().filter_map(|e| e.pointer.as_deref()).collect();
+        assert_eq!(pointers, ["/name", "/x\u{0}"]);
     }
 
     #[test]

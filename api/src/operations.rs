@@ -123,6 +123,17 @@ pub async fn declared_parameters(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    // No text of ours holds a NUL character and PostgreSQL cannot store one: refused in every
+    // URL, before any handler can pass it to the database.
+    if req
+        .uri()
+        .path_and_query()
+        .is_some_and(|url| url.as_str().contains("%00"))
+    {
+        return Err(
+            ApiError::BadRequest("NUL characters (%00) are not allowed in URLs".into()).into(),
+        );
+    }
     if !req.query_string().is_empty()
         && let Some(operations) = req.app_data::<web::Data<Operations>>()
         && let Some(declared) = operations.operation(req.method().as_str(), req.path())
