@@ -116,9 +116,10 @@ fn query_parameters(operation: &Operation) -> Vec<String> {
         .collect()
 }
 
-/// Rejects a request whose query string is malformed or holds a parameter its operation does
-/// not declare: a typo such as `regoin=` would otherwise return unfiltered data that looks
-/// right. Requests for unknown paths or methods pass on to their 404 or 405.
+/// Rejects a request with a NUL character in its URL, or whose query string is malformed or
+/// holds a parameter its operation does not declare: a typo such as `regoin=` would otherwise
+/// return unfiltered data that looks right. Requests for unknown paths or methods pass on to
+/// their 404 or 405.
 pub async fn declared_parameters(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
