@@ -637,7 +637,7 @@ async fn the_whole_story(backend: Backend) {
         Some(&jana.bearer()),
     )
     .await
-    .assert_problem(404, "not_found");
+    .assert_problem(422, "invalid_body");
     let published = app
         .patch(&path, &json!({"status": "published"}), Some(&jana.bearer()))
         .await;

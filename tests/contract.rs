@@ -331,14 +331,16 @@ async fn nul_characters_never_reach_the_database(backend: Backend) {
         )
         .await;
     assert_eq!(
-        pointers(login.assert_problem(400, "invalid_body")),
+        pointers(login.assert_problem(422, "invalid_body")),
         ["/email"]
     );
     let user = app.sign_up("user@example.cz").await;
-    for path in ["/v1/companies/a%00b", "/v1/claims?company_id=%00"] {
-        app.get_as(path, &user.bearer())
-            .await
-            .assert_problem(400, "bad_request");
+    for (path, parameter) in [
+        ("/v1/companies/a%00b", "path"),
+        ("/v1/claims?company_id=%00", "company_id"),
+    ] {
+        let response = app.get_as(path, &user.bearer()).await;
+        assert_eq!(response.invalid_parameters(), [parameter]);
     }
 }
 

@@ -76,10 +76,11 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             "expected a JSON object",
         )]));
     }
+    // Schemas allow any character in a string, so this is a rule beyond them: a 422.
     let mut nul = Vec::new();
     find_nul(&value, String::new(), &mut nul);
     if !nul.is_empty() {
-        return Err(ApiError::MalformedBody(nul));
+        return Err(ApiError::InvalidBody(nul));
     }
     from_value(value)
 }
@@ -348,8 +349,8 @@ mod tests {
     #[test]
     fn nul_characters_are_refused_anywhere() {
         let body = br#"{"name":"a\u0000b","address":{"city":"x"},"tags":[],"x\u0000":1}"#;
-        let Err(ApiError::MalformedBody(errors)) = parse::<Outer>(body) else {
-            panic!("expected a malformed body");
+        let Err(ApiError::InvalidBody(errors)) = parse::<Outer>(body) else {
+            panic!("expected an invalid body");
         };
         let pointers: Vec<_> = errors.iter().filter_map(|e| e.pointer.as_deref()).collect();
         assert_eq!(pointers, ["/name", "/x\u{0}"]);

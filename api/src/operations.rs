@@ -116,6 +116,8 @@ fn query_parameters(operation: &Operation) -> Vec<String> {
         .collect()
 }
 
+const NUL: &str = "NUL characters (%00) are not allowed";
+
 /// Rejects a request with a NUL character in its URL, or whose query string is malformed or
 /// holds a parameter its operation does not declare: a typo such as `regoin=` would otherwise
 /// return unfiltered data that looks right. Requests for unknown paths or methods pass on to
@@ -125,15 +127,22 @@ pub async fn declared_parameters(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     // No text of ours holds a NUL character and PostgreSQL cannot store one: refused in every
-    // URL, before any handler can pass it to the database.
-    if req
-        .uri()
-        .path_and_query()
-        .is_some_and(|url| url.as_str().contains("%00"))
+    // URL, before any handler can pass it to the database. The document allows any character
+    // in a string parameter, so this is a rule beyond it: a 422.
+    if let Some(url) = req.uri().path_and_query()
+        && url.as_str().contains("%00")
     {
-        return Err(
-            ApiError::BadRequest("NUL characters (%00) are not allowed in URLs".into()).into(),
-        );
+        let (path, query) = url.as_str().split_once('?').unwrap_or((url.as_str(), ""));
+        let mut named: Vec<FieldError> = serde_html_form::from_str::<Vec<(String, String)>>(query)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(name, value)| name.contains('\0') || value.contains('\0'))
+            .map(|(name, _)| FieldError::parameter(&name, "invalid_characters", NUL))
+            .collect();
+        if path.contains("%00") {
+            named.push(FieldError::parameter("path", "invalid_characters", NUL));
+        }
+        return Err(ApiError::InvalidParameters(named).into());
     }
     if !req.query_string().is_empty()
         && let Some(operations) = req.app_data::<web::Data<Operations>>()

@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 use crate::auth::Caller;
 use crate::body::Json;
 use crate::db::Db;
-use crate::error::{ApiError, Problem};
+use crate::error::{ApiError, FieldError, Problem};
 use crate::pagination::Page;
 use crate::policy::{self, Action};
 
@@ -106,7 +106,8 @@ pub async fn list(
         (status = 201, description = "The new member", body = MemberDto),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an owner or administrator", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such company, or no account with this e-mail", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`unknown_user`: nobody has registered with this e-mail, or it is no e-mail address", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -124,11 +125,16 @@ pub async fn add(
     let found = db
         .run(move |conn| {
             policy::authorise(conn, &user, &id, Action::ManageMembers)?;
+            // The e-mail names no resource of the URL: an unknown one breaks a rule of the body.
             let member = users::find_by_email(conn, email.as_str())?.ok_or_else(|| {
-                ApiError::NotFound(format!(
-                    "nobody has registered with '{}'; ask them to sign up first",
-                    email.as_str()
-                ))
+                ApiError::InvalidBody(vec![FieldError::pointer(
+                    "/email",
+                    "unknown_user",
+                    format!(
+                        "nobody has registered with '{}'; ask them to sign up first",
+                        email.as_str()
+                    ),
+                )])
             })?;
             members::add(conn, &id, &member.id, role, Actor::User(&user.id)).map_err(|e| {
                 if is_unique_violation(&e) {

@@ -2432,7 +2432,7 @@ export type AddMemberErrors = {
      */
     403: Problem;
     /**
-     * No such company, or no account with this e-mail
+     * No company with this id is visible to the caller
      */
     404: Problem;
     /**
@@ -2448,7 +2448,7 @@ export type AddMemberErrors = {
      */
     415: Problem;
     /**
-     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     * `unknown_user`: nobody has registered with this e-mail, or it is no e-mail address
      */
     422: Problem;
     /**
