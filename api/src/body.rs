@@ -147,6 +147,22 @@ pub fn from_value<T: DeserializeOwned>(mut value: Value) -> Result<T, ApiError> 
     Err(ApiError::MalformedBody(errors))
 }
 
+/// RFC 7396 JSON merge patch: objects merge recursively, `null` removes, anything else replaces.
+pub fn merge_patch(target: &mut Value, patch: Value) {
+    match (target, patch) {
+        (Value::Object(target), Value::Object(patch)) => {
+            for (key, value) in patch {
+                if value.is_null() {
+                    target.remove(&key);
+                } else {
+                    merge_patch(target.entry(key).or_insert(Value::Null), value);
+                }
+            }
+        }
+        (target, patch) => *target = patch,
+    }
+}
+
 /// The result of applying a merge patch, as `T`. The stored resource is valid, so a wrong type
 /// or an unknown field came with the patch: its own fault (400). A missing field is the
 /// combination (`null` for a required field, a nested object left incomplete), which the patch

@@ -55,22 +55,6 @@ fn set_fields(value: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// RFC 7396 JSON merge patch: objects merge recursively, `null` removes, anything else replaces.
-pub(crate) fn merge(target: &mut Value, patch: Value) {
-    match (target, patch) {
-        (Value::Object(target), Value::Object(patch)) => {
-            for (key, value) in patch {
-                if value.is_null() {
-                    target.remove(&key);
-                } else {
-                    merge(target.entry(key).or_insert(Value::Null), value);
-                }
-            }
-        }
-        (target, patch) => *target = patch,
-    }
-}
-
 /// Create a company
 ///
 /// The signed-in user becomes the new organisation's owner. The profile starts as a `draft`
@@ -159,7 +143,7 @@ pub async fn update(
             let current = serde_json::to_value(CompanyInput::try_from(&company)?)
                 .map_err(ApiError::internal)?;
             let mut merged = current.clone();
-            merge(&mut merged, patch.clone());
+            body::merge_patch(&mut merged, patch.clone());
             let input: CompanyInput = body::from_merged(merged)?;
             let updated = serde_json::to_value(&input).map_err(ApiError::internal)?;
             let changed: Vec<&str> = patch

@@ -17,7 +17,6 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use self::input::{ProductInput, ProductPatch};
-use super::companies::write::merge;
 use super::companies::{corrupt, not_found as company_not_found};
 use super::labels::{LabelsDto, LocalizedTextDto};
 use super::search::{Search, SearchPage, SearchParams};
@@ -374,7 +373,7 @@ pub async fn update(
             let current = serde_json::to_value(ProductInput::try_from(&product)?)
                 .map_err(ApiError::internal)?;
             let mut merged = current.clone();
-            merge(&mut merged, patch);
+            body::merge_patch(&mut merged, patch);
             let unchanged = merged == current;
             let new = body::from_merged::<ProductInput>(merged)?.validate()?;
             // Checked last: an invalid patch is a 400 or 422 whatever version it names.
