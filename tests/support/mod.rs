@@ -448,6 +448,16 @@ impl Response {
         &self.json
     }
 
+    /// The body fields named in the `errors` of an `invalid_body` problem of `status`.
+    pub fn invalid_fields(&self, status: u16) -> Vec<String> {
+        self.assert_problem(status, "invalid_body")["errors"]
+            .as_array()
+            .expect("errors array")
+            .iter()
+            .map(|e| e["pointer"].as_str().expect("pointer").to_owned())
+            .collect()
+    }
+
     /// The parameters named in the `errors` of an `invalid_parameter` problem: a 400 when they
     /// break the OpenAPI document, a 422 when they break a rule beyond it.
     pub fn invalid_parameters(&self) -> Vec<String> {
