@@ -190,7 +190,11 @@ impl TestApp {
         let app = TestApp {
             base,
             // Redirects are part of what the tests check, so the client does not follow them.
+            // The server closes idle connections after 5 s (actix-web's default keep-alive);
+            // a client that kept them longer (awc: 15 s) would reuse one the server just closed
+            // after a test's long pause, and fail with "Disconnected".
             client: awc::Client::builder()
+                .connector(awc::Connector::new().conn_keep_alive(Duration::from_secs(2)))
                 .timeout(Duration::from_secs(30))
                 .disable_redirects()
                 .finish(),
