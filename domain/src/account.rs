@@ -75,15 +75,18 @@ pub fn check_password(password: &str, email: &Email) -> Result<(), InvalidValue>
     Ok(())
 }
 
-/// A person's display name: trimmed, 1 to 200 characters, no control characters.
+/// The longest display name of a person, in characters.
+pub const MAX_PERSON_NAME: usize = 200;
+
+/// A person's display name: trimmed, 1 to [`MAX_PERSON_NAME`] characters, no control characters.
 pub fn person_name(raw: &str) -> Result<String, InvalidValue> {
     let name = raw.trim();
     if name.is_empty() {
         Err(InvalidValue::new("required", "a name is required"))
-    } else if raw.chars().count() > 200 {
+    } else if raw.chars().count() > MAX_PERSON_NAME {
         Err(InvalidValue::new(
             "too_long",
-            "a name has at most 200 characters",
+            format!("a name has at most {MAX_PERSON_NAME} characters"),
         ))
     } else if name.chars().any(char::is_control) {
         Err(InvalidValue::new(

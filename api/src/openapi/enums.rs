@@ -1,6 +1,7 @@
-//! Schemas of the domain's string enumerations, made from their values in `domain`, so the
-//! document lists exactly what the parsers accept.
+//! Schemas of the domain's string enumerations and texts, made from its value lists and
+//! constants, so the document lists exactly what the parsers accept.
 
+use domain::account::MAX_PERSON_NAME;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 
@@ -31,3 +32,28 @@ pub fn string_enum<'a>(values: impl IntoIterator<Item = &'a str>) -> RefOr<Schem
         .enum_values(Some(values))
         .into()
 }
+
+/// A person's display name ([`domain::account::person_name`]): with at least one character that
+/// is not white space, no control characters.
+#[derive(Debug)]
+pub struct PersonName;
+
+impl utoipa::PartialSchema for PersonName {
+    fn schema() -> RefOr<Schema> {
+        const TEXT: &str = r"[^\u0000-\u001F\u007F-\u009F]";
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(format!(
+                "A person's name: up to {MAX_PERSON_NAME} characters, no control characters."
+            )))
+            .min_length(Some(1))
+            .max_length(Some(MAX_PERSON_NAME))
+            .pattern(Some(format!(
+                r"^{TEXT}*[^\s\u0000-\u001F\u007F-\u009F]{TEXT}*$"
+            )))
+            .examples([serde_json::json!("Jana Nováková")])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for PersonName {}

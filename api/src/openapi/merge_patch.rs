@@ -113,26 +113,11 @@ pub fn nested(
 
 /// The object schemas the properties of `schema` refer to, directly or as an alternative.
 fn merged_objects(schema: &Value, objects: &[String]) -> Vec<String> {
+    let mut schema = schema.clone();
     let mut names = Vec::new();
-    for property in schema
-        .get("properties")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flat_map(|properties| properties.values())
-    {
-        let alternatives = ["oneOf", "anyOf", "allOf"]
-            .iter()
-            .filter_map(|key| property.get(key)?.as_array())
-            .flatten();
-        for candidate in std::iter::once(property).chain(alternatives) {
-            if let Some(name) = candidate
-                .get("$ref")
-                .and_then(Value::as_str)
-                .and_then(|r| r.strip_prefix(REF_PREFIX))
-                .filter(|name| objects.iter().any(|o| o == name))
-            {
-                names.push(name.to_owned());
-            }
+    if let Some(Value::Object(properties)) = schema.get_mut("properties") {
+        for property in properties.values_mut() {
+            for_each_object_ref(property, objects, &mut |name| names.push(name.to_owned()));
         }
     }
     names
@@ -194,9 +179,21 @@ fn nullable(property: &mut Value) {
     }
 }
 
-/// Rewrites `$ref`s to object schemas in a property, directly or among its alternatives
-/// (`oneOf: [null, {$ref}]` for optional ones); arrays keep their item schemas.
+/// Points references to object schemas in a property at their patches.
 fn redirect(property: &mut Value, objects: &[String]) {
+    for_each_object_ref(property, objects, &mut |reference| {
+        *reference = patch_name(reference);
+    });
+}
+
+/// Calls `visit` with the name in each `$ref` of a property to one of `objects`, directly or
+/// among its alternatives (`oneOf: [null, {$ref}]` for optional ones), so it can read or
+/// replace it; arrays keep their item schemas and are not entered.
+fn for_each_object_ref(
+    property: &mut Value,
+    objects: &[String],
+    visit: &mut impl FnMut(&mut String),
+) {
     let Some(property) = property.as_object_mut() else {
         return;
     };
@@ -204,12 +201,14 @@ fn redirect(property: &mut Value, objects: &[String]) {
         && let Some(name) = reference.strip_prefix(REF_PREFIX)
         && objects.iter().any(|object| object == name)
     {
-        *reference = format!("{REF_PREFIX}{}", patch_name(name));
+        let mut name = name.to_owned();
+        visit(&mut name);
+        *reference = format!("{REF_PREFIX}{name}");
     }
     for key in ["oneOf", "anyOf", "allOf"] {
         if let Some(Value::Array(alternatives)) = property.get_mut(key) {
             for alternative in alternatives {
-                redirect(alternative, objects);
+                for_each_object_ref(alternative, objects, visit);
             }
         }
     }

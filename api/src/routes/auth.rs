@@ -24,13 +24,7 @@ pub struct SignUp {
     /// At least 10 characters, not the e-mail address.
     #[schema(example = "dřevo a kov 2026", min_length = 10, max_length = 1024)]
     pub password: String,
-    /// A person's name: up to 200 characters, no control characters.
-    #[schema(
-        example = "Jana Nováková",
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$"
-    )]
+    #[schema(value_type = crate::openapi::enums::PersonName)]
     pub name: String,
     /// The language the platform speaks to this user in.
     #[schema(value_type = crate::routes::labels::Language, example = "cs")]

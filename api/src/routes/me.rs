@@ -67,12 +67,7 @@ impl UserDto {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileChange {
-    /// A person's name: up to 200 characters, no control characters.
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$"
-    )]
+    #[schema(value_type = Option<crate::openapi::enums::PersonName>)]
     pub name: Option<String>,
     #[schema(value_type = Option<crate::routes::labels::Language>, example = "de")]
     pub language: Option<Language>,

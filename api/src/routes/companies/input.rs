@@ -122,7 +122,7 @@ pub struct DescriptionInput {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactInput {
-    #[schema(example = "Jana Dvořáková", max_length = 200)]
+    #[schema(value_type = crate::openapi::enums::PersonName)]
     pub name: String,
     #[schema(max_length = 100)]
     pub role: Option<String>,

@@ -287,7 +287,7 @@ export type ContactInput = {
      * ISO 639-1 codes.
      */
     languages?: Array<string>;
-    name: string;
+    name: PersonName;
     /**
      * Digits, spaces and `+-()/.`.
      */
@@ -720,6 +720,11 @@ export type PasswordChange = {
 };
 
 /**
+ * A person's name: up to 200 characters, no control characters.
+ */
+export type PersonName = string;
+
+/**
  * An RFC 9457 problem document. `code` is stable and meant for programs; `title` and `detail`
  * are for people and may change.
  */
@@ -841,10 +846,7 @@ export type ProductPatch = {
 
 export type ProfileChange = {
     language?: Language | null;
-    /**
-     * A person's name: up to 200 characters, no control characters.
-     */
-    name?: string | null;
+    name?: PersonName | null;
 };
 
 export type RefreshRequest = {
@@ -961,10 +963,7 @@ export type SignUp = {
      * The language the platform speaks to this user in.
      */
     language: Language;
-    /**
-     * A person's name: up to 200 characters, no control characters.
-     */
-    name: string;
+    name: PersonName;
     /**
      * At least 10 characters, not the e-mail address.
      */

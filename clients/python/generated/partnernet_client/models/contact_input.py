@@ -24,7 +24,7 @@ T = TypeVar("T", bound="ContactInput")
 class ContactInput:
     """ 
         Attributes:
-            name (str):  Example: Jana Dvořáková.
+            name (str): A person's name: up to 200 characters, no control characters.
             email (None | str | Unset):
             languages (list[str] | Unset): ISO 639-1 codes.
             phone (None | str | Unset): Digits, spaces and `+-()/.`.

@@ -26,7 +26,7 @@ class ProfileChange:
     """ 
         Attributes:
             language (Language | None | Unset):
-            name (None | str | Unset): A person's name: up to 200 characters, no control characters.
+            name (None | str | Unset):
      """
 
     language: Language | None | Unset = UNSET

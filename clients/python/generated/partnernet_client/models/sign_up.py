@@ -25,7 +25,7 @@ class SignUp:
         Attributes:
             email (str):  Example: jana.novakova@example.cz.
             language (Language):
-            name (str): A person's name: up to 200 characters, no control characters. Example: Jana Nováková.
+            name (str): A person's name: up to 200 characters, no control characters.
             password (str): At least 10 characters, not the e-mail address. Example: dřevo a kov 2026.
      """
 
