@@ -58,6 +58,24 @@ async fn bodies_report_every_problem_in_plain_words(backend: Backend) {
     app.post("/v1/companies", &json!(["Pila"]), Some(&owner.bearer()))
         .await
         .assert_problem(400, "invalid_body");
+    // A patch of the wrong type is its own fault (400); one that leaves a required field
+    // missing after merging breaks a rule its schema cannot see (422).
+    let created = app
+        .post(
+            "/v1/companies",
+            &json!({"kind": "company", "name": "Pila", "address": {"country": "CZ", "postal_code": "400 01"}}),
+            Some(&owner.bearer()),
+        )
+        .await;
+    let path = format!("/v1/companies/{}", created.json["id"].as_str().expect("id"));
+    let wrong_type = app
+        .patch(&path, &json!({"name": 7}), Some(&owner.bearer()))
+        .await;
+    assert_eq!(wrong_type.invalid_fields(400), ["/name"]);
+    let removed = app
+        .patch(&path, &json!({"name": null}), Some(&owner.bearer()))
+        .await;
+    assert_eq!(removed.invalid_fields(422), ["/name"]);
 }
 
 async fn undeclared_parameters_are_named_everywhere(backend: Backend) {
