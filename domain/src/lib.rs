@@ -10,6 +10,7 @@ pub mod account;
 pub mod company;
 pub mod country;
 pub mod error;
+pub mod event;
 pub mod import;
 pub mod language;
 pub mod product;

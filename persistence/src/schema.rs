@@ -306,3 +306,95 @@ diesel::table! {
         at -> Timestamp,
     }
 }
+
+diesel::table! {
+    events (id) {
+        id -> Text,
+        organiser_id -> Text,
+        status -> Text,
+        kind -> Text,
+        title_sort -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        time_zone -> Text,
+        registration_deadline -> Nullable<Timestamp>,
+        venue_name -> Nullable<Text>,
+        street -> Nullable<Text>,
+        postal_code -> Nullable<Text>,
+        city -> Nullable<Text>,
+        country -> Nullable<Text>,
+        region -> Nullable<Text>,
+        latitude -> Nullable<Double>,
+        longitude -> Nullable<Double>,
+        online_url -> Nullable<Text>,
+        languages -> Text,
+        interpreting -> Bool,
+        topics -> Text,
+        capacity_exhibitors -> Nullable<Integer>,
+        capacity_visitors -> Nullable<Integer>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    event_texts (event_id, language) {
+        event_id -> Text,
+        language -> Text,
+        title -> Nullable<Text>,
+        summary -> Nullable<Text>,
+        description -> Nullable<Text>,
+        fee_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    event_queues (event_id) {
+        event_id -> Text,
+        arrivals -> BigInt,
+    }
+}
+
+diesel::table! {
+    event_registrations (id) {
+        id -> Text,
+        event_id -> Text,
+        company_id -> Text,
+        kind -> Text,
+        status -> Text,
+        arrival -> BigInt,
+        note -> Nullable<Text>,
+        listed -> Bool,
+        registered_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        cancelled_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    event_participants (registration_id, position) {
+        registration_id -> Text,
+        position -> Integer,
+        name -> Text,
+        email -> Text,
+        language -> Text,
+    }
+}
+
+diesel::joinable!(events -> companies (organiser_id));
+diesel::joinable!(event_texts -> events (event_id));
+diesel::joinable!(event_queues -> events (event_id));
+diesel::joinable!(event_registrations -> events (event_id));
+diesel::joinable!(event_participants -> event_registrations (registration_id));
+diesel::joinable!(event_registrations -> companies (company_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    events,
+    event_texts,
+    event_queues,
+    event_registrations,
+    event_participants,
+    companies,
+);

@@ -1,0 +1,11 @@
+DROP TABLE event_participants;
+DROP TABLE event_registrations;
+DROP TABLE event_queues;
+DROP TABLE event_texts;
+DROP TABLE events;
+DROP FUNCTION record_registration_news();
+DELETE FROM changes WHERE entity IN ('event', 'registration');
+ALTER TABLE changes DROP CONSTRAINT changes_entity_check;
+ALTER TABLE changes ADD CONSTRAINT changes_entity_check CHECK (entity IN ('company', 'product', 'glossary'));
+ALTER TABLE changes DROP CONSTRAINT changes_op_check;
+ALTER TABLE changes ADD CONSTRAINT changes_op_check CHECK (op IN ('create', 'update', 'delete'));
