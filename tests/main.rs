@@ -10,6 +10,7 @@ mod authorisation;
 mod companies;
 mod contract;
 mod documentation;
+mod events;
 mod imports;
 mod openapi;
 mod operations;

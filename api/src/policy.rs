@@ -6,7 +6,8 @@
 //! are checked by [`crate::auth::Caller::admin`]; reading needs [`crate::auth::Caller::require_read`].
 
 use domain::account::MemberRole;
-use domain::company::CompanyStatus;
+use domain::company::{CompanyKind, CompanyStatus};
+use domain::event::EventStatus;
 use persistence::DbConn;
 use persistence::companies::{self as store, Company};
 use persistence::members;
@@ -34,13 +35,17 @@ pub enum Action {
     ManageApiKeys,
     ReadHistory,
     ManageProducts,
+    /// Creating and changing the organisation's events, reading their registrations.
+    ManageEvents,
+    /// Registering the organisation for events, reading and cancelling its registrations.
+    RegisterForEvents,
 }
 
 const MEMBERS: &[Access] = &[Access::Owner, Access::Editor, Access::Admin];
 const OWNERS: &[Access] = &[Access::Owner, Access::Admin];
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 10] = [
         Action::EditProfile,
         Action::ChangeStatus,
         Action::DeleteCompany,
@@ -49,6 +54,8 @@ impl Action {
         Action::ManageApiKeys,
         Action::ReadHistory,
         Action::ManageProducts,
+        Action::ManageEvents,
+        Action::RegisterForEvents,
     ];
 
     /// The permission table.
@@ -58,7 +65,9 @@ impl Action {
             | Action::ListMembers
             | Action::ManageApiKeys
             | Action::ReadHistory
-            | Action::ManageProducts => MEMBERS,
+            | Action::ManageProducts
+            | Action::ManageEvents
+            | Action::RegisterForEvents => MEMBERS,
             Action::ChangeStatus | Action::DeleteCompany | Action::ManageMembers => OWNERS,
         }
     }
@@ -74,6 +83,8 @@ impl Action {
             Action::ManageApiKeys => "create, list, revoke API keys (multipliers)",
             Action::ReadHistory => "read the history",
             Action::ManageProducts => "add, change, delete products",
+            Action::ManageEvents => "organise events, read their registrations (multipliers)",
+            Action::RegisterForEvents => "register for events, read and cancel registrations",
         }
     }
 }
@@ -124,6 +135,36 @@ pub fn authorise(
     let (company, access) = organisation(conn, user, id)?;
     require(access, action)?;
     Ok((company, access))
+}
+
+/// Whether the organisation may organise events: multipliers (chambers, associations,
+/// agencies) do; administrators organise for any organisation.
+pub fn may_organise(company: &Company, access: Access) -> Result<(), ApiError> {
+    if access == Access::Admin || company.row.kind == CompanyKind::Multiplier.as_str() {
+        return Ok(());
+    }
+    Err(ApiError::Forbidden(
+        "only multiplier organisations (chambers, associations, agencies) organise events; \
+         ask the platform's administrators"
+            .into(),
+    ))
+}
+
+/// Whether `caller` may see an event of `status` organised by `organiser_id`: everybody sees
+/// published and cancelled ones, the organiser's members and administrators drafts too.
+pub fn can_see_event(
+    conn: &mut DbConn,
+    caller: &Caller,
+    organiser_id: &str,
+    status: EventStatus,
+) -> Result<bool, ApiError> {
+    if status.is_public() || caller.is_admin() {
+        return Ok(true);
+    }
+    Ok(match caller.user_id() {
+        Some(user) => members::role_of(conn, organiser_id, user)?.is_some(),
+        None => false,
+    })
 }
 
 /// Whether `caller` may see a company of `status`, or what belongs to it: everybody sees

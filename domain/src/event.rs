@@ -11,6 +11,7 @@ use crate::account::Email;
 use crate::company::Address;
 use crate::language::{Language, LocalizedText, SpokenLanguage};
 use crate::reference::NaceCode;
+use crate::search::Sort;
 
 string_enum!(
     /// What kind of event it is.
@@ -57,6 +58,26 @@ string_enum!(
         Cancelled = "cancelled",
     }
 );
+
+string_enum!(
+    /// The order of an event search.
+    EventSort, "unknown_sort", "sort order" {
+        Relevance = "relevance",
+        Start = "start",
+        Distance = "distance",
+    }
+);
+
+impl EventSort {
+    /// The index's order: events' sort names begin with their start (see the index's fields).
+    pub fn order(self) -> Sort {
+        match self {
+            EventSort::Relevance => Sort::Relevance,
+            EventSort::Start => Sort::Name,
+            EventSort::Distance => Sort::Distance,
+        }
+    }
+}
 
 pub const MAX_TITLE: usize = 200;
 pub const MAX_SUMMARY: usize = 500;
@@ -113,6 +134,27 @@ impl EventTimeZone {
             )),
         }
     }
+}
+
+/// A bound of a search in time: a date (its midnight in the region) or a date and time with
+/// an offset.
+pub fn boundary(raw: &str) -> Result<DateTime<Utc>, InvalidValue> {
+    let invalid = || {
+        InvalidValue::new(
+            "invalid_date_time",
+            format!("'{raw}' is not a date such as 2027-03-25 or a time such as 2027-03-25T09:00:00+01:00"),
+        )
+    };
+    if let Ok(date) = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+        let midnight = date.and_hms_opt(0, 0, 0).ok_or_else(invalid)?;
+        // Midnight exists in both zones on every day: the clocks change at 02:00 and 03:00.
+        return EventTimeZone::Berlin
+            .moment(&midnight.format("%Y-%m-%dT%H:%M").to_string())
+            .map_err(|_| invalid());
+    }
+    DateTime::parse_from_rfc3339(raw)
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|_| invalid())
 }
 
 impl EventStatus {

@@ -3,8 +3,11 @@
 use std::collections::BTreeSet;
 
 use domain::reference::Catalog;
-use domain::search::{CompanyText, ProductText, company_document, product_document};
+use domain::search::{
+    CompanyText, EventText, ProductText, company_document, event_document, product_document,
+};
 use persistence::companies::Company;
+use persistence::events::{Event, Text};
 use persistence::products::Product;
 use tantivy::TantivyDocument;
 use tantivy::schema::Facet;
@@ -201,6 +204,72 @@ pub fn of_company(
         documents.push(document);
     }
     documents
+}
+
+/// An event's sort name: its start (UTC, to the second) and then its title, so that name
+/// order is date order.
+fn event_sort(event: &Event) -> String {
+    format!(
+        "{} {}",
+        event.row.starts_at.format("%Y%m%d%H%M%S"),
+        event.row.title_sort
+    )
+}
+
+/// The document of an event.
+pub fn of_event(fields: &Fields, event: &Event) -> TantivyDocument {
+    let row = &event.row;
+    let [title, summary, description] =
+        [Text::Title, Text::Summary, Text::Description].map(|which| event.text(which));
+    let mut texts: Vec<&str> = Vec::new();
+    for text in [&summary, &description] {
+        texts.extend([&text.de, &text.cs, &text.en].into_iter().flatten().map(String::as_str));
+    }
+    texts.extend([&row.venue_name, &row.city].into_iter().flatten().map(String::as_str));
+    texts.push(&event.organiser_name);
+    let words = event_document(&EventText {
+        titles: [title.de.as_deref(), title.cs.as_deref(), title.en.as_deref()],
+        texts,
+    });
+    let sort = event_sort(event);
+    let mut document = TantivyDocument::new();
+    document.add_text(fields.scope, scope("event", &row.status));
+    document.add_text(fields.id, &row.id);
+    document.add_text(fields.organiser, &row.organiser_id);
+    document.add_text(fields.name, grams(&words.name));
+    document.add_text(fields.body, grams(&words.body));
+    document.add_u64(fields.name_key, name_key(&sort));
+    document.add_text(fields.name_sort, sort);
+    document.add_text(fields.kind, &row.kind);
+    document.add_i64(fields.starts, row.starts_at.and_utc().timestamp());
+    document.add_i64(fields.ends, row.ends_at.and_utc().timestamp());
+    for language in row.language_codes() {
+        document.add_text(fields.language, language);
+    }
+    document.add_bool(fields.online, row.online_url.is_some());
+    if let Some(country) = &row.country {
+        document.add_text(fields.country, country);
+    }
+    if let Some(region) = &row.region {
+        document.add_text(fields.region, region);
+        let in_area = Catalog::get()
+            .region(region)
+            .is_some_and(|r| r.programme_area);
+        document.add_bool(fields.programme_area, in_area);
+    }
+    if let (Some(latitude), Some(longitude)) = (row.latitude, row.longitude) {
+        document.add_f64(fields.latitude, latitude);
+        document.add_f64(fields.longitude, longitude);
+        document.add_text(fields.cell, cell(grid(latitude), grid(longitude)));
+    }
+    let topics: Vec<&str> = row.topic_codes().collect();
+    add_codes(fields, &mut document, &topics);
+    let mut labels = BTreeSet::new();
+    label_codes(topics.iter().copied(), &mut labels);
+    for code in labels {
+        document.add_text(fields.nace_label, code);
+    }
+    document
 }
 
 #[cfg(test)]

@@ -7,9 +7,10 @@ use tantivy::schema::{
 
 /// Raised whenever the schema or the way documents are built changes: an index of another
 /// version is rebuilt from the database at start.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
-/// The fields of every document, companies and products alike.
+/// The fields of every document, companies, products and events alike. An event's sort name
+/// is its start time followed by its title, so name order is the order of its dates.
 #[derive(Debug, Clone)]
 pub struct Fields {
     pub schema: Schema,
@@ -49,6 +50,16 @@ pub struct Fields {
     /// The grid cell of the location (see [`cell`]): a radius search looks up the few cells
     /// around its point instead of scanning every latitude and longitude.
     pub cell: Field,
+    /// Events: start and end, in seconds since 1970 (UTC).
+    pub starts: Field,
+    pub ends: Field,
+    /// Events: the languages they are held in.
+    pub language: Field,
+    /// Events: whether they have an online link.
+    pub online: Field,
+    /// Events: the organising company. Not `company_id`, which removes a company's documents
+    /// whenever the company changes.
+    pub organiser: Field,
 }
 
 impl Fields {
@@ -80,6 +91,11 @@ impl Fields {
         let latitude = builder.add_f64_field("latitude", INDEXED | FAST);
         let longitude = builder.add_f64_field("longitude", INDEXED | FAST);
         let cell = builder.add_text_field("cell", STRING);
+        let starts = builder.add_i64_field("starts", INDEXED);
+        let ends = builder.add_i64_field("ends", INDEXED);
+        let language = builder.add_text_field("language", STRING);
+        let online = builder.add_bool_field("online", INDEXED);
+        let organiser = builder.add_text_field("organiser", STRING);
         Fields {
             schema: builder.build(),
             scope,
@@ -102,6 +118,11 @@ impl Fields {
             latitude,
             longitude,
             cell,
+            starts,
+            ends,
+            language,
+            online,
+            organiser,
         }
     }
 }

@@ -150,9 +150,9 @@ fn resume(dir: &Path) -> Result<Option<(Index, i64)>, Failure> {
     }
 }
 
-/// Builds the index from scratch: every company with its products, then a commit recording
-/// the log position read before the first row. Changes committed after it are applied next,
-/// so none is lost; applying one twice does no harm.
+/// Builds the index from scratch: every company with its products and every event, then a
+/// commit recording the log position read before the first row. Changes committed after it
+/// are applied next, so none is lost; applying one twice does no harm.
 fn build(dir: &Path, conn: &mut DbConn, shared: &Shared) -> Result<Indexer, Failure> {
     let started = Instant::now();
     match std::fs::remove_dir_all(dir) {
@@ -186,6 +186,16 @@ fn build(dir: &Path, conn: &mut DbConn, shared: &Shared) -> Result<Indexer, Fail
         }
         if shared.stop.load(Ordering::Relaxed) {
             return Err("stopped while building the search index".into());
+        }
+    }
+    let mut after: Option<String> = None;
+    loop {
+        let page = persistence::events::page_by_id(conn, after.as_deref(), CHUNK as i64)?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.row.id.clone());
+        for event in &page {
+            writer.add_document(documents::of_event(&shared.fields, event))?;
+            documents += 1;
         }
     }
     commit(&mut writer, applied)?;
@@ -285,6 +295,7 @@ impl Indexer {
         };
         let mut companies = BTreeSet::new();
         let mut products = BTreeSet::new();
+        let mut events = BTreeSet::new();
         let mut glossary = false;
         for change in changes {
             match change.entity.as_str() {
@@ -294,7 +305,12 @@ impl Indexer {
                 "product" => {
                     products.insert(change.entity_id);
                 }
-                _ => glossary = true,
+                "event" => {
+                    events.insert(change.entity_id);
+                }
+                "glossary" => glossary = true,
+                // News of registrations, for their organisations: nothing searchable.
+                _ => {}
             }
         }
         // The unit of indexing is a company with all of its products: a product's document
@@ -316,6 +332,17 @@ impl Indexer {
             }
             let stored = persistence::companies::by_ids(&mut conn, part)?;
             add_companies(&self.writer, &mut conn, shared, stored)?;
+        }
+        let events: Vec<String> = events.into_iter().collect();
+        for part in events.chunks(CHUNK) {
+            for id in part {
+                self.writer
+                    .delete_term(Term::from_field_text(shared.fields.id, id));
+            }
+            for event in persistence::events::by_ids(&mut conn, part)? {
+                self.writer
+                    .add_document(documents::of_event(&shared.fields, &event))?;
+            }
         }
         if glossary {
             load_glossary(&mut conn, shared)?;

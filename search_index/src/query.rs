@@ -7,7 +7,9 @@ use std::ops::Bound;
 
 use domain::reference::Catalog;
 use domain::search::request::KM_PER_DEGREE;
-use domain::search::{Expr, LabelMatch, Labels, Near, SearchRequest};
+use chrono::{DateTime, Utc};
+use domain::event::EventStatus;
+use domain::search::{EventFilters, Expr, LabelMatch, Labels, Near, SearchRequest};
 use tantivy::Term;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -191,14 +193,65 @@ fn f64_range(field: Field, low: f64, high: f64) -> Box<dyn Query> {
     ))
 }
 
+/// A company's and product's status that everybody sees.
+const PUBLISHED: &str = "published";
+
+fn flag(field: Field, value: bool) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_bool(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn moments(field: Field, low: Bound<DateTime<Utc>>, high: Bound<DateTime<Utc>>) -> Box<dyn Query> {
+    let term = |at: DateTime<Utc>| Term::from_field_i64(field, at.timestamp());
+    Box::new(RangeQuery::new(low.map(term), high.map(term)))
+}
+
+/// What only events are filtered by.
+fn event_filters(fields: &Fields, filters: &EventFilters) -> Vec<Box<dyn Query>> {
+    let mut must = Vec::new();
+    if let Some(from) = filters.from {
+        must.push(moments(fields.ends, Bound::Included(from), Bound::Unbounded));
+    }
+    if let Some(to) = filters.to {
+        must.push(moments(fields.starts, Bound::Unbounded, Bound::Excluded(to)));
+    }
+    if !filters.languages.is_empty() {
+        must.push(one_of(
+            fields.language,
+            filters.languages.iter().map(|l| l.as_str()),
+        ));
+    }
+    if let Some(online) = filters.online {
+        must.push(flag(fields.online, online));
+    }
+    if !filters.organisers.is_empty() {
+        must.push(one_of(
+            fields.organiser,
+            filters.organisers.iter().map(String::as_str),
+        ));
+    }
+    must
+}
+
 /// The filters every result must pass: what is searched, published, and the request's own.
 fn filters(fields: &Fields, target: Target, request: &SearchRequest) -> Vec<Box<dyn Query>> {
-    let entity = match target {
-        Target::Companies => "company",
-        Target::Products => "product",
-    };
-    let published = domain::company::CompanyStatus::Published.as_str();
-    let mut must = vec![term(fields.scope, &scope(entity, published))];
+    let mut must = vec![match target {
+        Target::Companies => term(fields.scope, &scope("company", PUBLISHED)),
+        Target::Products => term(fields.scope, &scope("product", PUBLISHED)),
+        // Cancelled events stay listed, marked, so that calendars learn of the cancellation.
+        Target::Events => one_of(
+            fields.scope,
+            [EventStatus::Published, EventStatus::Cancelled]
+                .map(|status| scope("event", status.as_str()))
+                .iter()
+                .map(String::as_str),
+        ),
+    }];
+    if target == Target::Events {
+        must.extend(event_filters(fields, &request.events));
+    }
     if let Some(country) = request.country {
         must.push(term(fields.country, country.as_str()));
     }

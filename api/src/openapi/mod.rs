@@ -24,7 +24,7 @@ use crate::routes;
 #[openapi(
     info(
         title = "PartnerNet API",
-        description = "The API of PartnerNet, the bilingual German–Czech business network of the Saxony–Czechia border region: companies and research institutions, their products and services, industries and regions, searchable across both languages.\n\nErrors are RFC 9457 `application/problem+json` documents with a stable `code`. Lists are paged by an opaque `cursor`. Reads are public; contact persons need a signed-in user or an API key with the `read` scope; changes need a signed-in member of the organisation.",
+        description = "The API of PartnerNet, the bilingual German–Czech business network of the Saxony–Czechia border region: companies and research institutions, their products and services and the region's events, industries and regions, searchable across both languages.\n\nErrors are RFC 9457 `application/problem+json` documents with a stable `code`. Lists are paged by an opaque `cursor`. Reads are public; contact persons need a signed-in user or an API key with the `read` scope; changes need a signed-in member of the organisation.",
         license(name = "MIT", identifier = "MIT"),
         contact(name = "PartnerNet API team", email = "api@partnernet.eu", url = "https://partnernet.eu"),
     ),
@@ -37,6 +37,7 @@ use crate::routes;
         (name = "me", description = "The signed-in user's account"),
         (name = "companies", description = "The directory of companies and institutions, and editing by their members"),
         (name = "products", description = "Products and services of companies, and their search"),
+        (name = "events", description = "Cooperation exchanges, workshops and information events of the region: search, registration with places and a waiting list, participant lists and calendar feeds"),
         (name = "search", description = "The industry glossary that translates search queries between German, Czech and English"),
         (name = "members", description = "Owners and editors of an organisation"),
         (name = "api keys", description = "Keys of multiplier institutions for machine access"),

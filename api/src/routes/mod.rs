@@ -19,6 +19,7 @@ macro_rules! mirror_enum {
 pub mod auth;
 pub mod claims;
 pub mod companies;
+pub mod events;
 pub mod glossary;
 pub mod health;
 pub mod imports;
@@ -73,6 +74,20 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(products::get)
                 .service(products::update)
                 .service(products::remove)
+                .service(events::list)
+                .service(events::calendar::feed)
+                .service(events::create)
+                .service(events::get)
+                .service(events::update)
+                .service(events::remove)
+                .service(events::calendar::single)
+                .service(events::of_company)
+                .service(events::registrations::register)
+                .service(events::registrations::of_event)
+                .service(events::registrations::participant_list)
+                .service(events::registrations::get)
+                .service(events::registrations::cancel)
+                .service(events::registrations::of_company)
                 .service(glossary::list)
                 .service(glossary::add)
                 .service(glossary::remove)

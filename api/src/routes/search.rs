@@ -9,7 +9,7 @@ use diesel::QueryResult;
 use domain::InvalidValue;
 use domain::company::SizeClass;
 use domain::reference::{Catalog, NaceCode, RegionCode};
-use domain::search::{Facet, Near, SearchQuery, SearchRequest, Sort};
+use domain::search::{EventFilters, Facet, Near, SearchQuery, SearchRequest, Sort};
 use persistence::DbConn;
 use search_index::{FacetCount, Matching, Position, Results, SearchIndex, Target};
 use serde::{Deserialize, Serialize};
@@ -117,7 +117,56 @@ pub struct Search {
     pub limit: i64,
 }
 
-fn flag(name: &str, raw: Option<&str>) -> Result<Option<bool>, ApiError> {
+/// The point distances are measured from (`near` or `near_postal_code`, not both) and the
+/// radius around it.
+pub fn near(
+    near: Option<&str>,
+    near_postal_code: Option<&str>,
+    radius_km: Option<&str>,
+) -> Result<Option<Near>, ApiError> {
+    let point = match (near, near_postal_code) {
+        (Some(_), Some(_)) => {
+            return Err(ApiError::invalid_parameter(
+                "near_postal_code",
+                InvalidValue::new("conflicting", "give near or near_postal_code, not both"),
+            ));
+        }
+        (Some(raw), None) => {
+            Some(Near::parse(raw).map_err(|e| ApiError::invalid_parameter("near", e))?)
+        }
+        (None, Some(raw)) => Some(
+            Near::postal_code(raw).map_err(|e| ApiError::invalid_parameter("near_postal_code", e))?,
+        ),
+        (None, None) => None,
+    };
+    let radius_km = query::optional("radius_km", radius_km, Near::radius)?;
+    if radius_km.is_some() && point.is_none() {
+        return Err(ApiError::invalid_parameter(
+            "radius_km",
+            InvalidValue::new("needs_near", "radius_km needs near or near_postal_code"),
+        ));
+    }
+    Ok(point.map(|(latitude, longitude)| Near {
+        latitude,
+        longitude,
+        radius_km,
+    }))
+}
+
+/// The facets asked for, comma-separated, each once.
+pub fn facets(raw: Option<&str>) -> Result<Vec<Facet>, ApiError> {
+    let mut facets = Vec::new();
+    for name in raw.unwrap_or_default().split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let facet = Facet::parse(name).map_err(|e| ApiError::invalid_parameter("facets", e))?;
+        if !facets.contains(&facet) {
+            facets.push(facet);
+        }
+    }
+    Ok(facets)
+}
+
+/// A `true`/`false` parameter.
+pub fn flag(name: &str, raw: Option<&str>) -> Result<Option<bool>, ApiError> {
     query::optional(name, raw, |value| match value {
         "true" => Ok(true),
         "false" => Ok(false),
@@ -142,43 +191,11 @@ impl Search {
                 InvalidValue::new("not_applicable", "has_products applies to companies only"),
             ));
         }
-        let point = match (params.near.as_deref(), params.near_postal_code.as_deref()) {
-            (Some(_), Some(_)) => {
-                return Err(ApiError::invalid_parameter(
-                    "near_postal_code",
-                    InvalidValue::new("conflicting", "give near or near_postal_code, not both"),
-                ));
-            }
-            (Some(raw), None) => {
-                Some(Near::parse(raw).map_err(|e| ApiError::invalid_parameter("near", e))?)
-            }
-            (None, Some(raw)) => Some(
-                Near::postal_code(raw)
-                    .map_err(|e| ApiError::invalid_parameter("near_postal_code", e))?,
-            ),
-            (None, None) => None,
-        };
-        let radius_km = query::optional("radius_km", params.radius_km.as_deref(), Near::radius)?;
-        if radius_km.is_some() && point.is_none() {
-            return Err(ApiError::invalid_parameter(
-                "radius_km",
-                InvalidValue::new("needs_near", "radius_km needs near or near_postal_code"),
-            ));
-        }
-        let facets = match params.facets.as_deref() {
-            Some(raw) => {
-                let mut facets = Vec::new();
-                for name in raw.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                    let facet =
-                        Facet::parse(name).map_err(|e| ApiError::invalid_parameter("facets", e))?;
-                    if !facets.contains(&facet) {
-                        facets.push(facet);
-                    }
-                }
-                facets
-            }
-            None => Vec::new(),
-        };
+        let near = near(
+            params.near.as_deref(),
+            params.near_postal_code.as_deref(),
+            params.radius_km.as_deref(),
+        )?;
         let request = SearchRequest {
             query: None,
             country: query::optional("country", params.country.as_deref(), str::parse)?,
@@ -190,25 +207,35 @@ impl Search {
             sizes: query::each("size", &params.size, SizeClass::parse)?,
             verified: flag("verified", params.verified.as_deref())?,
             has_products: flag("has_products", params.has_products.as_deref())?,
-            near: point.map(|(latitude, longitude)| Near {
-                latitude,
-                longitude,
-                radius_km,
-            }),
+            near,
             sort: query::optional("sort", params.sort.as_deref(), Sort::parse)?,
-            facets,
+            facets: facets(params.facets.as_deref())?,
+            events: EventFilters::default(),
         };
+        Self::new(
+            target,
+            params.q,
+            request,
+            params.cursor.as_deref(),
+            params.limit.as_deref(),
+        )
+    }
+
+    /// A search of `target` for `request` and the text `q`, continuing after `cursor`.
+    pub fn new(
+        target: Target,
+        q: Option<String>,
+        request: SearchRequest,
+        cursor: Option<&str>,
+        limit: Option<&str>,
+    ) -> Result<Self, ApiError> {
         request
             .check()
             .map_err(|(name, e)| ApiError::invalid_parameter(name, e))?;
-        let limit = pagination::limit(params.limit.as_deref())?;
-        let q = params.q.filter(|q| !q.trim().is_empty());
+        let limit = pagination::limit(limit)?;
+        let q = q.filter(|q| !q.trim().is_empty());
         let sort = Sort::effective(request.sort, q.is_some());
-        let after = params
-            .cursor
-            .as_deref()
-            .map(|raw| decode_position(raw, sort))
-            .transpose()?;
+        let after = cursor.map(|raw| decode_position(raw, sort)).transpose()?;
         Ok(Search {
             target,
             q,
@@ -280,6 +307,22 @@ impl Search {
             matched,
             facets,
         }))
+    }
+
+    /// Runs the search and loads its results in order, for a listing without pages or facets.
+    pub async fn load<T: Send + 'static>(
+        self,
+        db: &Db,
+        index: &web::Data<SearchIndex>,
+        load: impl FnOnce(&mut DbConn, &[String]) -> QueryResult<Vec<T>> + Send + 'static,
+    ) -> Result<Vec<T>, ApiError> {
+        let index = index.clone().into_inner();
+        db.run(move |conn| {
+            let (results, _, _) = self.run(&index)?;
+            let ids: Vec<String> = results.hits.into_iter().map(|h| h.position.id).collect();
+            Ok(load(conn, &ids)?)
+        })
+        .await
     }
 
     /// Expands the text query with the glossary (shipped and added) and runs the search,

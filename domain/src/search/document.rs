@@ -128,6 +128,26 @@ pub fn product_document(product: &ProductText<'_>, company: &CompanyText<'_>) ->
     document
 }
 
+/// The texts of an event that its document is made of.
+#[derive(Debug, Clone, Default)]
+pub struct EventText<'a> {
+    pub titles: [Option<&'a str>; 3],
+    /// Summaries, descriptions, the venue and its city, the organiser's name.
+    pub texts: Vec<&'a str>,
+}
+
+/// An event's words: its titles; and what it is about, where and by whom.
+pub fn event_document(event: &EventText<'_>) -> SearchDocument {
+    let mut document = SearchDocument::default();
+    for title in event.titles.iter().flatten() {
+        document.name(title);
+    }
+    for text in &event.texts {
+        document.text(text);
+    }
+    document
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

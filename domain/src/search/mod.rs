@@ -10,8 +10,11 @@ pub mod query;
 pub mod request;
 pub mod words;
 
-pub use document::{CompanyText, ProductText, SearchDocument, company_document, product_document};
+pub use document::{
+    CompanyText, EventText, ProductText, SearchDocument, company_document, event_document,
+    product_document,
+};
 pub use glossary::{Concept, Glossary};
 pub use labels::{LabelMatch, Labels};
 pub use query::{Expr, SearchQuery};
-pub use request::{Facet, Near, SearchRequest, Sort};
+pub use request::{EventFilters, Facet, Near, SearchRequest, Sort};

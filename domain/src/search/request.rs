@@ -1,8 +1,11 @@
 //! What a directory search asks for: the query, filters, distance, order and facets.
 
+use chrono::{DateTime, Utc};
+
 use crate::InvalidValue;
 use crate::company::SizeClass;
 use crate::country::Country;
+use crate::language::SpokenLanguage;
 use crate::reference::{Catalog, NaceCode, RegionCode};
 
 use super::query::SearchQuery;
@@ -134,6 +137,23 @@ pub struct SearchRequest {
     pub near: Option<Near>,
     pub sort: Option<Sort>,
     pub facets: Vec<Facet>,
+    /// What only events have.
+    pub events: EventFilters,
+}
+
+/// The filters of an event search.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilters {
+    /// Only events that have not ended at this moment.
+    pub from: Option<DateTime<Utc>>,
+    /// Only events that start before this moment.
+    pub to: Option<DateTime<Utc>>,
+    /// Only events held in one of these languages.
+    pub languages: Vec<SpokenLanguage>,
+    /// Only events with (`true`) or without (`false`) an online link.
+    pub online: Option<bool>,
+    /// Only events of these organisations.
+    pub organisers: Vec<String>,
 }
 
 impl SearchRequest {

@@ -339,6 +339,16 @@ pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     companies::table.count().get_result(conn)
 }
 
+/// The id of a company with exactly this name (the first, should there be several).
+pub fn named(conn: &mut DbConn, name: &str) -> QueryResult<Option<String>> {
+    companies::table
+        .filter(companies::name.eq(name))
+        .select(companies::id)
+        .order_by(companies::id.asc())
+        .first(conn)
+        .optional()
+}
+
 /// The company holding this IČO or German register entry, and whether anybody manages it yet.
 pub fn holder_of(
     conn: &mut DbConn,

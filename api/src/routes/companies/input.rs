@@ -162,6 +162,32 @@ impl Errors {
     }
 }
 
+impl AddressInput {
+    /// The address with the region and coordinates of its postal code; errors are named
+    /// under `pointer`.
+    pub(crate) fn locate(self, errors: &mut Errors, pointer: &str) -> Option<Address> {
+        let street = errors.optional(
+            &format!("{pointer}/street"),
+            self.street.as_deref(),
+            optional_text(company::MAX_STREET),
+        );
+        let city = errors.optional(
+            &format!("{pointer}/city"),
+            self.city.as_deref(),
+            optional_text(company::MAX_CITY),
+        );
+        errors.check(
+            &format!("{pointer}/postal_code"),
+            Address::locate(
+                Country::from(self.country),
+                street.flatten(),
+                self.postal_code,
+                city.flatten(),
+            ),
+        )
+    }
+}
+
 pub(crate) fn optional_text(max: usize) -> impl Fn(&str) -> Result<Option<String>, InvalidValue> {
     move |raw| text(raw, max)
 }
@@ -277,25 +303,7 @@ impl CompanyInput {
                 }
             },
         );
-        let street = errors.optional(
-            "/address/street",
-            self.address.street.as_deref(),
-            optional_text(company::MAX_STREET),
-        );
-        let city = errors.optional(
-            "/address/city",
-            self.address.city.as_deref(),
-            optional_text(company::MAX_CITY),
-        );
-        let address = errors.check(
-            "/address/postal_code",
-            Address::locate(
-                country,
-                street.flatten(),
-                self.address.postal_code,
-                city.flatten(),
-            ),
-        );
+        let address = self.address.locate(&mut errors, "/address");
         let nace = industries(
             &mut errors,
             "/industries",

@@ -1,5 +1,7 @@
 //! Filling the database: the demo dataset and deterministic synthetic companies.
 
+mod events;
+
 use domain::company::{Address, CompanyKind, CompanyName, CompanyStatus, NewCompany, SizeClass};
 use domain::country::Country;
 use domain::language::{LocalizedText, SpokenLanguage};
@@ -16,18 +18,23 @@ const DEMO_SIZE: usize = 50;
 /// Companies per transaction when seeding many.
 const BATCH: usize = 5_000;
 
-/// Seeds the demo dataset into a database without companies; returns how many were added.
+/// Seeds the demo dataset into a database without companies; returns how many companies were
+/// added.
 pub fn demo_if_empty(conn: &mut DbConn) -> anyhow::Result<Option<usize>> {
     if companies::count(conn)? > 0 {
         return Ok(None);
     }
-    Ok(Some(companies::insert_new(conn, &demo())?))
+    let added = companies::insert_new(conn, &demo())?;
+    events::seed(conn)?;
+    Ok(Some(added))
 }
 
-/// The demo dataset: the same companies on every machine.
+/// The demo dataset: the same companies on every machine, with the two chambers that organise
+/// the demo's events.
 pub fn demo() -> Vec<NewCompany> {
     let mut demo: Vec<_> = synthetic::generate(DEMO_SIZE, DEMO_SEED).collect();
     demo.push(german_sawmill());
+    demo.extend(events::organisers());
     demo
 }
 
