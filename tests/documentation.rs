@@ -58,6 +58,8 @@ async fn documented_examples_show_what_the_text_says(backend: Backend) {
         "/openapi.json",
         "/v1/companies?country=CZ&nace=C",
         "/v1/companies?q=S%C3%A4gewerk&facets=country,region",
+        "/v1/events?q=Zulieferer&facets=kind,country",
+        "/v1/events.ics?lang=cs",
     ]
     .into_iter()
     .map(str::to_owned)
@@ -121,6 +123,26 @@ async fn documented_examples_show_what_the_text_says(backend: Backend) {
         czech_only,
         "the Czech sawmills are found by their Czech names"
     );
+
+    // "Upcoming events for suppliers, soonest first".
+    let events = app.get("/v1/events?q=Zulieferer&facets=kind,country").await;
+    assert_eq!(events.status, 200);
+    let found = events.json["items"].as_array().expect("items");
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .any(|e| e["kind"] == "cooperation_exchange" && e["venue"]["country"] == "DE")
+    );
+    assert!(events.json["facets"]["kind"].is_array());
+
+    // "The upcoming events as a calendar feed, in Czech".
+    let feed = app.get("/v1/events.ics?lang=cs").await;
+    assert_eq!(feed.status, 200);
+    assert_eq!(feed.header("content-language"), Some("cs"));
+    let text = feed.json.as_str().expect("calendar text");
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 5, "the demo's five events");
+    assert!(text.contains("SUMMARY:Burza subdodavatelů Krušné hory"));
 }
 
 on_both_backends!(documented_examples_show_what_the_text_says);

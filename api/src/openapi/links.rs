@@ -63,6 +63,25 @@ const LINKS: &[(&str, Links)] = &[
         &[("removeGlossaryEntry", &[("id", CREATED_ID)])],
     ),
     ("startImport", &[("getImport", &[("id", CREATED_ID)])]),
+    (
+        "createEvent",
+        &[
+            ("getEvent", &[("id", CREATED_ID)]),
+            ("updateEvent", &[("id", CREATED_ID)]),
+            ("deleteEvent", &[("id", CREATED_ID)]),
+            ("getEventCalendar", &[("id", CREATED_ID)]),
+            ("registerForEvent", &[("id", CREATED_ID)]),
+            ("listEventRegistrations", &[("id", CREATED_ID)]),
+            ("listEventParticipants", &[("id", CREATED_ID)]),
+        ],
+    ),
+    (
+        "registerForEvent",
+        &[
+            ("getRegistration", &[("id", CREATED_ID)]),
+            ("cancelRegistration", &[("id", CREATED_ID)]),
+        ],
+    ),
 ];
 
 /// Adds [`LINKS`] to the success response of each creating operation.
