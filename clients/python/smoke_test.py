@@ -5,6 +5,7 @@
 scripts/sdk-smoke.sh starts a server on SQLite with demo data and runs this.
 """
 
+import datetime
 import os
 import sys
 import uuid
@@ -20,6 +21,12 @@ from partnernet_client.api.companies import (  # noqa: E402
     list_companies,
     update_company,
 )
+from partnernet_client.api.events import (  # noqa: E402
+    create_event,
+    get_event_calendar,
+    list_events,
+    register_for_event,
+)
 from partnernet_client.api.products import create_product  # noqa: E402
 from partnernet_client.models import (  # noqa: E402
     AddressInput,
@@ -29,15 +36,26 @@ from partnernet_client.models import (  # noqa: E402
     CompanyPatch,
     CompanyStatus,
     Country,
+    CapacityInput,
     Credentials,
+    EventInput,
+    EventKind,
+    EventStatus,
+    EventTimeZone,
+    EventTitleInput,
     Language,
     NewApiKey,
+    ParticipantInput,
+    ParticipationKind,
     Problem,
     ProductInput,
     ProductKind,
     ProductName,
     RefreshRequest,
+    RegistrationInput,
+    RegistrationStatus,
     SignUp,
+    VenueInput,
 )
 
 BASE_URL = os.environ.get("PARTNERNET_URL", "http://127.0.0.1:8080")
@@ -136,6 +154,48 @@ def main():
     machine = AuthenticatedClient(base_url=BASE_URL, token=key.secret)
     read = get_company.sync_detailed(company.id, client=machine)
     check(read.status_code == 200 and read.parsed.id == company.id, f"read with key: {read.status_code}")
+
+    # The chamber publishes an event with one exhibitor place; it is listed, the sawmill takes
+    # the place, and the event's calendar file downloads in Czech.
+    day = (datetime.date.today() + datetime.timedelta(days=40)).isoformat()
+    event = create_event.sync(
+        client=user,
+        body=EventInput(
+            organiser_id=chamber.id,
+            kind=EventKind.COOPERATION_EXCHANGE,
+            title=EventTitleInput(de="Smoke Zulieferbörse", cs="Smoke burza subdodavatelů"),
+            starts_at=f"{day}T09:00",
+            ends_at=f"{day}T16:00",
+            time_zone=EventTimeZone.EUROPEBERLIN,
+            venue=VenueInput(
+                name="Messe Dresden",
+                address=AddressInput(country=Country.DE, postal_code="01067", city="Dresden"),
+            ),
+            capacity=CapacityInput(exhibitors=1),
+            status=EventStatus.PUBLISHED,
+        ),
+    )
+    check(not isinstance(event, Problem) and event is not None, f"create event: {event}")
+    upcoming = list_events.sync(client=anonymous, organiser=[chamber.id])
+    check([item.id for item in upcoming.items] == [event.id], f"events: {upcoming}")
+    taken = register_for_event.sync(
+        event.id,
+        client=user,
+        body=RegistrationInput(
+            company_id=company.id,
+            kind=ParticipationKind.EXHIBITOR,
+            participants=[ParticipantInput(name="Jan Novák", email="jan@example.cz", language=Language.CS)],
+            listed=True,
+        ),
+    )
+    check(
+        not isinstance(taken, Problem) and taken.status == RegistrationStatus.CONFIRMED,
+        f"register: {taken}",
+    )
+    calendar = get_event_calendar.sync_detailed(event.id, client=anonymous, lang=Language.CS)
+    text = calendar.content.decode()
+    check(calendar.status_code == 200 and "BEGIN:VEVENT" in text, f"calendar: {calendar.status_code}")
+    check(f"UID:{event.id}@" in text and "Smoke burza" in text, "calendar content")
 
     # A problem's code, from an error.
     missing = get_company.sync_detailed("no-such-company", client=anonymous)

@@ -5,9 +5,13 @@ import { createClient } from './client/client/index.js';
 import {
   createApiKey,
   createCompany,
+  createEvent,
   createProduct,
   getCompany,
+  getEventsCalendar,
   listCompanies,
+  listEvents,
+  registerForEvent,
   login,
   refreshSession,
   register,
@@ -125,6 +129,45 @@ async function main(): Promise<void> {
   check(key.data.secret.startsWith('pn_'), 'the key has no secret');
   const read = await getCompany({ client: authenticated(key.data.secret), path: { id } });
   check(read.data?.id === id, `read with key: ${read.response.status}`);
+
+  // The chamber publishes an event for visitors only; it is listed, the sawmill registers,
+  // and the chamber's events download as a calendar feed in German.
+  const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  const event = await createEvent({
+    client: user,
+    body: {
+      organiser_id: chamber.data.id,
+      kind: 'workshop',
+      title: { cs: 'Smoke seminář: clo a DPH', de: 'Smoke Workshop: Zoll und Umsatzsteuer' },
+      starts_at: `${day}T13:00`,
+      ends_at: `${day}T17:00`,
+      time_zone: 'Europe/Prague',
+      online_url: 'https://meet.example/smoke',
+      capacity: { exhibitors: 0, visitors: 20 },
+      status: 'published',
+    },
+  });
+  check(event.data, `create event: ${JSON.stringify(event.error)}`);
+  const listed = await listEvents({ client: anonymous, query: { organiser: [chamber.data.id] } });
+  check(listed.data?.items.map((e) => e.id).join() === event.data.id, `events: ${listed.response.status}`);
+  const registration = await registerForEvent({
+    client: user,
+    path: { id: event.data.id },
+    body: {
+      company_id: id,
+      kind: 'visitor',
+      participants: [{ name: 'Jana Nováková', email: 'jana@example.cz', language: 'cs' }],
+    },
+  });
+  check(registration.data?.status === 'confirmed', `register: ${JSON.stringify(registration.error)}`);
+  const feed = await getEventsCalendar({
+    client: anonymous,
+    query: { organiser: [chamber.data.id], lang: 'de' },
+    parseAs: 'text',
+  });
+  check(feed.response.status === 200, `calendar: ${feed.response.status}`);
+  const text = String(feed.data);
+  check(text.includes(`UID:${event.data.id}@`) && text.includes('Smoke Workshop'), 'calendar content');
 
   // A problem's code, from an error.
   const missing = await getCompany({ client: anonymous, path: { id: 'no-such-company' } });

@@ -117,7 +117,9 @@ impl OrganisationRef {
     }
 }
 
+/// Where an event takes place.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Venue)]
 pub struct VenueDto {
     pub name: String,
     pub street: Option<String>,
@@ -140,6 +142,7 @@ pub struct EventTopic {
 
 /// The places of one way of taking part.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Places)]
 pub struct PlacesDto {
     /// How many organisations may take part this way; `null`: no limit, 0: not offered.
     pub capacity: Option<i64>,
@@ -439,7 +442,7 @@ pub struct EventFilterParams {
 pub struct EventListParams {
     /// `start` (the default without `q`: soonest first), `relevance` (the default with `q`)
     /// or `distance` (needs `near`).
-    #[param(value_type = Option<EventSortOrder>, example = "start")]
+    #[param(inline, value_type = Option<EventSortOrder>, example = "start")]
     sort: Option<String>,
     /// Count the results by these dimensions, comma-separated: `country`, `region`,
     /// `nace_section` (of the topics), `kind`.

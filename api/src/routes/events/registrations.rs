@@ -38,6 +38,7 @@ mirror_enum!(RegistrationStatusDto, RegistrationStatus { Confirmed, Waiting, Can
 
 /// A person an organisation sends to an event.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Participant)]
 pub struct ParticipantDto {
     pub name: String,
     pub email: String,
@@ -265,7 +266,7 @@ pub async fn cancel(
 pub struct RegistrationListParams {
     /// `csv` for the whole list as CSV, one row per participant (the same as
     /// `Accept: text/csv`); `json` (the default) for pages.
-    #[param(value_type = Option<ExportFormat>)]
+    #[param(inline, value_type = Option<ExportFormat>)]
     format: Option<String>,
     /// Page size (JSON).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]

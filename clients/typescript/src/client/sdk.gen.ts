@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AcceptClaimData, AcceptClaimErrors, AcceptClaimResponses, AddGlossaryEntryData, AddGlossaryEntryErrors, AddGlossaryEntryResponses, AddMemberData, AddMemberErrors, AddMemberResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCompanyData, CreateCompanyErrors, CreateCompanyResponses, CreateProductData, CreateProductErrors, CreateProductResponses, DeleteCompanyData, DeleteCompanyErrors, DeleteCompanyResponses, DeleteMeData, DeleteMeErrors, DeleteMeResponses, DeleteProductData, DeleteProductErrors, DeleteProductResponses, FileClaimData, FileClaimErrors, FileClaimResponses, GetClaimData, GetClaimErrors, GetClaimResponses, GetCompanyData, GetCompanyErrors, GetCompanyHistoryData, GetCompanyHistoryErrors, GetCompanyHistoryResponses, GetCompanyResponses, GetImportData, GetImportErrors, GetImportResponses, GetMeData, GetMeErrors, GetMeResponses, GetProductData, GetProductErrors, GetProductResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListClaimsData, ListClaimsErrors, ListClaimsResponses, ListCompaniesData, ListCompaniesErrors, ListCompaniesResponses, ListCompanyProductsData, ListCompanyProductsErrors, ListCompanyProductsResponses, ListGlossaryEntriesData, ListGlossaryEntriesErrors, ListGlossaryEntriesResponses, ListImportsData, ListImportsErrors, ListImportsResponses, ListIndustriesData, ListIndustriesErrors, ListIndustriesResponses, ListLegalFormsData, ListLegalFormsErrors, ListLegalFormsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRegionsData, ListRegionsErrors, ListRegionsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterResponses, RejectClaimData, RejectClaimErrors, RejectClaimResponses, RemoveGlossaryEntryData, RemoveGlossaryEntryErrors, RemoveGlossaryEntryResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, StartImportData, StartImportErrors, StartImportResponses, UnverifyCompanyData, UnverifyCompanyErrors, UnverifyCompanyResponses, UpdateCompanyData, UpdateCompanyErrors, UpdateCompanyResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, VerifyCompanyData, VerifyCompanyErrors, VerifyCompanyResponses } from './types.gen.js';
+import type { AcceptClaimData, AcceptClaimErrors, AcceptClaimResponses, AddGlossaryEntryData, AddGlossaryEntryErrors, AddGlossaryEntryResponses, AddMemberData, AddMemberErrors, AddMemberResponses, CancelRegistrationData, CancelRegistrationErrors, CancelRegistrationResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCompanyData, CreateCompanyErrors, CreateCompanyResponses, CreateEventData, CreateEventErrors, CreateEventResponses, CreateProductData, CreateProductErrors, CreateProductResponses, DeleteCompanyData, DeleteCompanyErrors, DeleteCompanyResponses, DeleteEventData, DeleteEventErrors, DeleteEventResponses, DeleteMeData, DeleteMeErrors, DeleteMeResponses, DeleteProductData, DeleteProductErrors, DeleteProductResponses, FileClaimData, FileClaimErrors, FileClaimResponses, GetClaimData, GetClaimErrors, GetClaimResponses, GetCompanyData, GetCompanyErrors, GetCompanyHistoryData, GetCompanyHistoryErrors, GetCompanyHistoryResponses, GetCompanyResponses, GetEventCalendarData, GetEventCalendarErrors, GetEventCalendarResponses, GetEventData, GetEventErrors, GetEventResponses, GetEventsCalendarData, GetEventsCalendarErrors, GetEventsCalendarResponses, GetImportData, GetImportErrors, GetImportResponses, GetMeData, GetMeErrors, GetMeResponses, GetProductData, GetProductErrors, GetProductResponses, GetRegistrationData, GetRegistrationErrors, GetRegistrationResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListClaimsData, ListClaimsErrors, ListClaimsResponses, ListCompaniesData, ListCompaniesErrors, ListCompaniesResponses, ListCompanyEventsData, ListCompanyEventsErrors, ListCompanyEventsResponses, ListCompanyProductsData, ListCompanyProductsErrors, ListCompanyProductsResponses, ListCompanyRegistrationsData, ListCompanyRegistrationsErrors, ListCompanyRegistrationsResponses, ListEventParticipantsData, ListEventParticipantsErrors, ListEventParticipantsResponses, ListEventRegistrationsData, ListEventRegistrationsErrors, ListEventRegistrationsResponses, ListEventsData, ListEventsErrors, ListEventsResponses, ListGlossaryEntriesData, ListGlossaryEntriesErrors, ListGlossaryEntriesResponses, ListImportsData, ListImportsErrors, ListImportsResponses, ListIndustriesData, ListIndustriesErrors, ListIndustriesResponses, ListLegalFormsData, ListLegalFormsErrors, ListLegalFormsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRegionsData, ListRegionsErrors, ListRegionsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterForEventData, RegisterForEventErrors, RegisterForEventResponses, RegisterResponses, RejectClaimData, RejectClaimErrors, RejectClaimResponses, RemoveGlossaryEntryData, RemoveGlossaryEntryErrors, RemoveGlossaryEntryResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, StartImportData, StartImportErrors, StartImportResponses, UnverifyCompanyData, UnverifyCompanyErrors, UnverifyCompanyResponses, UpdateCompanyData, UpdateCompanyErrors, UpdateCompanyResponses, UpdateEventData, UpdateEventErrors, UpdateEventResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, VerifyCompanyData, VerifyCompanyErrors, VerifyCompanyResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -310,6 +310,19 @@ export const fileClaim = <ThrowOnError extends boolean = false>(options: Options
 });
 
 /**
+ * An organisation's events
+ *
+ * The events an organisation organises or has registered for (not cancelled), by start, past
+ * ones included. Visible like the organisation; its drafts only to its members and
+ * administrators.
+ */
+export const listCompanyEvents = <ThrowOnError extends boolean = false>(options: Options<ListCompanyEventsData, ThrowOnError>) => (options.client ?? client).get<ListCompanyEventsResponses, ListCompanyEventsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/companies/{id}/events',
+    ...options
+});
+
+/**
  * The change history
  *
  * Who changed what and when, newest first. For members and administrators.
@@ -386,6 +399,18 @@ export const createProduct = <ThrowOnError extends boolean = false>(options: Opt
 });
 
 /**
+ * An organisation's registrations
+ *
+ * For the organisation's members and administrators, with participants, in the order they
+ * were made; cancelled ones included.
+ */
+export const listCompanyRegistrations = <ThrowOnError extends boolean = false>(options: Options<ListCompanyRegistrationsData, ThrowOnError>) => (options.client ?? client).get<ListCompanyRegistrationsResponses, ListCompanyRegistrationsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/companies/{id}/registrations',
+    ...options
+});
+
+/**
  * Withdraw a verification
  *
  * For administrators.
@@ -405,6 +430,147 @@ export const verifyCompany = <ThrowOnError extends boolean = false>(options: Opt
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/v1/companies/{id}/verify',
     ...options
+});
+
+/**
+ * Find events
+ *
+ * Upcoming events (those that have not ended) soonest first, or as filtered: by time, kind,
+ * place, language, topic, organiser, distance and words, through the same search as the
+ * company directory. Cancelled events stay listed with `status: cancelled`; drafts never
+ * appear.
+ */
+export const listEvents = <ThrowOnError extends boolean = false>(options?: Options<ListEventsData, ThrowOnError>) => (options?.client ?? client).get<ListEventsResponses, ListEventsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/events',
+    ...options
+});
+
+/**
+ * Create an event
+ *
+ * For members of a multiplier organisation (chambers, associations, agencies), for their
+ * organisation, and for administrators. A draft unless `status` says `published`.
+ */
+export const createEvent = <ThrowOnError extends boolean = false>(options: Options<CreateEventData, ThrowOnError>) => (options.client ?? client).post<CreateEventResponses, CreateEventErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/events',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Calendar feed of events
+ *
+ * The events the same filters as `GET /v1/events` find, soonest first (at most 100), as an
+ * iCalendar feed to subscribe to: local times with their `VTIMEZONE`, stable `UID`s, and
+ * `STATUS:CANCELLED` for cancelled events so subscribed calendars drop them.
+ */
+export const getEventsCalendar = <ThrowOnError extends boolean = false>(options?: Options<GetEventsCalendarData, ThrowOnError>) => (options?.client ?? client).get<GetEventsCalendarResponses, GetEventsCalendarErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/events.ics',
+    ...options
+});
+
+/**
+ * Delete a draft event
+ *
+ * For the organiser's members and administrators. Only drafts are deleted: a published
+ * event is cancelled instead (`PATCH` with `"status": "cancelled"`), so that registered
+ * organisations learn of it. Honours `If-Match`.
+ */
+export const deleteEvent = <ThrowOnError extends boolean = false>(options: Options<DeleteEventData, ThrowOnError>) => (options.client ?? client).delete<DeleteEventResponses, DeleteEventErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/events/{id}',
+    ...options
+});
+
+/**
+ * Get an event
+ *
+ * Published and cancelled events for everybody, drafts for the organiser's members and
+ * administrators. Carries an `ETag` for `If-None-Match` and `If-Match`.
+ */
+export const getEvent = <ThrowOnError extends boolean = false>(options: Options<GetEventData, ThrowOnError>) => (options.client ?? client).get<GetEventResponses, GetEventErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/events/{id}',
+    ...options
+});
+
+/**
+ * Change an event
+ *
+ * A JSON merge patch (RFC 7396) of `EventInput`, for the organiser's members and
+ * administrators. Cancelling (`"status": "cancelled"`) records news for every registered
+ * organisation and keeps the registrations readable; a larger capacity moves the waiting
+ * list up. Send the `ETag` in `If-Match` to avoid overwriting someone else's change (else 412).
+ */
+export const updateEvent = <ThrowOnError extends boolean = false>(options: Options<UpdateEventData, ThrowOnError>) => (options.client ?? client).patch<UpdateEventResponses, UpdateEventErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/events/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * An event as a calendar file
+ *
+ * One event as iCalendar, to add to a calendar, in the language asked for. Visible like the
+ * event.
+ */
+export const getEventCalendar = <ThrowOnError extends boolean = false>(options: Options<GetEventCalendarData, ThrowOnError>) => (options.client ?? client).get<GetEventCalendarResponses, GetEventCalendarErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/events/{id}/calendar.ics',
+    ...options
+});
+
+/**
+ * An event's participant list
+ *
+ * The organisations that hold a place and agreed to be listed, in order of registration,
+ * with what they offer or seek, so that visitors see who will be there. Public like the event.
+ */
+export const listEventParticipants = <ThrowOnError extends boolean = false>(options: Options<ListEventParticipantsData, ThrowOnError>) => (options.client ?? client).get<ListEventParticipantsResponses, ListEventParticipantsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/events/{id}/participants',
+    ...options
+});
+
+/**
+ * An event's registrations
+ *
+ * For the event's organisers and administrators, in order of arrival, with participants;
+ * cancelled ones included. As CSV (`format=csv` or `Accept: text/csv`): every registration
+ * in one file, a row per participant, UTF-8 with a header row.
+ */
+export const listEventRegistrations = <ThrowOnError extends boolean = false>(options: Options<ListEventRegistrationsData, ThrowOnError>) => (options.client ?? client).get<ListEventRegistrationsResponses, ListEventRegistrationsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/events/{id}/registrations',
+    ...options
+});
+
+/**
+ * Register for an event
+ *
+ * For members of the registering organisation (and administrators). The organisation gets a
+ * place of its kind while there is one, else joins the end of the waiting list
+ * (`status: waiting`); it moves up by itself when a place becomes free. An organisation
+ * registers once per event.
+ */
+export const registerForEvent = <ThrowOnError extends boolean = false>(options: Options<RegisterForEventData, ThrowOnError>) => (options.client ?? client).post<RegisterForEventResponses, RegisterForEventErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/events/{id}/registrations',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -568,3 +734,27 @@ export const listLegalForms = <ThrowOnError extends boolean = false>(options?: O
  * they belong to the Interreg programme area.
  */
 export const listRegions = <ThrowOnError extends boolean = false>(options?: Options<ListRegionsData, ThrowOnError>) => (options?.client ?? client).get<ListRegionsResponses, ListRegionsErrors, ThrowOnError>({ url: '/v1/reference/regions', ...options });
+
+/**
+ * Get a registration
+ *
+ * For the registered organisation's members, the event's organisers and administrators.
+ */
+export const getRegistration = <ThrowOnError extends boolean = false>(options: Options<GetRegistrationData, ThrowOnError>) => (options.client ?? client).get<GetRegistrationResponses, GetRegistrationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/registrations/{id}',
+    ...options
+});
+
+/**
+ * Cancel a registration
+ *
+ * For the registered organisation's members and administrators. The registration stays
+ * readable as `cancelled`; a place it frees goes to the first on the waiting list, whose
+ * organisation is told. Cancelling a cancelled registration changes nothing.
+ */
+export const cancelRegistration = <ThrowOnError extends boolean = false>(options: Options<CancelRegistrationData, ThrowOnError>) => (options.client ?? client).post<CancelRegistrationResponses, CancelRegistrationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/registrations/{id}/cancel',
+    ...options
+});

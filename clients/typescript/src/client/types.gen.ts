@@ -60,6 +60,24 @@ export type ApiKey = {
 
 export type ApiScope = 'read' | 'export' | 'changes' | 'webhooks' | 'stats';
 
+/**
+ * How many organisations may take part in each way: absent or `null` is no limit, 0 that
+ * the event does not take this kind of participant.
+ */
+export type CapacityInput = {
+    exhibitors?: number | null;
+    visitors?: number | null;
+};
+
+/**
+ * How many organisations may take part in each way: absent or `null` is no limit, 0 that
+ * the event does not take this kind of participant.
+ */
+export type CapacityPatch = {
+    exhibitors?: number | null;
+    visitors?: number | null;
+};
+
 export type Change = {
     /**
      * `created`, `updated`, `verified`, `deleted`, `member_added`, `member_removed`,
@@ -324,6 +342,213 @@ export type CreatedApiKey = ApiKey & {
 export type Credentials = {
     email: string;
     password: string;
+};
+
+/**
+ * An event: when and where, what about, for whom, and how many places are left.
+ */
+export type Event = {
+    /**
+     * The event as an iCalendar file.
+     */
+    calendar: string;
+    created_at: string;
+    description: LocalizedText;
+    /**
+     * In searches with `near` or `near_postal_code`: the distance of the venue in km (absent
+     * for online events).
+     */
+    distance_km?: number | null;
+    ends_at: string;
+    fee_note: LocalizedText;
+    id: string;
+    /**
+     * Whether interpreting is offered.
+     */
+    interpreting: boolean;
+    kind: EventKind;
+    /**
+     * ISO 639-1 codes of the languages it is held in.
+     */
+    languages: Array<string>;
+    online_url?: string | null;
+    organiser: OrganisationRef;
+    places: EventPlaces;
+    registration_deadline?: string | null;
+    /**
+     * Whether the event takes registrations now.
+     */
+    registration_open: boolean;
+    /**
+     * Local time of `time_zone` with its offset.
+     */
+    starts_at: string;
+    status: EventStatus;
+    summary: LocalizedText;
+    time_zone: EventTimeZone;
+    title: LocalizedText;
+    /**
+     * The industries (NACE Rev. 2) it is about.
+     */
+    topics: Array<EventTopic>;
+    updated_at: string;
+    venue?: Venue | null;
+    /**
+     * Increases with every change; the ETag is derived from it.
+     */
+    version: number;
+};
+
+/**
+ * An event as its organiser writes it. The id, version, timestamps, region and coordinates
+ * are the platform's.
+ */
+export type EventInput = {
+    capacity?: CapacityInput | null;
+    description?: EventTextInput | null;
+    ends_at: string;
+    fee_note?: EventTextInput | null;
+    /**
+     * Whether interpreting between the languages is offered.
+     */
+    interpreting?: boolean;
+    kind: EventKind;
+    /**
+     * ISO 639-1 codes of the languages the event is held in.
+     */
+    languages?: Array<string>;
+    /**
+     * An `http` or `https` address where the event is streamed or held.
+     */
+    online_url?: string | null;
+    /**
+     * The organising organisation: a multiplier the caller is a member of (administrators:
+     * any). Cannot change later.
+     */
+    organiser_id: string;
+    /**
+     * The last moment registrations are taken, like `starts_at`; without it, until the end.
+     */
+    registration_deadline?: string | null;
+    /**
+     * Local time in `time_zone` (`2027-03-25T09:00`), or with an offset.
+     */
+    starts_at: string;
+    status?: EventStatus | null;
+    summary?: EventTextInput | null;
+    time_zone: EventTimeZone;
+    /**
+     * The title per language (at least one).
+     */
+    title: EventTitleInput;
+    /**
+     * NACE Rev. 2 codes of the industries the event is about, at any level (`C`, `25`, `25.62`).
+     */
+    topics?: Array<string>;
+    venue?: VenueInput | null;
+};
+
+export type EventKind = 'cooperation_exchange' | 'workshop' | 'information_event' | 'trade_fair' | 'matchmaking' | 'webinar';
+
+/**
+ * A JSON merge patch (RFC 7396) of `EventInput`: send only the fields to change. `null` removes an optional field, nested objects merge field by field, and lists are replaced whole. The result must be a valid `EventInput`.
+ */
+export type EventPatch = {
+    capacity?: CapacityPatch | null;
+    description?: EventTextPatch | null;
+    ends_at?: string;
+    fee_note?: EventTextPatch | null;
+    /**
+     * Whether interpreting between the languages is offered.
+     */
+    interpreting?: boolean | null;
+    kind?: EventKind;
+    /**
+     * ISO 639-1 codes of the languages the event is held in.
+     */
+    languages?: Array<string> | null;
+    /**
+     * An `http` or `https` address where the event is streamed or held.
+     */
+    online_url?: string | null;
+    /**
+     * The organising organisation: a multiplier the caller is a member of (administrators:
+     * any). Cannot change later.
+     */
+    organiser_id?: string;
+    /**
+     * The last moment registrations are taken, like `starts_at`; without it, until the end.
+     */
+    registration_deadline?: string | null;
+    /**
+     * Local time in `time_zone` (`2027-03-25T09:00`), or with an offset.
+     */
+    starts_at?: string;
+    status?: EventStatus | null;
+    summary?: EventTextPatch | null;
+    time_zone?: EventTimeZone;
+    /**
+     * The title per language (at least one).
+     */
+    title?: EventTitlePatch;
+    /**
+     * NACE Rev. 2 codes of the industries the event is about, at any level (`C`, `25`, `25.62`).
+     */
+    topics?: Array<string> | null;
+    venue?: VenuePatch | null;
+};
+
+export type EventPlaces = {
+    exhibitors: Places;
+    visitors: Places;
+};
+
+export type EventStatus = 'draft' | 'published' | 'cancelled';
+
+/**
+ * A text per language; any may be left out or `null`.
+ */
+export type EventTextInput = {
+    cs?: string | null;
+    de?: string | null;
+    en?: string | null;
+};
+
+/**
+ * A text per language; any may be left out or `null`.
+ */
+export type EventTextPatch = {
+    cs?: string | null;
+    de?: string | null;
+    en?: string | null;
+};
+
+/**
+ * The time zone an event's times are given and shown in.
+ */
+export type EventTimeZone = 'Europe/Berlin' | 'Europe/Prague';
+
+/**
+ * A text per language; any may be left out or `null`.
+ */
+export type EventTitleInput = {
+    cs?: string | null;
+    de?: string | null;
+    en?: string | null;
+};
+
+/**
+ * A text per language; any may be left out or `null`.
+ */
+export type EventTitlePatch = {
+    cs?: string | null;
+    de?: string | null;
+    en?: string | null;
+};
+
+export type EventTopic = {
+    code: string;
+    label: Labels;
 };
 
 /**
@@ -646,6 +871,18 @@ export type NewMember = {
 };
 
 /**
+ * An organisation an event belongs to or a registration is for, with its profile.
+ */
+export type OrganisationRef = {
+    /**
+     * The organisation's profile.
+     */
+    href: string;
+    id: string;
+    name: string;
+};
+
+/**
  * One page of a listing.
  */
 export type PageApiKey = {
@@ -681,6 +918,17 @@ export type PageClaim = {
 /**
  * One page of a listing.
  */
+export type PageEvent = {
+    items: Array<Event>;
+    /**
+     * Pass as `cursor` to get the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * One page of a listing.
+ */
 export type PageImportJob = {
     items: Array<ImportJob>;
     /**
@@ -703,6 +951,17 @@ export type PageMember = {
 /**
  * One page of a listing.
  */
+export type PageParticipantListEntry = {
+    items: Array<ParticipantListEntry>;
+    /**
+     * Pass as `cursor` to get the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * One page of a listing.
+ */
 export type PageProduct = {
     items: Array<Product>;
     /**
@@ -710,6 +969,52 @@ export type PageProduct = {
      */
     next_cursor?: string | null;
 };
+
+/**
+ * One page of a listing.
+ */
+export type PageRegistration = {
+    items: Array<Registration>;
+    /**
+     * Pass as `cursor` to get the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * A person an organisation sends to an event.
+ */
+export type Participant = {
+    email: string;
+    language: Language;
+    name: string;
+};
+
+/**
+ * A person the organisation sends.
+ */
+export type ParticipantInput = {
+    email: string;
+    /**
+     * The language the person wants to be addressed in.
+     */
+    language: Language;
+    name: PersonName;
+};
+
+/**
+ * An organisation on an event's public participant list.
+ */
+export type ParticipantListEntry = {
+    company: OrganisationRef;
+    kind: ParticipationKind;
+    /**
+     * What it offers or seeks at the event.
+     */
+    note?: string | null;
+};
+
+export type ParticipationKind = 'exhibitor' | 'visitor';
 
 export type PasswordChange = {
     current_password: string;
@@ -723,6 +1028,24 @@ export type PasswordChange = {
  * A person's name: up to 200 characters, no control characters.
  */
 export type PersonName = string;
+
+/**
+ * The places of one way of taking part.
+ */
+export type Places = {
+    /**
+     * How many organisations may take part this way; `null`: no limit, 0: not offered.
+     */
+    capacity?: number | null;
+    /**
+     * Registrations holding a place.
+     */
+    confirmed: number;
+    /**
+     * Registrations on the waiting list.
+     */
+    waiting: number;
+};
 
 /**
  * An RFC 9457 problem document. `code` is stable and meant for programs; `title` and `detail`
@@ -932,11 +1255,77 @@ export type RegisterSource = 'ares' | 'handelsregister';
 export type RegisterStatus = 'registered' | 'dissolved';
 
 /**
+ * An organisation's registration for an event. Seen by the organisation's members, the
+ * event's organisers and administrators.
+ */
+export type Registration = {
+    cancelled_at?: string | null;
+    company: OrganisationRef;
+    created_at: string;
+    event_id: string;
+    id: string;
+    kind: ParticipationKind;
+    /**
+     * Whether the organisation appears on the public participant list.
+     */
+    listed: boolean;
+    /**
+     * What the organisation offers or seeks at the event.
+     */
+    note?: string | null;
+    participants: Array<Participant>;
+    status: RegistrationStatus;
+    updated_at: string;
+    /**
+     * While waiting: the place on the waiting list of its kind (1 moves up next).
+     */
+    waiting_position?: number | null;
+};
+
+/**
+ * The body of a registration for an event.
+ */
+export type RegistrationInput = {
+    /**
+     * The organisation that takes part: one the caller is a member of.
+     */
+    company_id: string;
+    kind: ParticipationKind;
+    /**
+     * Whether the organisation appears on the event's public participant list.
+     */
+    listed?: boolean;
+    /**
+     * What the organisation offers or seeks at the event (shown on the participant list).
+     */
+    note?: string | null;
+    /**
+     * The people the organisation sends (1 to 20).
+     */
+    participants: Array<ParticipantInput>;
+};
+
+export type RegistrationStatus = 'confirmed' | 'waiting' | 'cancelled';
+
+/**
  * One page of search results, with facet counts when asked for.
  */
 export type SearchPageCompany = {
     facets?: Facets | null;
     items: Array<Company>;
+    match?: Match | null;
+    /**
+     * Pass as `cursor` to get the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * One page of search results, with facet counts when asked for.
+ */
+export type SearchPageEvent = {
+    facets?: Facets | null;
+    items: Array<Event>;
     match?: Match | null;
     /**
      * Pass as `cursor` to get the next page; `null` on the last page.
@@ -1005,6 +1394,39 @@ export type User = {
     language: string;
     memberships: Array<Membership>;
     name: string;
+};
+
+/**
+ * Where an event takes place.
+ */
+export type Venue = {
+    city?: string | null;
+    country: Country;
+    latitude?: number | null;
+    longitude?: number | null;
+    name: string;
+    postal_code?: string | null;
+    /**
+     * The NUTS-3 region of the postal code, when it is known.
+     */
+    region?: string | null;
+    street?: string | null;
+};
+
+/**
+ * Where an event takes place; the postal code gives its region and coordinates.
+ */
+export type VenueInput = {
+    address: AddressInput;
+    name: string;
+};
+
+/**
+ * Where an event takes place; the postal code gives its region and coordinates.
+ */
+export type VenuePatch = {
+    address?: AddressPatch;
+    name?: string;
 };
 
 export type CheckLivenessData = {
@@ -2288,6 +2710,69 @@ export type FileClaimResponses = {
 
 export type FileClaimResponse = FileClaimResponses[keyof FileClaimResponses];
 
+export type ListCompanyEventsData = {
+    body?: never;
+    path: {
+        /**
+         * The company's id
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/companies/{id}/events';
+};
+
+export type ListCompanyEventsErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * The access token or API key is invalid
+     */
+    401: Problem;
+    /**
+     * The API key lacks the `read` scope
+     */
+    403: Problem;
+    /**
+     * No company with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListCompanyEventsError = ListCompanyEventsErrors[keyof ListCompanyEventsErrors];
+
+export type ListCompanyEventsResponses = {
+    /**
+     * A page of the organisation's events
+     */
+    200: PageEvent;
+};
+
+export type ListCompanyEventsResponse = ListCompanyEventsResponses[keyof ListCompanyEventsResponses];
+
 export type GetCompanyHistoryData = {
     body?: never;
     path: {
@@ -2658,6 +3143,69 @@ export type CreateProductResponses = {
 
 export type CreateProductResponse = CreateProductResponses[keyof CreateProductResponses];
 
+export type ListCompanyRegistrationsData = {
+    body?: never;
+    path: {
+        /**
+         * The company's id
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/companies/{id}/registrations';
+};
+
+export type ListCompanyRegistrationsErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member of the organisation, or an API key
+     */
+    403: Problem;
+    /**
+     * No company with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListCompanyRegistrationsError = ListCompanyRegistrationsErrors[keyof ListCompanyRegistrationsErrors];
+
+export type ListCompanyRegistrationsResponses = {
+    /**
+     * A page of the organisation's registrations
+     */
+    200: PageRegistration;
+};
+
+export type ListCompanyRegistrationsResponse = ListCompanyRegistrationsResponses[keyof ListCompanyRegistrationsResponses];
+
 export type UnverifyCompanyData = {
     body?: never;
     path: {
@@ -2765,6 +3313,764 @@ export type VerifyCompanyResponses = {
 };
 
 export type VerifyCompanyResponse = VerifyCompanyResponses[keyof VerifyCompanyResponses];
+
+export type ListEventsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Words to search for in titles, texts, venue and organiser, in German, Czech or English,
+         * matched like the company search (folding, glossary, translations): a German word
+         * finds an event described only in Czech.
+         */
+        q?: string;
+        /**
+         * Only events that have not ended by then: a date (`2027-03-01`, midnight in the region)
+         * or a date and time with offset. Default: now, so the list shows upcoming events.
+         */
+        from?: string;
+        /**
+         * Only events that start before then (same forms as `from`).
+         */
+        to?: string;
+        /**
+         * Only events of these kinds. Repeatable or comma-separated.
+         */
+        kind?: Array<EventKind>;
+        /**
+         * Only events in these NUTS-3 regions. Repeatable or comma-separated.
+         */
+        region?: Array<string>;
+        /**
+         * Only events in this country.
+         */
+        country?: Country;
+        /**
+         * `true`: only events in the Interreg Sachsen–Česko programme area.
+         */
+        programme_area?: boolean;
+        /**
+         * Only events held in one of these languages (ISO 639-1). Repeatable or comma-separated.
+         */
+        language?: Array<string>;
+        /**
+         * Only events with (`true`) or without (`false`) an online link.
+         */
+        online?: boolean;
+        /**
+         * Only events about these industries, NACE Rev. 2 at any level (`C`, `25`, `25.62`).
+         * Repeatable or comma-separated.
+         */
+        topic?: Array<string>;
+        /**
+         * Only events of these organisations (company ids). Repeatable or comma-separated.
+         */
+        organiser?: Array<string>;
+        /**
+         * Measure distances from this point, `latitude,longitude`. Not with `near_postal_code`.
+         */
+        near?: string;
+        /**
+         * Measure distances from this postal code's centre, `DE-09496` or `CZ-40001`.
+         */
+        near_postal_code?: string;
+        /**
+         * Only events at most this far from `near` / `near_postal_code`, in km (up to 500);
+         * online-only events are then left out.
+         */
+        radius_km?: number;
+        /**
+         * `start` (the default without `q`: soonest first), `relevance` (the default with `q`)
+         * or `distance` (needs `near`).
+         */
+        sort?: 'relevance' | 'start' | 'distance';
+        /**
+         * Count the results by these dimensions, comma-separated: `country`, `region`,
+         * `nace_section` (of the topics), `kind`.
+         */
+        facets?: string;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/events';
+};
+
+export type ListEventsErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * The access token or API key is invalid
+     */
+    401: Problem;
+    /**
+     * The API key lacks the `read` scope
+     */
+    403: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built
+     */
+    503: Problem;
+};
+
+export type ListEventsError = ListEventsErrors[keyof ListEventsErrors];
+
+export type ListEventsResponses = {
+    /**
+     * A page of matching events, with facets
+     */
+    200: SearchPageEvent;
+};
+
+export type ListEventsResponse = ListEventsResponses[keyof ListEventsResponses];
+
+export type CreateEventData = {
+    body: EventInput;
+    path?: never;
+    query?: never;
+    url: '/v1/events';
+};
+
+export type CreateEventErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member of the organiser, the organiser is not a multiplier, or an API key
+     */
+    403: Problem;
+    /**
+     * No organisation with `organiser_id` is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The body is larger than 1 MiB
+     */
+    413: Problem;
+    /**
+     * The body is not JSON
+     */
+    415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type CreateEventError = CreateEventErrors[keyof CreateEventErrors];
+
+export type CreateEventResponses = {
+    /**
+     * The created event
+     */
+    201: Event;
+};
+
+export type CreateEventResponse = CreateEventResponses[keyof CreateEventResponses];
+
+export type GetEventsCalendarData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Words to search for in titles, texts, venue and organiser, in German, Czech or English,
+         * matched like the company search (folding, glossary, translations): a German word
+         * finds an event described only in Czech.
+         */
+        q?: string;
+        /**
+         * Only events that have not ended by then: a date (`2027-03-01`, midnight in the region)
+         * or a date and time with offset. Default: now, so the list shows upcoming events.
+         */
+        from?: string;
+        /**
+         * Only events that start before then (same forms as `from`).
+         */
+        to?: string;
+        /**
+         * Only events of these kinds. Repeatable or comma-separated.
+         */
+        kind?: Array<EventKind>;
+        /**
+         * Only events in these NUTS-3 regions. Repeatable or comma-separated.
+         */
+        region?: Array<string>;
+        /**
+         * Only events in this country.
+         */
+        country?: Country;
+        /**
+         * `true`: only events in the Interreg Sachsen–Česko programme area.
+         */
+        programme_area?: boolean;
+        /**
+         * Only events held in one of these languages (ISO 639-1). Repeatable or comma-separated.
+         */
+        language?: Array<string>;
+        /**
+         * Only events with (`true`) or without (`false`) an online link.
+         */
+        online?: boolean;
+        /**
+         * Only events about these industries, NACE Rev. 2 at any level (`C`, `25`, `25.62`).
+         * Repeatable or comma-separated.
+         */
+        topic?: Array<string>;
+        /**
+         * Only events of these organisations (company ids). Repeatable or comma-separated.
+         */
+        organiser?: Array<string>;
+        /**
+         * Measure distances from this point, `latitude,longitude`. Not with `near_postal_code`.
+         */
+        near?: string;
+        /**
+         * Measure distances from this postal code's centre, `DE-09496` or `CZ-40001`.
+         */
+        near_postal_code?: string;
+        /**
+         * Only events at most this far from `near` / `near_postal_code`, in km (up to 500);
+         * online-only events are then left out.
+         */
+        radius_km?: number;
+        /**
+         * The language of titles and descriptions (`de`, `cs`, `en`); without it, the
+         * `Accept-Language` header decides, else German. Texts missing in the language are
+         * taken from another.
+         */
+        lang?: Language;
+    };
+    url: '/v1/events.ics';
+};
+
+export type GetEventsCalendarErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * The access token or API key is invalid
+     */
+    401: Problem;
+    /**
+     * The API key lacks the `read` scope
+     */
+    403: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built
+     */
+    503: Problem;
+};
+
+export type GetEventsCalendarError = GetEventsCalendarErrors[keyof GetEventsCalendarErrors];
+
+export type GetEventsCalendarResponses = {
+    /**
+     * The feed
+     */
+    200: string;
+};
+
+export type GetEventsCalendarResponse = GetEventsCalendarResponses[keyof GetEventsCalendarResponses];
+
+export type DeleteEventData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of the version the change is based on: if the resource changed since, the
+         * answer is 412 and nothing is changed. Without it the change applies to whatever is stored.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * The event's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/events/{id}';
+};
+
+export type DeleteEventErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member of the organiser
+     */
+    403: Problem;
+    /**
+     * No event with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The event is published or cancelled (`not_a_draft`)
+     */
+    409: Problem;
+    /**
+     * The event changed since the ETag in If-Match
+     */
+    412: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type DeleteEventError = DeleteEventErrors[keyof DeleteEventErrors];
+
+export type DeleteEventResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type DeleteEventResponse = DeleteEventResponses[keyof DeleteEventResponses];
+
+export type GetEventData = {
+    body?: never;
+    headers?: {
+        /**
+         * An `ETag` received before: if the resource is unchanged, the answer is a bodiless 304.
+         */
+        'If-None-Match'?: string | null;
+    };
+    path: {
+        /**
+         * The event's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/events/{id}';
+};
+
+export type GetEventErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * The access token or API key is invalid
+     */
+    401: Problem;
+    /**
+     * The API key lacks the `read` scope
+     */
+    403: Problem;
+    /**
+     * No event with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type GetEventError = GetEventErrors[keyof GetEventErrors];
+
+export type GetEventResponses = {
+    /**
+     * The event
+     */
+    200: Event;
+};
+
+export type GetEventResponse = GetEventResponses[keyof GetEventResponses];
+
+export type UpdateEventData = {
+    body: EventPatch;
+    headers?: {
+        /**
+         * The `ETag` of the version the change is based on: if the resource changed since, the
+         * answer is 412 and nothing is changed. Without it the change applies to whatever is stored.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * The event's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/events/{id}';
+};
+
+export type UpdateEventErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member of the organiser
+     */
+    403: Problem;
+    /**
+     * No event with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The status cannot change this way (`invalid_status_change` names the allowed ones)
+     */
+    409: Problem;
+    /**
+     * The event changed since the ETag in If-Match
+     */
+    412: Problem;
+    /**
+     * The body is larger than 1 MiB
+     */
+    413: Problem;
+    /**
+     * The body's `Content-Type` is none of the operation's; `detail` names those accepted
+     */
+    415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type UpdateEventError = UpdateEventErrors[keyof UpdateEventErrors];
+
+export type UpdateEventResponses = {
+    /**
+     * The updated event
+     */
+    200: Event;
+};
+
+export type UpdateEventResponse = UpdateEventResponses[keyof UpdateEventResponses];
+
+export type GetEventCalendarData = {
+    body?: never;
+    path: {
+        /**
+         * The event's id
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * The language of titles and descriptions (`de`, `cs`, `en`); without it, the
+         * `Accept-Language` header decides, else German. Texts missing in the language are
+         * taken from another.
+         */
+        lang?: Language;
+    };
+    url: '/v1/events/{id}/calendar.ics';
+};
+
+export type GetEventCalendarErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * The access token or API key is invalid
+     */
+    401: Problem;
+    /**
+     * The API key lacks the `read` scope
+     */
+    403: Problem;
+    /**
+     * No event with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type GetEventCalendarError = GetEventCalendarErrors[keyof GetEventCalendarErrors];
+
+export type GetEventCalendarResponses = {
+    /**
+     * The event as iCalendar
+     */
+    200: string;
+};
+
+export type GetEventCalendarResponse = GetEventCalendarResponses[keyof GetEventCalendarResponses];
+
+export type ListEventParticipantsData = {
+    body?: never;
+    path: {
+        /**
+         * The event's id
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/events/{id}/participants';
+};
+
+export type ListEventParticipantsErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * The access token or API key is invalid
+     */
+    401: Problem;
+    /**
+     * The API key lacks the `read` scope
+     */
+    403: Problem;
+    /**
+     * No event with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListEventParticipantsError = ListEventParticipantsErrors[keyof ListEventParticipantsErrors];
+
+export type ListEventParticipantsResponses = {
+    /**
+     * A page of the participant list
+     */
+    200: PageParticipantListEntry;
+};
+
+export type ListEventParticipantsResponse = ListEventParticipantsResponses[keyof ListEventParticipantsResponses];
+
+export type ListEventRegistrationsData = {
+    body?: never;
+    path: {
+        /**
+         * The event's id
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * How a list is delivered.
+         */
+        format?: 'json' | 'csv';
+        /**
+         * Page size (JSON).
+         */
+        limit?: number;
+        /**
+         * `next_cursor` of the previous page (JSON).
+         */
+        cursor?: string;
+    };
+    url: '/v1/events/{id}/registrations';
+};
+
+export type ListEventRegistrationsErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member of the organiser, or an API key
+     */
+    403: Problem;
+    /**
+     * No event with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListEventRegistrationsError = ListEventRegistrationsErrors[keyof ListEventRegistrationsErrors];
+
+export type ListEventRegistrationsResponses = {
+    /**
+     * A page of registrations, or all of them as CSV
+     */
+    200: PageRegistration;
+};
+
+export type ListEventRegistrationsResponse = ListEventRegistrationsResponses[keyof ListEventRegistrationsResponses];
+
+export type RegisterForEventData = {
+    body: RegistrationInput;
+    path: {
+        /**
+         * The event's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/events/{id}/registrations';
+};
+
+export type RegisterForEventErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member of the registering organisation, or an API key
+     */
+    403: Problem;
+    /**
+     * No event (or organisation) with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * Already registered (`already_registered`), or the event takes no such registration now: `event_cancelled`, `event_not_published`, `registration_closed`, `not_offered`
+     */
+    409: Problem;
+    /**
+     * The body is larger than 1 MiB
+     */
+    413: Problem;
+    /**
+     * The body is not JSON
+     */
+    415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type RegisterForEventError = RegisterForEventErrors[keyof RegisterForEventErrors];
+
+export type RegisterForEventResponses = {
+    /**
+     * The registration, with a place or on the waiting list
+     */
+    201: Registration;
+};
+
+export type RegisterForEventResponse = RegisterForEventResponses[keyof RegisterForEventResponses];
 
 export type ListGlossaryEntriesData = {
     body?: never;
@@ -3545,3 +4851,111 @@ export type ListRegionsResponses = {
 };
 
 export type ListRegionsResponse = ListRegionsResponses[keyof ListRegionsResponses];
+
+export type GetRegistrationData = {
+    body?: never;
+    path: {
+        /**
+         * The registration's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/registrations/{id}';
+};
+
+export type GetRegistrationErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * An API key
+     */
+    403: Problem;
+    /**
+     * No registration with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type GetRegistrationError = GetRegistrationErrors[keyof GetRegistrationErrors];
+
+export type GetRegistrationResponses = {
+    /**
+     * The registration
+     */
+    200: Registration;
+};
+
+export type GetRegistrationResponse = GetRegistrationResponses[keyof GetRegistrationResponses];
+
+export type CancelRegistrationData = {
+    body?: never;
+    path: {
+        /**
+         * The registration's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/registrations/{id}/cancel';
+};
+
+export type CancelRegistrationErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member of the registered organisation (organisers read, but do not cancel), or an API key
+     */
+    403: Problem;
+    /**
+     * No registration with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type CancelRegistrationError = CancelRegistrationErrors[keyof CancelRegistrationErrors];
+
+export type CancelRegistrationResponses = {
+    /**
+     * The cancelled registration
+     */
+    200: Registration;
+};
+
+export type CancelRegistrationResponse = CancelRegistrationResponses[keyof CancelRegistrationResponses];

@@ -5,6 +5,8 @@ from .address_input import AddressInput
 from .address_patch import AddressPatch
 from .api_key import ApiKey
 from .api_scope import ApiScope
+from .capacity_input import CapacityInput
+from .capacity_patch import CapacityPatch
 from .change import Change
 from .change_actor import ChangeActor
 from .claim import Claim
@@ -23,6 +25,18 @@ from .contact_person import ContactPerson
 from .country import Country
 from .created_api_key import CreatedApiKey
 from .credentials import Credentials
+from .event import Event
+from .event_input import EventInput
+from .event_kind import EventKind
+from .event_patch import EventPatch
+from .event_places import EventPlaces
+from .event_status import EventStatus
+from .event_text_input import EventTextInput
+from .event_text_patch import EventTextPatch
+from .event_time_zone import EventTimeZone
+from .event_title_input import EventTitleInput
+from .event_title_patch import EventTitlePatch
+from .event_topic import EventTopic
 from .facet_value import FacetValue
 from .facets import Facets
 from .field_error import FieldError
@@ -48,6 +62,8 @@ from .legal_form_list import LegalFormList
 from .legal_form_ref import LegalFormRef
 from .list_claims_status import ListClaimsStatus
 from .list_companies_sort import ListCompaniesSort
+from .list_event_registrations_format import ListEventRegistrationsFormat
+from .list_events_sort import ListEventsSort
 from .list_products_sort import ListProductsSort
 from .localized_text import LocalizedText
 from .localized_text_input import LocalizedTextInput
@@ -59,13 +75,22 @@ from .membership import Membership
 from .nace_level import NaceLevel
 from .new_api_key import NewApiKey
 from .new_member import NewMember
+from .organisation_ref import OrganisationRef
 from .page_api_key import PageApiKey
 from .page_change import PageChange
 from .page_claim import PageClaim
+from .page_event import PageEvent
 from .page_import_job import PageImportJob
 from .page_member import PageMember
+from .page_participant_list_entry import PageParticipantListEntry
 from .page_product import PageProduct
+from .page_registration import PageRegistration
+from .participant import Participant
+from .participant_input import ParticipantInput
+from .participant_list_entry import ParticipantListEntry
+from .participation_kind import ParticipationKind
 from .password_change import PasswordChange
+from .places import Places
 from .problem import Problem
 from .product import Product
 from .product_company import ProductCompany
@@ -84,7 +109,11 @@ from .register_patch import RegisterPatch
 from .register_record import RegisterRecord
 from .register_source import RegisterSource
 from .register_status import RegisterStatus
+from .registration import Registration
+from .registration_input import RegistrationInput
+from .registration_status import RegistrationStatus
 from .search_page_company import SearchPageCompany
+from .search_page_event import SearchPageEvent
 from .search_page_product import SearchPageProduct
 from .sign_up import SignUp
 from .size_class import SizeClass
@@ -92,6 +121,9 @@ from .start_import_json_body import StartImportJsonBody
 from .start_import_source import StartImportSource
 from .token_pair import TokenPair
 from .user import User
+from .venue import Venue
+from .venue_input import VenueInput
+from .venue_patch import VenuePatch
 
 __all__ = (
     "Address",
@@ -99,6 +131,8 @@ __all__ = (
     "AddressPatch",
     "ApiKey",
     "ApiScope",
+    "CapacityInput",
+    "CapacityPatch",
     "Change",
     "ChangeActor",
     "Claim",
@@ -117,6 +151,18 @@ __all__ = (
     "Country",
     "CreatedApiKey",
     "Credentials",
+    "Event",
+    "EventInput",
+    "EventKind",
+    "EventPatch",
+    "EventPlaces",
+    "EventStatus",
+    "EventTextInput",
+    "EventTextPatch",
+    "EventTimeZone",
+    "EventTitleInput",
+    "EventTitlePatch",
+    "EventTopic",
     "Facets",
     "FacetValue",
     "FieldError",
@@ -142,6 +188,8 @@ __all__ = (
     "LegalFormRef",
     "ListClaimsStatus",
     "ListCompaniesSort",
+    "ListEventRegistrationsFormat",
+    "ListEventsSort",
     "ListProductsSort",
     "LocalizedText",
     "LocalizedTextInput",
@@ -153,13 +201,22 @@ __all__ = (
     "NaceLevel",
     "NewApiKey",
     "NewMember",
+    "OrganisationRef",
     "PageApiKey",
     "PageChange",
     "PageClaim",
+    "PageEvent",
     "PageImportJob",
     "PageMember",
+    "PageParticipantListEntry",
     "PageProduct",
+    "PageRegistration",
+    "Participant",
+    "ParticipantInput",
+    "ParticipantListEntry",
+    "ParticipationKind",
     "PasswordChange",
+    "Places",
     "Problem",
     "Product",
     "ProductCompany",
@@ -178,7 +235,11 @@ __all__ = (
     "RegisterRecord",
     "RegisterSource",
     "RegisterStatus",
+    "Registration",
+    "RegistrationInput",
+    "RegistrationStatus",
     "SearchPageCompany",
+    "SearchPageEvent",
     "SearchPageProduct",
     "SignUp",
     "SizeClass",
@@ -186,4 +247,7 @@ __all__ = (
     "StartImportSource",
     "TokenPair",
     "User",
+    "Venue",
+    "VenueInput",
+    "VenuePatch",
 )
