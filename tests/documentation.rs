@@ -141,7 +141,11 @@ async fn documented_examples_show_what_the_text_says(backend: Backend) {
     assert_eq!(feed.status, 200);
     assert_eq!(feed.header("content-language"), Some("cs"));
     let text = feed.json.as_str().expect("calendar text");
-    assert_eq!(text.matches("BEGIN:VEVENT").count(), 5, "the demo's five events");
+    assert_eq!(
+        text.matches("BEGIN:VEVENT").count(),
+        5,
+        "the demo's five events"
+    );
     assert!(text.contains("SUMMARY:Burza subdodavatelů Krušné hory"));
 }
 

@@ -12,7 +12,10 @@ use crate::support::{Backend, Session, TestApp};
 
 /// A local date and time `days` from now in the region, as organisers write it.
 fn days_ahead(days: i64, time: &str) -> String {
-    format!("{}T{time}", (Utc::now() + Duration::days(days)).format("%Y-%m-%d"))
+    format!(
+        "{}T{time}",
+        (Utc::now() + Duration::days(days)).format("%Y-%m-%d")
+    )
 }
 
 fn chamber(name: &str) -> Value {
@@ -80,12 +83,17 @@ async fn key(app: &TestApp, company: &str, owner: &Session, scopes: &[&str]) -> 
         )
         .await;
     assert_eq!(response.status, 201, "{}", response.json);
-    format!("Bearer {}", response.json["secret"].as_str().expect("secret"))
+    format!(
+        "Bearer {}",
+        response.json["secret"].as_str().expect("secret")
+    )
 }
 
 /// Companies inserted straight into the database, by name.
 async fn participants(app: &TestApp, count: usize) -> Vec<String> {
-    let names: Vec<String> = (0..count).map(|n| format!("Teilnehmer {n:02} GmbH")).collect();
+    let names: Vec<String> = (0..count)
+        .map(|n| format!("Teilnehmer {n:02} GmbH"))
+        .collect();
     app.insert(
         names
             .iter()
@@ -135,9 +143,21 @@ async fn authorisation_of_every_operation(backend: Backend) {
     let stranger = app.sign_up("stranger@example.cz").await;
     let other = app.sign_up("owner@komora.example").await;
     let admin = app.admin().await;
-    let organiser = created(&app, "/v1/companies", &chamber("Wirtschaftskammer Lausitz"), &owner).await;
+    let organiser = created(
+        &app,
+        "/v1/companies",
+        &chamber("Wirtschaftskammer Lausitz"),
+        &owner,
+    )
+    .await;
     add_member(&app, &organiser, &owner, "editor@kammer.example").await;
-    let other_org = created(&app, "/v1/companies", &chamber("Hospodářská komora Liberec"), &other).await;
+    let other_org = created(
+        &app,
+        "/v1/companies",
+        &chamber("Hospodářská komora Liberec"),
+        &other,
+    )
+    .await;
     let read_key = key(&app, &organiser, &owner, &["read"]).await;
     let stats_key = key(&app, &organiser, &owner, &["stats"]).await;
     let callers: [Option<String>; 7] = [
@@ -171,15 +191,60 @@ async fn authorisation_of_every_operation(backend: Backend) {
 
     let e = &event;
     #[allow(clippy::type_complexity)]
-    let cases: Vec<(&str, Box<dyn Fn(usize) -> String + '_>, Option<Value>, [u16; 7])> = vec![
-        ("GET", Box::new(|_| "/v1/events".into()), None, [200, 200, 200, 200, 200, 200, 403]),
-        ("GET", Box::new(|_| "/v1/events.ics".into()), None, [200, 200, 200, 200, 200, 200, 403]),
-        ("GET", Box::new(move |_| format!("/v1/events/{e}")), None, [200, 200, 200, 200, 200, 200, 403]),
-        ("GET", Box::new(|_| format!("/v1/events/{draft}")), None, [404, 404, 200, 404, 200, 404, 403]),
-        ("GET", Box::new(move |_| format!("/v1/events/{e}/calendar.ics")), None, [200, 200, 200, 200, 200, 200, 403]),
-        ("GET", Box::new(|_| format!("/v1/events/{draft}/calendar.ics")), None, [404, 404, 200, 404, 200, 404, 403]),
-        ("GET", Box::new(move |_| format!("/v1/events/{e}/participants")), None, [200, 200, 200, 200, 200, 200, 403]),
-        ("GET", Box::new(|_| format!("/v1/companies/{organiser}/events")), None, [200, 200, 200, 200, 200, 200, 403]),
+    let cases: Vec<(
+        &str,
+        Box<dyn Fn(usize) -> String + '_>,
+        Option<Value>,
+        [u16; 7],
+    )> = vec![
+        (
+            "GET",
+            Box::new(|_| "/v1/events".into()),
+            None,
+            [200, 200, 200, 200, 200, 200, 403],
+        ),
+        (
+            "GET",
+            Box::new(|_| "/v1/events.ics".into()),
+            None,
+            [200, 200, 200, 200, 200, 200, 403],
+        ),
+        (
+            "GET",
+            Box::new(move |_| format!("/v1/events/{e}")),
+            None,
+            [200, 200, 200, 200, 200, 200, 403],
+        ),
+        (
+            "GET",
+            Box::new(|_| format!("/v1/events/{draft}")),
+            None,
+            [404, 404, 200, 404, 200, 404, 403],
+        ),
+        (
+            "GET",
+            Box::new(move |_| format!("/v1/events/{e}/calendar.ics")),
+            None,
+            [200, 200, 200, 200, 200, 200, 403],
+        ),
+        (
+            "GET",
+            Box::new(|_| format!("/v1/events/{draft}/calendar.ics")),
+            None,
+            [404, 404, 200, 404, 200, 404, 403],
+        ),
+        (
+            "GET",
+            Box::new(move |_| format!("/v1/events/{e}/participants")),
+            None,
+            [200, 200, 200, 200, 200, 200, 403],
+        ),
+        (
+            "GET",
+            Box::new(|_| format!("/v1/companies/{organiser}/events")),
+            None,
+            [200, 200, 200, 200, 200, 200, 403],
+        ),
         (
             "POST",
             Box::new(|_| "/v1/events".into()),
@@ -198,23 +263,56 @@ async fn authorisation_of_every_operation(backend: Backend) {
             Some(json!({"summary": {"en": "Suppliers meet buyers."}})),
             [401, 404, 200, 404, 200, 403, 403],
         ),
-        ("GET", Box::new(move |_| format!("/v1/events/{e}/registrations")), None, [401, 403, 200, 403, 200, 403, 403]),
-        ("GET", Box::new(|_| format!("/v1/registrations/{registered}")), None, [401, 404, 200, 200, 200, 403, 403]),
-        ("GET", Box::new(|_| format!("/v1/companies/{other_org}/registrations")), None, [401, 403, 403, 200, 200, 403, 403]),
+        (
+            "GET",
+            Box::new(move |_| format!("/v1/events/{e}/registrations")),
+            None,
+            [401, 403, 200, 403, 200, 403, 403],
+        ),
+        (
+            "GET",
+            Box::new(|_| format!("/v1/registrations/{registered}")),
+            None,
+            [401, 404, 200, 200, 200, 403, 403],
+        ),
+        (
+            "GET",
+            Box::new(|_| format!("/v1/companies/{other_org}/registrations")),
+            None,
+            [401, 403, 403, 200, 200, 403, 403],
+        ),
         (
             "POST",
             Box::new(|n| format!("/v1/events/{}/registrations", events[n])),
             Some(registration(&other_org, "visitor", false)),
             [401, 403, 403, 201, 201, 403, 403],
         ),
-        ("POST", Box::new(|_| format!("/v1/registrations/{registered}/cancel")), None, [401, 404, 403, 200, 200, 403, 403]),
-        ("DELETE", Box::new(|n| format!("/v1/events/{}", drafts[n])), None, [401, 404, 204, 404, 204, 403, 403]),
-        ("DELETE", Box::new(move |_| format!("/v1/events/{e}")), None, [401, 403, 409, 403, 409, 403, 403]),
+        (
+            "POST",
+            Box::new(|_| format!("/v1/registrations/{registered}/cancel")),
+            None,
+            [401, 404, 403, 200, 200, 403, 403],
+        ),
+        (
+            "DELETE",
+            Box::new(|n| format!("/v1/events/{}", drafts[n])),
+            None,
+            [401, 404, 204, 404, 204, 403, 403],
+        ),
+        (
+            "DELETE",
+            Box::new(move |_| format!("/v1/events/{e}")),
+            None,
+            [401, 403, 409, 403, 409, 403, 403],
+        ),
     ];
     for (method, path, body, expected) in &cases {
         for (column, bearer) in callers.iter().enumerate() {
             let path = path(column);
-            let auth: Vec<(&str, &str)> = bearer.iter().map(|b| ("authorization", b.as_str())).collect();
+            let auth: Vec<(&str, &str)> = bearer
+                .iter()
+                .map(|b| ("authorization", b.as_str()))
+                .collect();
             let response = app.send(method, &path, body.as_ref(), &auth).await;
             assert_eq!(
                 response.status.as_u16(),
@@ -239,15 +337,27 @@ async fn authorisation_of_every_operation(backend: Backend) {
         .assert_problem(403, "forbidden");
     created(&app, "/v1/events", &exchange(&firm, 5), &admin).await;
     // The participant list names only organisations that agreed to it.
-    let listed = app.get(&format!("/v1/events/{}/participants", events[3])).await;
-    assert_eq!(listed.json["items"], json!([]), "visitors registered unlisted");
+    let listed = app
+        .get(&format!("/v1/events/{}/participants", events[3]))
+        .await;
+    assert_eq!(
+        listed.json["items"],
+        json!([]),
+        "visitors registered unlisted"
+    );
 }
 
 async fn concurrent_registrations_never_overbook(backend: Backend) {
     let app = TestApp::spawn_with_pool(backend, 8, std::time::Duration::from_secs(20)).await;
     let owner = app.sign_up("owner@kammer.example").await;
     let admin = app.admin().await;
-    let organiser = created(&app, "/v1/companies", &chamber("Wirtschaftskammer Lausitz"), &owner).await;
+    let organiser = created(
+        &app,
+        "/v1/companies",
+        &chamber("Wirtschaftskammer Lausitz"),
+        &owner,
+    )
+    .await;
     let event = created(&app, "/v1/events", &exchange(&organiser, 5), &owner).await;
     let companies = participants(&app, 24).await;
     let path = format!("/v1/events/{event}/registrations");
@@ -264,12 +374,18 @@ async fn concurrent_registrations_never_overbook(backend: Backend) {
         assert_eq!(response.status, 201, "{}", response.json);
         match response.json["status"].as_str() {
             Some("confirmed") => confirmed += 1,
-            Some("waiting") => positions.push(response.json["waiting_position"].as_i64().expect("position")),
+            Some("waiting") => positions.push(
+                response.json["waiting_position"]
+                    .as_i64()
+                    .expect("position"),
+            ),
             other => panic!("unexpected status {other:?}"),
         }
     }
     assert_eq!(confirmed, 5, "exactly the capacity holds a place");
-    let all = app.get_as(&format!("{path}?limit=100"), &owner.bearer()).await;
+    let all = app
+        .get_as(&format!("{path}?limit=100"), &owner.bearer())
+        .await;
     let stored: Vec<&str> = all.json["items"]
         .as_array()
         .expect("items")
@@ -286,7 +402,10 @@ async fn concurrent_registrations_never_overbook(backend: Backend) {
         .collect();
     assert_eq!(waiting, (1..=19).collect::<Vec<_>>());
     let event_now = app.get(&format!("/v1/events/{event}")).await;
-    assert_eq!(event_now.json["places"]["exhibitors"], json!({"capacity": 5, "confirmed": 5, "waiting": 19}));
+    assert_eq!(
+        event_now.json["places"]["exhibitors"],
+        json!({"capacity": 5, "confirmed": 5, "waiting": 19})
+    );
 
     // A second registration of one organisation, even at the same moment, is refused.
     let twice = join_all((0..4).map(|_| {
@@ -304,13 +423,27 @@ async fn waiting_list_moves_up_in_order(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@kammer.example").await;
     let admin = app.admin().await;
-    let organiser = created(&app, "/v1/companies", &chamber("Wirtschaftskammer Lausitz"), &owner).await;
+    let organiser = created(
+        &app,
+        "/v1/companies",
+        &chamber("Wirtschaftskammer Lausitz"),
+        &owner,
+    )
+    .await;
     let event = created(&app, "/v1/events", &exchange(&organiser, 2), &owner).await;
     let companies = participants(&app, 5).await;
     let mut registrations = Vec::new();
     for company in &companies {
         let path = format!("/v1/events/{event}/registrations");
-        registrations.push(created(&app, &path, &registration(company, "exhibitor", true), &admin).await);
+        registrations.push(
+            created(
+                &app,
+                &path,
+                &registration(company, "exhibitor", true),
+                &admin,
+            )
+            .await,
+        );
     }
     let status = |n: usize| {
         let path = format!("/v1/registrations/{}", registrations[n]);
@@ -318,7 +451,10 @@ async fn waiting_list_moves_up_in_order(backend: Backend) {
         let app = &app;
         async move {
             let r = app.get_as(&path, &bearer).await;
-            (r.json["status"].as_str().expect("status").to_owned(), r.json["waiting_position"].as_i64())
+            (
+                r.json["status"].as_str().expect("status").to_owned(),
+                r.json["waiting_position"].as_i64(),
+            )
         }
     };
     assert_eq!(status(2).await, ("waiting".into(), Some(1)));
@@ -326,26 +462,45 @@ async fn waiting_list_moves_up_in_order(backend: Backend) {
 
     // A holder cancels: the first waiting moves up and is told (a change-log entry for it).
     let cancelled = app
-        .post(&format!("/v1/registrations/{}/cancel", registrations[0]), &json!({}), Some(&admin.bearer()))
+        .post(
+            &format!("/v1/registrations/{}/cancel", registrations[0]),
+            &json!({}),
+            Some(&admin.bearer()),
+        )
         .await;
     assert_eq!(cancelled.status, 200, "{}", cancelled.json);
     assert_eq!(cancelled.json["status"], "cancelled");
     assert!(cancelled.json["cancelled_at"].is_string());
     assert_eq!(status(2).await, ("confirmed".into(), None));
     assert_eq!(status(3).await, ("waiting".into(), Some(1)));
-    assert_eq!(logged(&app, "registration"), [(registrations[2].clone(), "moved_up".into())]);
+    assert_eq!(
+        logged(&app, "registration"),
+        [(registrations[2].clone(), "moved_up".into())]
+    );
     // Cancelling again changes nothing, and a waiting one leaving moves nobody up.
     let again = app
-        .post(&format!("/v1/registrations/{}/cancel", registrations[0]), &json!({}), Some(&admin.bearer()))
+        .post(
+            &format!("/v1/registrations/{}/cancel", registrations[0]),
+            &json!({}),
+            Some(&admin.bearer()),
+        )
         .await;
     assert_eq!(again.status, 200);
-    app.post(&format!("/v1/registrations/{}/cancel", registrations[3]), &json!({}), Some(&admin.bearer()))
-        .await;
+    app.post(
+        &format!("/v1/registrations/{}/cancel", registrations[3]),
+        &json!({}),
+        Some(&admin.bearer()),
+    )
+    .await;
     assert_eq!(status(4).await, ("waiting".into(), Some(1)));
 
     // More places move the waiting list up as well.
     let raised = app
-        .patch(&format!("/v1/events/{event}"), &json!({"capacity": {"exhibitors": 3}}), Some(&owner.bearer()))
+        .patch(
+            &format!("/v1/events/{event}"),
+            &json!({"capacity": {"exhibitors": 3}}),
+            Some(&owner.bearer()),
+        )
         .await;
     assert_eq!(raised.status, 200, "{}", raised.json);
     assert_eq!(status(4).await, ("confirmed".into(), None));
@@ -356,7 +511,13 @@ async fn deadline_double_registration_and_cancellation(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@kammer.example").await;
     let admin = app.admin().await;
-    let organiser = created(&app, "/v1/companies", &chamber("Wirtschaftskammer Lausitz"), &owner).await;
+    let organiser = created(
+        &app,
+        "/v1/companies",
+        &chamber("Wirtschaftskammer Lausitz"),
+        &owner,
+    )
+    .await;
     let companies = participants(&app, 3).await;
 
     let mut closed = exchange(&organiser, 5);
@@ -383,14 +544,41 @@ async fn deadline_double_registration_and_cancellation(backend: Backend) {
 
     let event = created(&app, "/v1/events", &exchange(&organiser, 5), &owner).await;
     let path = format!("/v1/events/{event}/registrations");
-    let first = created(&app, &path, &registration(&companies[0], "exhibitor", true), &admin).await;
-    let second = created(&app, &path, &registration(&companies[1], "visitor", true), &admin).await;
-    let twice = app.post(&path, &registration(&companies[0], "visitor", true), Some(&admin.bearer())).await;
+    let first = created(
+        &app,
+        &path,
+        &registration(&companies[0], "exhibitor", true),
+        &admin,
+    )
+    .await;
+    let second = created(
+        &app,
+        &path,
+        &registration(&companies[1], "visitor", true),
+        &admin,
+    )
+    .await;
+    let twice = app
+        .post(
+            &path,
+            &registration(&companies[0], "visitor", true),
+            Some(&admin.bearer()),
+        )
+        .await;
     twice.assert_problem(409, "already_registered");
-    assert!(twice.json["detail"].as_str().expect("detail").contains(&first));
+    assert!(
+        twice.json["detail"]
+            .as_str()
+            .expect("detail")
+            .contains(&first)
+    );
 
     let cancelled = app
-        .patch(&format!("/v1/events/{event}"), &json!({"status": "cancelled"}), Some(&owner.bearer()))
+        .patch(
+            &format!("/v1/events/{event}"),
+            &json!({"status": "cancelled"}),
+            Some(&owner.bearer()),
+        )
         .await;
     assert_eq!(cancelled.status, 200, "{}", cancelled.json);
     assert_eq!(cancelled.json["status"], "cancelled");
@@ -398,34 +586,63 @@ async fn deadline_double_registration_and_cancellation(backend: Backend) {
     // Every registered organisation has news of the cancellation; the registrations stay.
     let mut news = logged(&app, "registration");
     news.sort();
-    let mut expected = vec![(first.clone(), "event_cancelled".to_owned()), (second.clone(), "event_cancelled".to_owned())];
+    let mut expected = vec![
+        (first.clone(), "event_cancelled".to_owned()),
+        (second.clone(), "event_cancelled".to_owned()),
+    ];
     expected.sort();
     assert_eq!(news, expected);
     let kept = app.get_as(&path, &owner.bearer()).await;
     assert_eq!(kept.json["items"].as_array().expect("items").len(), 2);
-    let own = app.get_as(&format!("/v1/registrations/{first}"), &admin.bearer()).await;
+    let own = app
+        .get_as(&format!("/v1/registrations/{first}"), &admin.bearer())
+        .await;
     assert_eq!(own.json["status"], "confirmed");
-    app.post(&path, &registration(&companies[2], "visitor", true), Some(&admin.bearer()))
-        .await
-        .assert_problem(409, "event_cancelled");
+    app.post(
+        &path,
+        &registration(&companies[2], "visitor", true),
+        Some(&admin.bearer()),
+    )
+    .await
+    .assert_problem(409, "event_cancelled");
     // A cancelled event stays cancelled, and stays in the list, marked.
     let back = app
-        .patch(&format!("/v1/events/{event}"), &json!({"status": "published"}), Some(&owner.bearer()))
+        .patch(
+            &format!("/v1/events/{event}"),
+            &json!({"status": "published"}),
+            Some(&owner.bearer()),
+        )
         .await;
     let problem = back.assert_problem(409, "invalid_status_change");
-    assert!(problem["detail"].as_str().expect("detail").contains("nothing else"));
+    assert!(
+        problem["detail"]
+            .as_str()
+            .expect("detail")
+            .contains("nothing else")
+    );
     let listed = app.get("/v1/events?limit=100").await;
     let statuses: Vec<(&str, &str)> = listed.json["items"]
         .as_array()
         .expect("items")
         .iter()
-        .map(|e| (e["id"].as_str().expect("id"), e["status"].as_str().expect("status")))
+        .map(|e| {
+            (
+                e["id"].as_str().expect("id"),
+                e["status"].as_str().expect("status"),
+            )
+        })
         .collect();
-    assert!(statuses.contains(&(event.as_str(), "cancelled")), "{statuses:?}");
+    assert!(
+        statuses.contains(&(event.as_str(), "cancelled")),
+        "{statuses:?}"
+    );
 
     // The organisers' CSV: a header and a row per participant, in order of arrival.
     let csv = app
-        .get_with(&format!("{path}?format=csv"), &[("authorization", &owner.bearer())])
+        .get_with(
+            &format!("{path}?format=csv"),
+            &[("authorization", &owner.bearer())],
+        )
         .await;
     assert_eq!(csv.status, 200);
     assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
@@ -441,14 +658,23 @@ async fn deadline_double_registration_and_cancellation(backend: Backend) {
 }
 
 /// The properties of a parsed component, unfolded and unescaped by the parser.
-fn property<'a>(component: &'a icalendar::parser::Component<'_>, name: &str) -> Option<&'a icalendar::parser::Property<'a>> {
+fn property<'a>(
+    component: &'a icalendar::parser::Component<'_>,
+    name: &str,
+) -> Option<&'a icalendar::parser::Property<'a>> {
     component.find_prop(name)
 }
 
 async fn calendars_keep_local_times_across_daylight_saving(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@kammer.example").await;
-    let organiser = created(&app, "/v1/companies", &chamber("Wirtschaftskammer Lausitz"), &owner).await;
+    let organiser = created(
+        &app,
+        "/v1/companies",
+        &chamber("Wirtschaftskammer Lausitz"),
+        &owner,
+    )
+    .await;
     // Summer time starts on 28 March 2027: 09:00 is 08:00 UTC the day before, 07:00 after.
     let mut winter = exchange(&organiser, 5);
     winter["starts_at"] = json!("2027-03-27T09:00");
@@ -470,19 +696,33 @@ async fn calendars_keep_local_times_across_daylight_saving(backend: Backend) {
     let mut skipped = exchange(&organiser, 5);
     skipped["starts_at"] = json!("2027-03-28T02:30");
     assert_eq!(
-        app.post("/v1/events", &skipped, Some(&owner.bearer())).await.invalid_fields(422),
+        app.post("/v1/events", &skipped, Some(&owner.bearer()))
+            .await
+            .invalid_fields(422),
         ["/starts_at"]
     );
     let cancelled = app
-        .patch(&format!("/v1/events/{winter_id}"), &json!({"status": "cancelled"}), Some(&owner.bearer()))
+        .patch(
+            &format!("/v1/events/{winter_id}"),
+            &json!({"status": "cancelled"}),
+            Some(&owner.bearer()),
+        )
         .await;
     assert_eq!(cancelled.status, 200);
 
-    let feed = app.get("/v1/events.ics?from=2027-03-01&to=2027-04-01&lang=cs").await;
+    let feed = app
+        .get("/v1/events.ics?from=2027-03-01&to=2027-04-01&lang=cs")
+        .await;
     assert_eq!(feed.status, 200);
-    assert_eq!(feed.header("content-type"), Some("text/calendar; charset=utf-8"));
+    assert_eq!(
+        feed.header("content-type"),
+        Some("text/calendar; charset=utf-8")
+    );
     let text = feed.json.as_str().expect("calendar text").to_owned();
-    assert!(text.lines().all(|l| l.len() <= 76), "lines are folded at 75 octets");
+    assert!(
+        text.lines().all(|l| l.len() <= 76),
+        "lines are folded at 75 octets"
+    );
     let unfolded = icalendar::parser::unfold(&text);
     let calendar = icalendar::parser::read_calendar(&unfolded).expect("a valid iCalendar file");
     let zones: Vec<&str> = calendar
@@ -492,46 +732,98 @@ async fn calendars_keep_local_times_across_daylight_saving(backend: Backend) {
         .map(|c| property(c, "TZID").expect("TZID").val.as_str())
         .collect();
     assert_eq!(zones, ["Europe/Berlin", "Europe/Prague"]);
-    let berlin = calendar.components.iter().find(|c| c.name == "VTIMEZONE").expect("zone");
-    let daylight = berlin.components.iter().find(|c| c.name == "DAYLIGHT").expect("DAYLIGHT");
-    assert_eq!(property(daylight, "TZOFFSETTO").expect("offset").val.as_str(), "+0200");
-    assert_eq!(property(daylight, "RRULE").expect("rule").val.as_str(), "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
-    let events: Vec<&icalendar::parser::Component<'_>> =
-        calendar.components.iter().filter(|c| c.name == "VEVENT").collect();
+    let berlin = calendar
+        .components
+        .iter()
+        .find(|c| c.name == "VTIMEZONE")
+        .expect("zone");
+    let daylight = berlin
+        .components
+        .iter()
+        .find(|c| c.name == "DAYLIGHT")
+        .expect("DAYLIGHT");
+    assert_eq!(
+        property(daylight, "TZOFFSETTO")
+            .expect("offset")
+            .val
+            .as_str(),
+        "+0200"
+    );
+    assert_eq!(
+        property(daylight, "RRULE").expect("rule").val.as_str(),
+        "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"
+    );
+    let events: Vec<&icalendar::parser::Component<'_>> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .collect();
     assert_eq!(events.len(), 2);
     let by_uid = |id: &str| {
         events
             .iter()
-            .find(|e| property(e, "UID").expect("UID").val.as_str() == format!("{id}@events.partnernet.eu"))
+            .find(|e| {
+                property(e, "UID").expect("UID").val.as_str()
+                    == format!("{id}@events.partnernet.eu")
+            })
             .copied()
             .expect("event by its stable UID")
     };
     let (w, s) = (by_uid(&winter_id), by_uid(&summer_id));
     let start = |e: &icalendar::parser::Component<'_>| {
         let p = property(e, "DTSTART").expect("DTSTART");
-        let zone = p.params.iter().find(|p| p.key == "TZID").and_then(|p| p.val.as_ref()).expect("TZID");
+        let zone = p
+            .params
+            .iter()
+            .find(|p| p.key == "TZID")
+            .and_then(|p| p.val.as_ref())
+            .expect("TZID");
         (zone.as_str().to_owned(), p.val.as_str().to_owned())
     };
     assert_eq!(start(w), ("Europe/Berlin".into(), "20270327T090000".into()));
     assert_eq!(start(s), ("Europe/Prague".into(), "20270329T090000".into()));
-    assert_eq!(property(w, "STATUS").expect("STATUS").val.as_str(), "CANCELLED");
-    assert_eq!(property(s, "STATUS").expect("STATUS").val.as_str(), "CONFIRMED");
+    assert_eq!(
+        property(w, "STATUS").expect("STATUS").val.as_str(),
+        "CANCELLED"
+    );
+    assert_eq!(
+        property(s, "STATUS").expect("STATUS").val.as_str(),
+        "CONFIRMED"
+    );
     // In Czech as asked, with its special characters unescaped by the parser.
     assert_eq!(
-        property(s, "SUMMARY").expect("SUMMARY").val.clone().unescape_text().as_str(),
+        property(s, "SUMMARY")
+            .expect("SUMMARY")
+            .val
+            .clone()
+            .unescape_text()
+            .as_str(),
         "Jarní burza; díly, nářadí"
     );
-    assert_eq!(property(w, "SUMMARY").expect("SUMMARY").val.as_str(), "Burza subdodavatelů Horní Lužice");
+    assert_eq!(
+        property(w, "SUMMARY").expect("SUMMARY").val.as_str(),
+        "Burza subdodavatelů Horní Lužice"
+    );
 
     // One event, in the language of Accept-Language; the same UID every time.
     let single = app
-        .get_with(&format!("/v1/events/{summer_id}/calendar.ics"), &[("accept-language", "de-DE,de;q=0.9,cs;q=0.5")])
+        .get_with(
+            &format!("/v1/events/{summer_id}/calendar.ics"),
+            &[("accept-language", "de-DE,de;q=0.9,cs;q=0.5")],
+        )
         .await;
     let text = single.json.as_str().expect("calendar text").to_owned();
     let unfolded = icalendar::parser::unfold(&text);
     let calendar = icalendar::parser::read_calendar(&unfolded).expect("a valid iCalendar file");
-    let event = calendar.components.iter().find(|c| c.name == "VEVENT").expect("event");
-    assert_eq!(property(event, "SUMMARY").expect("SUMMARY").val.as_str(), "Frühjahrsbörse");
+    let event = calendar
+        .components
+        .iter()
+        .find(|c| c.name == "VEVENT")
+        .expect("event");
+    assert_eq!(
+        property(event, "SUMMARY").expect("SUMMARY").val.as_str(),
+        "Frühjahrsbörse"
+    );
     assert_eq!(
         property(event, "UID").expect("UID").val.as_str(),
         format!("{summer_id}@events.partnernet.eu")
@@ -542,10 +834,17 @@ async fn calendars_keep_local_times_across_daylight_saving(backend: Backend) {
 async fn search_in_german_finds_an_event_described_only_in_czech(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@komora.example").await;
-    let organiser = created(&app, "/v1/companies", &chamber("Hospodářská komora Děčín"), &owner).await;
+    let organiser = created(
+        &app,
+        "/v1/companies",
+        &chamber("Hospodářská komora Děčín"),
+        &owner,
+    )
+    .await;
     let mut czech = exchange(&organiser, 5);
     czech["title"] = json!({"cs": "Setkání strojírenských firem"});
-    czech["summary"] = json!({"cs": "Subdodavatelé pro automobilový průmysl představí své služby."});
+    czech["summary"] =
+        json!({"cs": "Subdodavatelé pro automobilový průmysl představí své služby."});
     czech["time_zone"] = json!("Europe/Prague");
     czech["venue"] = json!({"name": "Kulturní dům", "address": {"postal_code": "40001", "city": "Ústí nad Labem", "country": "CZ"}});
     czech["languages"] = json!(["cs"]);
@@ -568,27 +867,61 @@ async fn search_in_german_finds_an_event_described_only_in_czech(backend: Backen
             .map(|e| e["id"].as_str().expect("id").to_owned())
             .collect()
     };
-    assert_eq!(ids(&app.get("/v1/events?q=Zulieferer").await), [czech.clone()]);
-    assert_eq!(ids(&app.get("/v1/events?online=true").await), [online.clone()]);
-    assert_eq!(ids(&app.get("/v1/events?country=CZ&language=cs").await), [czech.clone()]);
-    assert_eq!(ids(&app.get("/v1/events?near_postal_code=CZ-40001&radius_km=20").await), [czech.clone()]);
-    assert_eq!(ids(&app.get("/v1/events?kind=webinar").await), [online.clone()]);
-    assert_eq!(ids(&app.get(&format!("/v1/events?organiser={organiser}&topic=C")).await).len(), 2);
+    assert_eq!(
+        ids(&app.get("/v1/events?q=Zulieferer").await),
+        [czech.as_str()]
+    );
+    assert_eq!(
+        ids(&app.get("/v1/events?online=true").await),
+        [online.as_str()]
+    );
+    assert_eq!(
+        ids(&app.get("/v1/events?country=CZ&language=cs").await),
+        [czech.as_str()]
+    );
+    assert_eq!(
+        ids(&app
+            .get("/v1/events?near_postal_code=CZ-40001&radius_km=20")
+            .await),
+        [czech.as_str()]
+    );
+    assert_eq!(
+        ids(&app.get("/v1/events?kind=webinar").await),
+        [online.as_str()]
+    );
+    assert_eq!(
+        ids(&app
+            .get(&format!("/v1/events?organiser={organiser}&topic=C"))
+            .await)
+        .len(),
+        2
+    );
     assert!(ids(&app.get("/v1/events?to=2020-01-01").await).is_empty());
     let faceted = app.get("/v1/events?facets=kind,country").await;
     assert_eq!(faceted.json["facets"]["total"], 2);
-    assert_eq!(faceted.json["facets"]["country"], json!([{"value": "CZ", "count": 1}]));
+    assert_eq!(
+        faceted.json["facets"]["country"],
+        json!([{"value": "CZ", "count": 1}])
+    );
     // Paging in date order.
     let first = app.get("/v1/events?limit=1").await;
     let cursor = first.json["next_cursor"].as_str().expect("a next page");
-    let second = app.get(&format!("/v1/events?limit=1&cursor={cursor}")).await;
+    let second = app
+        .get(&format!("/v1/events?limit=1&cursor={cursor}"))
+        .await;
     let mut both = ids(&first);
     both.extend(ids(&second));
     both.sort();
     let mut expected = vec![czech.clone(), online.clone()];
     expected.sort();
     assert_eq!(both, expected);
-    for bad in ["from=tomorrow", "kind=party", "sort=name", "online=yes", "topic=Z9"] {
+    for bad in [
+        "from=tomorrow",
+        "kind=party",
+        "sort=name",
+        "online=yes",
+        "topic=Z9",
+    ] {
         let response = app.get(&format!("/v1/events?{bad}")).await;
         assert!(
             response.status == 400 || response.status == 422,
@@ -598,13 +931,22 @@ async fn search_in_german_finds_an_event_described_only_in_czech(backend: Backen
         );
     }
     // The organisation's own page lists them too.
-    assert_eq!(ids(&app.get(&format!("/v1/companies/{organiser}/events")).await).len(), 2);
+    assert_eq!(
+        ids(&app.get(&format!("/v1/companies/{organiser}/events")).await).len(),
+        2
+    );
 }
 
 async fn event_bodies_are_checked(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@kammer.example").await;
-    let organiser = created(&app, "/v1/companies", &chamber("Wirtschaftskammer Lausitz"), &owner).await;
+    let organiser = created(
+        &app,
+        "/v1/companies",
+        &chamber("Wirtschaftskammer Lausitz"),
+        &owner,
+    )
+    .await;
     let bearer = owner.bearer();
     let post = |body: Value| {
         let bearer = bearer.clone();
@@ -631,7 +973,11 @@ async fn event_bodies_are_checked(backend: Backend) {
     post(body).await.assert_problem(400, "invalid_body");
     let event = created(&app, "/v1/events", &exchange(&organiser, 5), &owner).await;
     let moved = app
-        .patch(&format!("/v1/events/{event}"), &json!({"organiser_id": "someone-else"}), Some(&bearer))
+        .patch(
+            &format!("/v1/events/{event}"),
+            &json!({"organiser_id": "someone-else"}),
+            Some(&bearer),
+        )
         .await;
     assert_eq!(moved.invalid_fields(422), ["/organiser_id"]);
     let participants = app

@@ -142,7 +142,9 @@ pub fn boundary(raw: &str) -> Result<DateTime<Utc>, InvalidValue> {
     let invalid = || {
         InvalidValue::new(
             "invalid_date_time",
-            format!("'{raw}' is not a date such as 2027-03-25 or a time such as 2027-03-25T09:00:00+01:00"),
+            format!(
+                "'{raw}' is not a date such as 2027-03-25 or a time such as 2027-03-25T09:00:00+01:00"
+            ),
         )
     };
     if let Ok(date) = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
@@ -451,7 +453,10 @@ mod tests {
             capacity.place(exhibitor, 1),
             Ok(RegistrationStatus::Confirmed)
         );
-        assert_eq!(capacity.place(exhibitor, 2), Ok(RegistrationStatus::Waiting));
+        assert_eq!(
+            capacity.place(exhibitor, 2),
+            Ok(RegistrationStatus::Waiting)
+        );
         assert!(capacity.place(ParticipationKind::Visitor, 0).is_err());
         assert_eq!(capacity.free_places(exhibitor, 1), 1);
         assert_eq!(Capacity::default().free_places(exhibitor, 1_000), u64::MAX);

@@ -120,7 +120,10 @@ fn to_rows(new: &NewEvent, id: String, at: NaiveDateTime) -> (EventRow, Vec<Even
             fee_note: new.fee_note.get(language).map(str::to_owned),
         })
         .filter(|t| {
-            t.title.is_some() || t.summary.is_some() || t.description.is_some() || t.fee_note.is_some()
+            t.title.is_some()
+                || t.summary.is_some()
+                || t.description.is_some()
+                || t.fee_note.is_some()
         })
         .collect();
     let venue = new.venue.as_ref();
@@ -174,7 +177,9 @@ const TEXT_ROWS: usize = 3;
 pub fn create(conn: &mut DbConn, new: &NewEvent) -> QueryResult<String> {
     let (row, texts) = to_rows(new, new_id(), now());
     conn.transaction(|conn| {
-        diesel::insert_into(events::table).values(&row).execute(conn)?;
+        diesel::insert_into(events::table)
+            .values(&row)
+            .execute(conn)?;
         crate::bulk_insert!(conn, event_texts::table, &texts, TEXT_ROWS)?;
         diesel::insert_into(event_queues::table)
             .values((

@@ -11,8 +11,8 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 use domain::InvalidValue;
 use domain::event::{
-    Capacity, EventStatus, MAX_PARTICIPANTS, NewRegistration, ParticipationKind, RegistrationStatus,
-    registration_open,
+    Capacity, EventStatus, MAX_PARTICIPANTS, NewRegistration, ParticipationKind,
+    RegistrationStatus, registration_open,
 };
 
 use crate::DbConn;
@@ -118,7 +118,10 @@ pub fn create(
             .select(EventRow::as_select())
             .first(conn)?;
         let status = EventStatus::parse(&event.status).unwrap_or(EventStatus::Cancelled);
-        let closes = event.registration_deadline.unwrap_or(event.ends_at).and_utc();
+        let closes = event
+            .registration_deadline
+            .unwrap_or(event.ends_at)
+            .and_utc();
         if let Err(closed) = registration_open(status, closes, Utc::now()) {
             return Ok(Err(Refused::Closed(closed)));
         }
@@ -167,7 +170,12 @@ pub fn create(
                 language: p.language.as_str().to_owned(),
             })
             .collect();
-        crate::bulk_insert!(conn, event_participants::table, &participants, MAX_PARTICIPANTS)?;
+        crate::bulk_insert!(
+            conn,
+            event_participants::table,
+            &participants,
+            MAX_PARTICIPANTS
+        )?;
         Ok(Ok(id))
     })
 }

@@ -223,12 +223,26 @@ pub fn of_event(fields: &Fields, event: &Event) -> TantivyDocument {
         [Text::Title, Text::Summary, Text::Description].map(|which| event.text(which));
     let mut texts: Vec<&str> = Vec::new();
     for text in [&summary, &description] {
-        texts.extend([&text.de, &text.cs, &text.en].into_iter().flatten().map(String::as_str));
+        texts.extend(
+            [&text.de, &text.cs, &text.en]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
     }
-    texts.extend([&row.venue_name, &row.city].into_iter().flatten().map(String::as_str));
+    texts.extend(
+        [&row.venue_name, &row.city]
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+    );
     texts.push(&event.organiser_name);
     let words = event_document(&EventText {
-        titles: [title.de.as_deref(), title.cs.as_deref(), title.en.as_deref()],
+        titles: [
+            title.de.as_deref(),
+            title.cs.as_deref(),
+            title.en.as_deref(),
+        ],
         texts,
     });
     let sort = event_sort(event);

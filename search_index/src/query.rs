@@ -5,10 +5,10 @@
 use std::collections::BTreeSet;
 use std::ops::Bound;
 
-use domain::reference::Catalog;
-use domain::search::request::KM_PER_DEGREE;
 use chrono::{DateTime, Utc};
 use domain::event::EventStatus;
+use domain::reference::Catalog;
+use domain::search::request::KM_PER_DEGREE;
 use domain::search::{EventFilters, Expr, LabelMatch, Labels, Near, SearchRequest};
 use tantivy::Term;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
@@ -212,10 +212,18 @@ fn moments(field: Field, low: Bound<DateTime<Utc>>, high: Bound<DateTime<Utc>>) 
 fn event_filters(fields: &Fields, filters: &EventFilters) -> Vec<Box<dyn Query>> {
     let mut must = Vec::new();
     if let Some(from) = filters.from {
-        must.push(moments(fields.ends, Bound::Included(from), Bound::Unbounded));
+        must.push(moments(
+            fields.ends,
+            Bound::Included(from),
+            Bound::Unbounded,
+        ));
     }
     if let Some(to) = filters.to {
-        must.push(moments(fields.starts, Bound::Unbounded, Bound::Excluded(to)));
+        must.push(moments(
+            fields.starts,
+            Bound::Unbounded,
+            Bound::Excluded(to),
+        ));
     }
     if !filters.languages.is_empty() {
         must.push(one_of(

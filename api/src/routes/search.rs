@@ -135,7 +135,8 @@ pub fn near(
             Some(Near::parse(raw).map_err(|e| ApiError::invalid_parameter("near", e))?)
         }
         (None, Some(raw)) => Some(
-            Near::postal_code(raw).map_err(|e| ApiError::invalid_parameter("near_postal_code", e))?,
+            Near::postal_code(raw)
+                .map_err(|e| ApiError::invalid_parameter("near_postal_code", e))?,
         ),
         (None, None) => None,
     };
@@ -156,7 +157,12 @@ pub fn near(
 /// The facets asked for, comma-separated, each once.
 pub fn facets(raw: Option<&str>) -> Result<Vec<Facet>, ApiError> {
     let mut facets = Vec::new();
-    for name in raw.unwrap_or_default().split(',').map(str::trim).filter(|n| !n.is_empty()) {
+    for name in raw
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
         let facet = Facet::parse(name).map_err(|e| ApiError::invalid_parameter("facets", e))?;
         if !facets.contains(&facet) {
             facets.push(facet);

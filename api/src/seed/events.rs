@@ -4,9 +4,7 @@
 use chrono::{Duration, NaiveTime, Utc};
 use domain::company::{Address, CompanyKind, CompanyName, CompanyStatus, NewCompany};
 use domain::country::Country;
-use domain::event::{
-    Capacity, EventKind, EventStatus, EventTimeZone, NewEvent, Schedule, Venue,
-};
+use domain::event::{Capacity, EventKind, EventStatus, EventTimeZone, NewEvent, Schedule, Venue};
 use domain::language::{LocalizedText, SpokenLanguage};
 use domain::reference::NaceCode;
 use persistence::DbConn;
@@ -62,19 +60,37 @@ pub fn organisers() -> [NewCompany; 2] {
     [
         chamber(
             IHK,
-            address(Country::Germany, "Buchholzer Straße 1", "09456", "Annaberg-Buchholz"),
+            address(
+                Country::Germany,
+                "Buchholzer Straße 1",
+                "09456",
+                "Annaberg-Buchholz",
+            ),
             text(
-                Some("Die Industrie- und Handelskammer im Erzgebirge: Beratung, Weiterbildung und grenzüberschreitende Kooperationsbörsen."),
-                Some("Průmyslová a obchodní komora v Krušných horách: poradenství, vzdělávání a přeshraniční kooperační burzy."),
+                Some(
+                    "Die Industrie- und Handelskammer im Erzgebirge: Beratung, Weiterbildung und grenzüberschreitende Kooperationsbörsen.",
+                ),
+                Some(
+                    "Průmyslová a obchodní komora v Krušných horách: poradenství, vzdělávání a přeshraniční kooperační burzy.",
+                ),
                 None,
             ),
         ),
         chamber(
             HK,
-            address(Country::Czechia, "Velká Hradební 1", "40001", "Ústí nad Labem"),
+            address(
+                Country::Czechia,
+                "Velká Hradební 1",
+                "40001",
+                "Ústí nad Labem",
+            ),
             text(
-                Some("Regionale Wirtschaftskammer der Region Ústí: Kontakte zu sächsischen Partnern."),
-                Some("Krajská hospodářská komora: kontakty se saskými partnery, semináře a veletrhy."),
+                Some(
+                    "Regionale Wirtschaftskammer der Region Ústí: Kontakte zu sächsischen Partnern.",
+                ),
+                Some(
+                    "Krajská hospodářská komora: kontakty se saskými partnery, semináře a veletrhy.",
+                ),
                 None,
             ),
         ),
@@ -103,72 +119,141 @@ fn plans() -> Vec<Plan> {
         Plan {
             organiser: IHK,
             kind: EventKind::CooperationExchange,
-            title: text(Some("Zulieferbörse Erzgebirge"), Some("Burza subdodavatelů Krušné hory"), None),
+            title: text(
+                Some("Zulieferbörse Erzgebirge"),
+                Some("Burza subdodavatelů Krušné hory"),
+                None,
+            ),
             summary: text(
-                Some("Über 50 Zulieferer aus Sachsen und Böhmen stellen Metallbearbeitung, Kunststofftechnik und Elektronik vor."),
-                Some("Více než 50 subdodavatelů ze Saska a Čech představí obrábění kovů, plasty a elektroniku."),
+                Some(
+                    "Über 50 Zulieferer aus Sachsen und Böhmen stellen Metallbearbeitung, Kunststofftechnik und Elektronik vor.",
+                ),
+                Some(
+                    "Více než 50 subdodavatelů ze Saska a Čech představí obrábění kovů, plasty a elektroniku.",
+                ),
                 None,
             ),
             in_days: 45,
             hours: (9, 16),
             zone: EventTimeZone::Berlin,
-            venue: Some(("Baldauf Villa", address(Country::Germany, "Gebirgsstraße 12", "09496", "Marienberg"))),
+            venue: Some((
+                "Baldauf Villa",
+                address(Country::Germany, "Gebirgsstraße 12", "09496", "Marienberg"),
+            )),
             online_url: None,
             languages: &["de", "cs"],
             interpreting: true,
             topics: &["25", "28", "22"],
-            capacity: Capacity { exhibitors: Some(50), visitors: Some(300) },
+            capacity: Capacity {
+                exhibitors: Some(50),
+                visitors: Some(300),
+            },
         },
         Plan {
             organiser: IHK,
             kind: EventKind::Workshop,
-            title: text(Some("Liefern nach Tschechien: Zoll, Umsatzsteuer, Entsendung"), Some("Dodávky do Česka: clo, DPH, vysílání pracovníků"), None),
-            summary: text(Some("Praxisworkshop für kleine und mittlere Unternehmen."), None, None),
+            title: text(
+                Some("Liefern nach Tschechien: Zoll, Umsatzsteuer, Entsendung"),
+                Some("Dodávky do Česka: clo, DPH, vysílání pracovníků"),
+                None,
+            ),
+            summary: text(
+                Some("Praxisworkshop für kleine und mittlere Unternehmen."),
+                None,
+                None,
+            ),
             in_days: 20,
             hours: (13, 17),
             zone: EventTimeZone::Berlin,
-            venue: Some(("IHK Dresden", address(Country::Germany, "Langer Weg 4", "01067", "Dresden"))),
+            venue: Some((
+                "IHK Dresden",
+                address(Country::Germany, "Langer Weg 4", "01067", "Dresden"),
+            )),
             online_url: None,
             languages: &["de"],
             interpreting: false,
             topics: &[],
-            capacity: Capacity { exhibitors: Some(0), visitors: Some(30) },
+            capacity: Capacity {
+                exhibitors: Some(0),
+                visitors: Some(30),
+            },
         },
         Plan {
             organiser: HK,
             kind: EventKind::InformationEvent,
-            title: text(Some("Infotag Interreg Sachsen–Tschechien"), Some("Informační den Interreg Sasko–Česko"), None),
-            summary: text(None, Some("Jak získat dotaci na přeshraniční spolupráci firem a výzkumných institucí."), None),
+            title: text(
+                Some("Infotag Interreg Sachsen–Tschechien"),
+                Some("Informační den Interreg Sasko–Česko"),
+                None,
+            ),
+            summary: text(
+                None,
+                Some("Jak získat dotaci na přeshraniční spolupráci firem a výzkumných institucí."),
+                None,
+            ),
             in_days: 30,
             hours: (10, 14),
             zone: EventTimeZone::Prague,
-            venue: Some(("Krajský úřad", address(Country::Czechia, "Velká Hradební 3118", "40001", "Ústí nad Labem"))),
+            venue: Some((
+                "Krajský úřad",
+                address(
+                    Country::Czechia,
+                    "Velká Hradební 3118",
+                    "40001",
+                    "Ústí nad Labem",
+                ),
+            )),
             online_url: None,
             languages: &["cs", "de"],
             interpreting: true,
             topics: &[],
-            capacity: Capacity { exhibitors: Some(0), visitors: Some(80) },
+            capacity: Capacity {
+                exhibitors: Some(0),
+                visitors: Some(80),
+            },
         },
         Plan {
             organiser: HK,
             kind: EventKind::Matchmaking,
-            title: text(Some("Kooperationstreffen Holz und Möbel"), Some("Kooperační setkání dřevo a nábytek"), None),
-            summary: text(None, Some("Pily, truhlárny a výrobci nábytku z obou stran hranice hledají partnery."), None),
+            title: text(
+                Some("Kooperationstreffen Holz und Möbel"),
+                Some("Kooperační setkání dřevo a nábytek"),
+                None,
+            ),
+            summary: text(
+                None,
+                Some("Pily, truhlárny a výrobci nábytku z obou stran hranice hledají partnery."),
+                None,
+            ),
             in_days: 60,
             hours: (9, 15),
             zone: EventTimeZone::Prague,
-            venue: Some(("Městské divadlo", address(Country::Czechia, "Palackého 4", "43001", "Chomutov"))),
+            venue: Some((
+                "Městské divadlo",
+                address(Country::Czechia, "Palackého 4", "43001", "Chomutov"),
+            )),
             online_url: None,
             languages: &["cs", "de"],
             interpreting: true,
             topics: &["16", "31"],
-            capacity: Capacity { exhibitors: Some(20), visitors: None },
+            capacity: Capacity {
+                exhibitors: Some(20),
+                visitors: None,
+            },
         },
         Plan {
             organiser: IHK,
             kind: EventKind::Webinar,
-            title: text(Some("Förderprogramme für grenzüberschreitende Projekte"), Some("Dotační programy pro přeshraniční projekty"), Some("Funding for cross-border projects")),
-            summary: text(Some("Online, mit Simultandolmetschen."), Some("Online, se simultánním tlumočením."), None),
+            title: text(
+                Some("Förderprogramme für grenzüberschreitende Projekte"),
+                Some("Dotační programy pro přeshraniční projekty"),
+                Some("Funding for cross-border projects"),
+            ),
+            summary: text(
+                Some("Online, mit Simultandolmetschen."),
+                Some("Online, se simultánním tlumočením."),
+                None,
+            ),
             in_days: 10,
             hours: (10, 11),
             zone: EventTimeZone::Berlin,
@@ -177,7 +262,10 @@ fn plans() -> Vec<Plan> {
             languages: &["de", "cs"],
             interpreting: true,
             topics: &[],
-            capacity: Capacity { exhibitors: Some(0), visitors: Some(500) },
+            capacity: Capacity {
+                exhibitors: Some(0),
+                visitors: Some(500),
+            },
         },
     ]
 }
@@ -196,8 +284,13 @@ pub fn seed(conn: &mut DbConn) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!(e.message))
         };
         let starts_at = at(plan.hours.0)?;
-        let schedule = Schedule::new(starts_at, at(plan.hours.1)?, plan.zone, Some(starts_at - Duration::days(2)))
-            .map_err(|(_, e)| anyhow::anyhow!(e.message))?;
+        let schedule = Schedule::new(
+            starts_at,
+            at(plan.hours.1)?,
+            plan.zone,
+            Some(starts_at - Duration::days(2)),
+        )
+        .map_err(|(_, e)| anyhow::anyhow!(e.message))?;
         persistence::events::create(
             conn,
             &NewEvent {
@@ -209,7 +302,10 @@ pub fn seed(conn: &mut DbConn) -> anyhow::Result<()> {
                 description: LocalizedText::default(),
                 fee_note: LocalizedText::default(),
                 schedule,
-                venue: plan.venue.map(|(name, address)| Venue { name: name.into(), address }),
+                venue: plan.venue.map(|(name, address)| Venue {
+                    name: name.into(),
+                    address,
+                }),
                 online_url: plan.online_url.map(str::to_owned),
                 languages: plan
                     .languages

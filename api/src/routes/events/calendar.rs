@@ -73,11 +73,16 @@ fn respond(
             .collect::<Vec<_>>()
             .join("\n\n");
         let location = row.venue_name.as_ref().map(|venue| {
-            [Some(venue.as_str()), row.street.as_deref(), row.postal_code.as_deref(), row.city.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ")
+            [
+                Some(venue.as_str()),
+                row.street.as_deref(),
+                row.postal_code.as_deref(),
+                row.city.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
         });
         entries.push(CalendarEvent {
             id: &row.id,

@@ -5,9 +5,9 @@ use domain::account::{Email, person_name};
 use domain::company::{Website, text};
 use domain::country::Country;
 use domain::event::{
-    Capacity, EventKind, EventStatus, EventTimeZone, MAX_DESCRIPTION, MAX_FEE_NOTE,
-    MAX_LANGUAGES, MAX_NOTE, MAX_PARTICIPANTS, MAX_SUMMARY, MAX_TITLE, MAX_VENUE_NAME, NewEvent,
-    NewRegistration, Participant, ParticipationKind, Schedule, Venue, capacity,
+    Capacity, EventKind, EventStatus, EventTimeZone, MAX_DESCRIPTION, MAX_FEE_NOTE, MAX_LANGUAGES,
+    MAX_NOTE, MAX_PARTICIPANTS, MAX_SUMMARY, MAX_TITLE, MAX_VENUE_NAME, NewEvent, NewRegistration,
+    Participant, ParticipationKind, Schedule, Venue, capacity,
 };
 use domain::language::{Language, LocalizedText, SpokenLanguage};
 use persistence::events::{Event, Text};
@@ -171,14 +171,24 @@ impl EventInput {
                 )),
             );
         }
-        let summary = texts(&mut errors, "/summary", of(self.summary.as_ref()), MAX_SUMMARY);
+        let summary = texts(
+            &mut errors,
+            "/summary",
+            of(self.summary.as_ref()),
+            MAX_SUMMARY,
+        );
         let description = texts(
             &mut errors,
             "/description",
             of(self.description.as_ref()),
             MAX_DESCRIPTION,
         );
-        let fee_note = texts(&mut errors, "/fee_note", of(self.fee_note.as_ref()), MAX_FEE_NOTE);
+        let fee_note = texts(
+            &mut errors,
+            "/fee_note",
+            of(self.fee_note.as_ref()),
+            MAX_FEE_NOTE,
+        );
         let zone: EventTimeZone = self.time_zone.into();
         let starts_at = errors.check("/starts_at", zone.moment(&self.starts_at));
         let ends_at = errors.check("/ends_at", zone.moment(&self.ends_at));
@@ -190,8 +200,9 @@ impl EventInput {
         let schedule = match (starts_at, ends_at) {
             (Some(starts_at), Some(ends_at)) => errors.check(
                 "/",
-                Schedule::new(starts_at, ends_at, zone, deadline)
-                    .map_err(|(field, e)| InvalidValue::new(e.code, format!("{field}: {}", e.message))),
+                Schedule::new(starts_at, ends_at, zone, deadline).map_err(|(field, e)| {
+                    InvalidValue::new(e.code, format!("{field}: {}", e.message))
+                }),
             ),
             _ => None,
         };
@@ -362,7 +373,10 @@ pub struct RegistrationInput {
     #[schema(min_items = 1, max_items = 20)]
     pub participants: Vec<ParticipantInput>,
     /// What the organisation offers or seeks at the event (shown on the participant list).
-    #[schema(max_length = 1000, example = "Wir suchen Lohnfertiger für CNC-Frästeile.")]
+    #[schema(
+        max_length = 1000,
+        example = "Wir suchen Lohnfertiger für CNC-Frästeile."
+    )]
     pub note: Option<String>,
     /// Whether the organisation appears on the event's public participant list.
     #[serde(default)]
@@ -384,7 +398,10 @@ impl RegistrationInput {
         let mut participants = Vec::new();
         for (i, raw) in self.participants.iter().enumerate() {
             let name = errors.check(&format!("/participants/{i}/name"), person_name(&raw.name));
-            let email = errors.check(&format!("/participants/{i}/email"), Email::parse(&raw.email));
+            let email = errors.check(
+                &format!("/participants/{i}/email"),
+                Email::parse(&raw.email),
+            );
             if let (Some(name), Some(email)) = (name, email) {
                 participants.push(Participant {
                     name,

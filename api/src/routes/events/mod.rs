@@ -73,7 +73,14 @@ pub enum EventStatusDto {
     Cancelled,
 }
 
-mirror_enum!(EventStatusDto, EventStatus { Draft, Published, Cancelled });
+mirror_enum!(
+    EventStatusDto,
+    EventStatus {
+        Draft,
+        Published,
+        Cancelled
+    }
+);
 
 /// The time zone an event's times are given and shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -95,7 +102,10 @@ pub enum ParticipationKindDto {
     Visitor,
 }
 
-mirror_enum!(ParticipationKindDto, ParticipationKind { Exhibitor, Visitor });
+mirror_enum!(
+    ParticipationKindDto,
+    ParticipationKind { Exhibitor, Visitor }
+);
 
 /// An organisation an event belongs to or a registration is for, with its profile.
 #[derive(Debug, Serialize, ToSchema)]
@@ -224,7 +234,8 @@ impl EventDto {
     pub fn new(event: Event, counts: Counts) -> Result<Self, ApiError> {
         let zone = zone(&event)?;
         let status = status(&event)?;
-        let kind = EventKind::parse(&event.row.kind).map_err(|_| corrupt("kind", &event.row.kind))?;
+        let kind =
+            EventKind::parse(&event.row.kind).map_err(|_| corrupt("kind", &event.row.kind))?;
         let local = |at: NaiveDateTime| zone.local(at.and_utc()).fixed_offset();
         let [title, summary, description, fee_note] =
             [Text::Title, Text::Summary, Text::Description, Text::FeeNote]
@@ -699,7 +710,11 @@ pub async fn update(
                         "a {} event cannot become {}; it may become: {}",
                         was.as_str(),
                         new.status.as_str(),
-                        if allowed.is_empty() { "nothing else".into() } else { allowed.join(", ") }
+                        if allowed.is_empty() {
+                            "nothing else".into()
+                        } else {
+                            allowed.join(", ")
+                        }
                     ),
                 ));
             }

@@ -34,7 +34,14 @@ pub enum RegistrationStatusDto {
     Cancelled,
 }
 
-mirror_enum!(RegistrationStatusDto, RegistrationStatus { Confirmed, Waiting, Cancelled });
+mirror_enum!(
+    RegistrationStatusDto,
+    RegistrationStatus {
+        Confirmed,
+        Waiting,
+        Cancelled
+    }
+);
 
 /// A person an organisation sends to an event.
 #[derive(Debug, Serialize, ToSchema)]
@@ -184,13 +191,22 @@ pub async fn register(
 /// event's organisers, administrators. Others get 404, so they do not learn it exists.
 fn readable(conn: &mut DbConn, user: &UserCaller, id: &str) -> Result<Registration, ApiError> {
     let registration = store::find(conn, id)?.ok_or_else(|| no_registration(id))?;
-    if policy::authorise(conn, user, &registration.row.company_id, Action::RegisterForEvents).is_ok() {
+    if policy::authorise(
+        conn,
+        user,
+        &registration.row.company_id,
+        Action::RegisterForEvents,
+    )
+    .is_ok()
+    {
         return Ok(registration);
     }
     let organiser = persistence::events::find(conn, &registration.row.event_id)?
         .map(|event| event.row.organiser_id);
     match organiser {
-        Some(organiser) if policy::authorise(conn, user, &organiser, Action::ManageEvents).is_ok() => {
+        Some(organiser)
+            if policy::authorise(conn, user, &organiser, Action::ManageEvents).is_ok() =>
+        {
             Ok(registration)
         }
         _ => Err(no_registration(id)),
@@ -252,7 +268,12 @@ pub async fn cancel(
     let registration = db
         .run(move |conn| {
             let registration = readable(conn, &user, &id)?;
-            policy::authorise(conn, &user, &registration.row.company_id, Action::RegisterForEvents)?;
+            policy::authorise(
+                conn,
+                &user,
+                &registration.row.company_id,
+                Action::RegisterForEvents,
+            )?;
             store::cancel(conn, &registration.row)?;
             store::find(conn, &id)?.ok_or_else(|| no_registration(&id))
         })
@@ -356,7 +377,9 @@ const CSV_HEADER: [&str; 12] = [
 
 fn csv(registrations: Vec<Registration>) -> Result<Vec<u8>, ApiError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(CSV_HEADER).map_err(ApiError::internal)?;
+    writer
+        .write_record(CSV_HEADER)
+        .map_err(ApiError::internal)?;
     for registration in registrations {
         let row = &registration.row;
         let waiting = registration
@@ -441,7 +464,13 @@ pub async fn of_event(
             ))
             .body(csv(registrations)?));
     }
-    page(&req, registrations, limit, |r| r.row.arrival, RegistrationDto::new)
+    page(
+        &req,
+        registrations,
+        limit,
+        |r| r.row.arrival,
+        RegistrationDto::new,
+    )
 }
 
 /// An event's participant list
@@ -478,13 +507,19 @@ pub async fn participant_list(
             Ok(store::listed(conn, &event_id, after, limit + 1)?)
         })
         .await?;
-    page(&req, listed, limit, |(row, _)| row.arrival, |(row, name)| {
-        Ok(ParticipantListEntry {
-            kind: kind(&row.kind)?.into(),
-            company: OrganisationRef::new(row.company_id, name),
-            note: row.note,
-        })
-    })
+    page(
+        &req,
+        listed,
+        limit,
+        |(row, _)| row.arrival,
+        |(row, name)| {
+            Ok(ParticipantListEntry {
+                kind: kind(&row.kind)?.into(),
+                company: OrganisationRef::new(row.company_id, name),
+                note: row.note,
+            })
+        },
+    )
 }
 
 /// An organisation's registrations
@@ -518,8 +553,19 @@ pub async fn of_company(
     let registrations = db
         .run(move |conn| {
             policy::authorise(conn, &user, &company_id, Action::RegisterForEvents)?;
-            Ok(store::of_company(conn, &company_id, after.as_deref(), limit + 1)?)
+            Ok(store::of_company(
+                conn,
+                &company_id,
+                after.as_deref(),
+                limit + 1,
+            )?)
         })
         .await?;
-    pagination::respond_by_id(&req, registrations, limit, |r| &r.row.id, RegistrationDto::new)
+    pagination::respond_by_id(
+        &req,
+        registrations,
+        limit,
+        |r| &r.row.id,
+        RegistrationDto::new,
+    )
 }
