@@ -930,6 +930,16 @@ async fn search_in_german_finds_an_event_described_only_in_czech(backend: Backen
             response.json
         );
     }
+    // Events are found by their organiser's name, also after it changes.
+    let renamed = app
+        .patch(
+            &format!("/v1/companies/{organiser}"),
+            &json!({"name": "Komora Sever"}),
+            Some(&owner.bearer()),
+        )
+        .await;
+    assert_eq!(renamed.status, 200, "{}", renamed.json);
+    assert_eq!(ids(&app.get("/v1/events?q=Sever").await).len(), 2);
     // The organisation's own page lists them too.
     assert_eq!(
         ids(&app.get(&format!("/v1/companies/{organiser}/events")).await).len(),

@@ -254,6 +254,14 @@ pub fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<Event>> {
     Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 
+/// The events organised by the companies `organiser_ids`.
+pub fn ids_of_organisers(conn: &mut DbConn, organiser_ids: &[String]) -> QueryResult<Vec<String>> {
+    events::table
+        .filter(events::organiser_id.eq_any(organiser_ids))
+        .select(events::id)
+        .load(conn)
+}
+
 /// Every event in id order, a page at a time (for building the search index).
 pub fn page_by_id(conn: &mut DbConn, after: Option<&str>, limit: i64) -> QueryResult<Vec<Event>> {
     let mut query = events::table

@@ -326,6 +326,8 @@ impl Indexer {
         }
         let companies: Vec<String> = companies.into_iter().collect();
         for part in companies.chunks(CHUNK) {
+            // An event's document holds its organiser's name.
+            events.extend(persistence::events::ids_of_organisers(&mut conn, part)?);
             for id in part {
                 self.writer
                     .delete_term(Term::from_field_text(shared.fields.company_id, id));

@@ -253,6 +253,7 @@ impl EventDto {
             })
             .collect::<Result<_, ApiError>>()?;
         let row = event.row;
+        let languages = row.language_codes().map(str::to_owned).collect();
         let closes = row.registration_deadline.unwrap_or(row.ends_at).and_utc();
         let venue = match (row.venue_name, row.country.as_deref()) {
             (Some(name), Some(country)) => Some(VenueDto {
@@ -285,8 +286,8 @@ impl EventDto {
             registration_deadline: row.registration_deadline.map(local),
             registration_open: registration_open(status, closes, Utc::now()).is_ok(),
             venue,
+            languages,
             online_url: row.online_url,
-            languages: row.languages.lines().map(str::to_owned).collect(),
             interpreting: row.interpreting,
             topics,
             places: EventPlaces {
