@@ -4,6 +4,8 @@ use actix_web::http::header::{self, EntityTag, IfMatch, IfNoneMatch};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, HttpResponseBuilder};
 use utoipa::IntoParams;
 
+use crate::error::ApiError;
+
 /// Documents `If-None-Match` on the operations that answer through [`respond`].
 #[derive(Debug, IntoParams)]
 #[into_params(parameter_in = Header)]
@@ -46,6 +48,17 @@ pub fn respond(
     let mut response = HttpResponse::Ok();
     response.insert_header(header::ETag(etag));
     build(response)
+}
+
+/// A representation from [`respond`] answered as newly created at `location`: the client
+/// has the ETag for its next `If-Match` without reading it again.
+pub fn created(mut response: HttpResponse, location: &str) -> Result<HttpResponse, ApiError> {
+    *response.status_mut() = actix_web::http::StatusCode::CREATED;
+    response.headers_mut().insert(
+        header::LOCATION,
+        header::HeaderValue::from_str(location).map_err(ApiError::internal)?,
+    );
+    Ok(response)
 }
 
 /// The request's `If-Match`, taken apart so it can travel to the database thread. Our tags start

@@ -102,17 +102,26 @@ impl<T> Page<T> {
 /// turns the rows shown into the response's items.
 pub fn respond_by_id<R, T: Serialize>(
     req: &HttpRequest,
-    mut rows: Vec<R>,
+    rows: Vec<R>,
     limit: i64,
     id: impl Fn(&R) -> &str,
     item: impl FnMut(R) -> Result<T, ApiError>,
 ) -> Result<HttpResponse, ApiError> {
+    respond_after(req, rows, limit, |last| encode_cursor(&[id(last)]), item)
+}
+
+/// Answers one page of a listing in any order, like [`respond_by_id`]; `cursor` makes the
+/// cursor that continues after a row.
+pub fn respond_after<R, T: Serialize>(
+    req: &HttpRequest,
+    mut rows: Vec<R>,
+    limit: i64,
+    cursor: impl Fn(&R) -> String,
+    item: impl FnMut(R) -> Result<T, ApiError>,
+) -> Result<HttpResponse, ApiError> {
     let has_more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
-    let next_cursor = has_more
-        .then(|| rows.last())
-        .flatten()
-        .map(|last| encode_cursor(&[id(last)]));
+    let next_cursor = has_more.then(|| rows.last()).flatten().map(cursor);
     let items = rows.into_iter().map(item).collect::<Result<Vec<_>, _>>()?;
     let mut response = HttpResponse::Ok();
     if let Some(cursor) = &next_cursor {

@@ -1,6 +1,5 @@
 //! Creating, editing, deleting and verifying companies.
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, patch, post, web};
 use domain::company::RegisterId;
 use persistence::DbConn;
@@ -13,7 +12,7 @@ use super::input::{CompanyInput, CompanyPatch};
 use super::{CompanyDto, not_found, respond};
 use crate::auth::Caller;
 use crate::body::{self, Json};
-use crate::conditional::{IfMatchHeader, Precondition};
+use crate::conditional::{self, IfMatchHeader, Precondition};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::policy::{self, Action};
@@ -92,13 +91,7 @@ pub async fn create(
         })
         .await?;
     let location = format!("/v1/companies/{}", company.row.id);
-    let mut response = respond(&req, &caller, company)?;
-    *response.status_mut() = actix_web::http::StatusCode::CREATED;
-    response.headers_mut().insert(
-        header::LOCATION,
-        header::HeaderValue::from_str(&location).map_err(ApiError::internal)?,
-    );
-    Ok(response)
+    conditional::created(respond(&req, &caller, company)?, &location)
 }
 
 /// Change a company

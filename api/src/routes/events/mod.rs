@@ -5,8 +5,7 @@ pub mod calendar;
 pub mod input;
 pub mod registrations;
 
-use actix_web::http::StatusCode;
-use actix_web::http::header::{self, EntityTag};
+use actix_web::http::header::EntityTag;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 use domain::event::{
@@ -609,13 +608,7 @@ pub async fn create(
         })
         .await?;
     let location = format!("/v1/events/{}", event.0.row.id);
-    let mut response = respond(&req, event)?;
-    *response.status_mut() = StatusCode::CREATED;
-    response.headers_mut().insert(
-        header::LOCATION,
-        header::HeaderValue::from_str(&location).map_err(ApiError::internal)?,
-    );
-    Ok(response)
+    conditional::created(respond(&req, event)?, &location)
 }
 
 /// Get an event
@@ -823,7 +816,7 @@ pub async fn of_company(
         })
         .transpose()?;
     let id = id.into_inner();
-    let mut events = db
+    let events = db
         .run(move |conn| {
             let company =
                 persistence::companies::find(conn, &id)?.ok_or_else(|| company_not_found(&id))?;
@@ -847,23 +840,18 @@ pub async fn of_company(
                 .collect::<Vec<_>>())
         })
         .await?;
-    let has_more = events.len() as i64 > limit;
-    events.truncate(limit as usize);
-    let next_cursor = has_more.then(|| events.last()).flatten().map(|(last, _)| {
-        pagination::encode_cursor(&[
-            &last.row.starts_at.format(CURSOR_TIME).to_string(),
-            &last.row.id,
-        ])
-    });
-    let items = events
-        .into_iter()
-        .map(|(e, c)| EventDto::new(e, c))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut response = HttpResponse::Ok();
-    if let Some(cursor) = &next_cursor {
-        response.insert_header((header::LINK, pagination::next_link(&req, cursor)));
-    }
-    Ok(response.json(Page { items, next_cursor }))
+    pagination::respond_after(
+        &req,
+        events,
+        limit,
+        |(last, _)| {
+            pagination::encode_cursor(&[
+                &last.row.starts_at.format(CURSOR_TIME).to_string(),
+                &last.row.id,
+            ])
+        },
+        |(event, counts)| EventDto::new(event, counts),
+    )
 }
 
 /// How a start time travels in a cursor: exact to the microsecond stored.

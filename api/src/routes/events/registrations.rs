@@ -338,25 +338,9 @@ fn arrival_cursor(raw: Option<&str>) -> Result<Option<i64>, ApiError> {
         .transpose()
 }
 
-fn page<R, T: Serialize>(
-    req: &HttpRequest,
-    mut rows: Vec<R>,
-    limit: i64,
-    arrival: impl Fn(&R) -> i64,
-    item: impl FnMut(R) -> Result<T, ApiError>,
-) -> Result<HttpResponse, ApiError> {
-    let has_more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
-    let next_cursor = has_more
-        .then(|| rows.last())
-        .flatten()
-        .map(|last| pagination::encode_cursor(&[&arrival(last).to_string()]));
-    let items = rows.into_iter().map(item).collect::<Result<Vec<_>, _>>()?;
-    let mut response = HttpResponse::Ok();
-    if let Some(cursor) = &next_cursor {
-        response.insert_header((header::LINK, pagination::next_link(req, cursor)));
-    }
-    Ok(response.json(Page { items, next_cursor }))
+/// The cursor after a row of a list in order of arrival.
+fn after_arrival(arrival: i64) -> String {
+    pagination::encode_cursor(&[&arrival.to_string()])
 }
 
 /// The CSV columns of the registration export.
@@ -464,11 +448,11 @@ pub async fn of_event(
             ))
             .body(csv(registrations)?));
     }
-    page(
+    pagination::respond_after(
         &req,
         registrations,
         limit,
-        |r| r.row.arrival,
+        |r| after_arrival(r.row.arrival),
         RegistrationDto::new,
     )
 }
@@ -507,11 +491,11 @@ pub async fn participant_list(
             Ok(store::listed(conn, &event_id, after, limit + 1)?)
         })
         .await?;
-    page(
+    pagination::respond_after(
         &req,
         listed,
         limit,
-        |(row, _)| row.arrival,
+        |(row, _)| after_arrival(row.arrival),
         |(row, name)| {
             Ok(ParticipantListEntry {
                 kind: kind(&row.kind)?.into(),

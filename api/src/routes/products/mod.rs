@@ -3,8 +3,7 @@
 
 pub mod input;
 
-use actix_web::http::StatusCode;
-use actix_web::http::header::{self, EntityTag};
+use actix_web::http::header::EntityTag;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use domain::product::ProductKind;
@@ -270,13 +269,7 @@ pub async fn create(
         })
         .await?;
     let location = format!("/v1/products/{}", product.row.id);
-    let mut response = respond(&req, product)?;
-    *response.status_mut() = StatusCode::CREATED;
-    response.headers_mut().insert(
-        header::LOCATION,
-        header::HeaderValue::from_str(&location).map_err(ApiError::internal)?,
-    );
-    Ok(response)
+    conditional::created(respond(&req, product)?, &location)
 }
 
 /// Get a product or service
