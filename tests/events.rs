@@ -336,6 +336,27 @@ async fn authorisation_of_every_operation(backend: Backend) {
         .await
         .assert_problem(403, "forbidden");
     created(&app, "/v1/events", &exchange(&firm, 5), &admin).await;
+    // A draft organisation's events stay drafts: a public event would name it.
+    let mut hidden = chamber("Kammer im Aufbau");
+    hidden["status"] = json!("draft");
+    let hidden = created(&app, "/v1/companies", &hidden, &stranger).await;
+    app.post(
+        "/v1/events",
+        &exchange(&hidden, 5),
+        Some(&stranger.bearer()),
+    )
+    .await
+    .assert_problem(409, "organiser_not_published");
+    let mut draft_of_draft = exchange(&hidden, 5);
+    draft_of_draft["status"] = json!("draft");
+    let draft_of_draft = created(&app, "/v1/events", &draft_of_draft, &stranger).await;
+    app.patch(
+        &format!("/v1/events/{draft_of_draft}"),
+        &json!({"status": "published"}),
+        Some(&stranger.bearer()),
+    )
+    .await
+    .assert_problem(409, "organiser_not_published");
     // The participant list names only organisations that agreed to it.
     let listed = app
         .get(&format!("/v1/events/{}/participants", events[3]))
@@ -459,6 +480,9 @@ async fn waiting_list_moves_up_in_order(backend: Backend) {
     };
     assert_eq!(status(2).await, ("waiting".into(), Some(1)));
     assert_eq!(status(4).await, ("waiting".into(), Some(3)));
+    // The event's ETag follows its places, so a cached copy never shows stale counts.
+    let before = app.get(&format!("/v1/events/{event}")).await;
+    let etag = before.header("etag").expect("ETag").to_owned();
 
     // A holder cancels: the first waiting moves up and is told (a change-log entry for it).
     let cancelled = app
@@ -471,6 +495,10 @@ async fn waiting_list_moves_up_in_order(backend: Backend) {
     assert_eq!(cancelled.status, 200, "{}", cancelled.json);
     assert_eq!(cancelled.json["status"], "cancelled");
     assert!(cancelled.json["cancelled_at"].is_string());
+    let after = app
+        .get_with(&format!("/v1/events/{event}"), &[("if-none-match", &etag)])
+        .await;
+    assert_eq!(after.status, 200, "the places changed");
     assert_eq!(status(2).await, ("confirmed".into(), None));
     assert_eq!(status(3).await, ("waiting".into(), Some(1)));
     assert_eq!(
@@ -551,13 +579,9 @@ async fn deadline_double_registration_and_cancellation(backend: Backend) {
         &admin,
     )
     .await;
-    let second = created(
-        &app,
-        &path,
-        &registration(&companies[1], "visitor", true),
-        &admin,
-    )
-    .await;
+    let mut formula = registration(&companies[1], "visitor", true);
+    formula["note"] = json!("=HYPERLINK(\"https://evil.example\")");
+    let second = created(&app, &path, &formula, &admin).await;
     let twice = app
         .post(
             &path,
@@ -655,6 +679,8 @@ async fn deadline_double_registration_and_cancellation(backend: Backend) {
     assert_eq!(&rows[0][0], first.as_str());
     assert_eq!(&rows[0][9], "Jana Nováková");
     assert_eq!(&rows[1][3], "visitor");
+    // A note that looks like a formula stays text in a spreadsheet.
+    assert_eq!(&rows[1][8], "'=HYPERLINK(\"https://evil.example\")");
 }
 
 /// The properties of a parsed component, unfolded and unescaped by the parser.

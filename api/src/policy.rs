@@ -150,6 +150,43 @@ pub fn may_organise(company: &Company, access: Access) -> Result<(), ApiError> {
     ))
 }
 
+/// Whether an event of `organiser` may be `status`: a public event names its organiser, so it
+/// needs a published profile; a draft organisation's events stay drafts.
+pub fn may_show_event(organiser: &Company, status: EventStatus) -> Result<(), ApiError> {
+    if !status.is_public() || organiser.row.status == CompanyStatus::Published.as_str() {
+        return Ok(());
+    }
+    Err(ApiError::conflict(
+        "organiser_not_published",
+        "the organiser's profile is a draft: publish it before its events",
+    ))
+}
+
+/// Whether `user` may read a registration of `company_id` for an event of `organiser_id`: the
+/// registered organisation's members, the organiser's members and administrators may.
+pub fn may_read_registration(
+    conn: &mut DbConn,
+    user: &UserCaller,
+    company_id: &str,
+    organiser_id: Option<&str>,
+) -> Result<bool, ApiError> {
+    let sides = [
+        (Some(company_id), Action::RegisterForEvents),
+        (organiser_id, Action::ManageEvents),
+    ];
+    for (organisation, action) in sides {
+        let Some(organisation) = organisation else {
+            continue;
+        };
+        match authorise(conn, user, organisation, action) {
+            Ok(_) => return Ok(true),
+            Err(ApiError::Forbidden(_) | ApiError::NotFound(_)) => {}
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(false)
+}
+
 /// Whether `caller` may see an event of `status` organised by `organiser_id`: everybody sees
 /// published and cancelled ones, the organiser's members and administrators drafts too.
 pub fn can_see_event(

@@ -16,11 +16,9 @@ use super::{EventFilterParams, search_request, status, visible, zone};
 use crate::auth::Caller;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
+use crate::pagination;
 use crate::query;
 use crate::routes::search::Search;
-
-/// The most events a feed holds: a year of the region's events, soonest first.
-const FEED_SIZE: &str = "100";
 
 /// The language of a calendar.
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -139,7 +137,9 @@ pub async fn feed(
     let params: CalendarParams = query::parse(&req)?;
     let language = language(&req, &params)?;
     let (q, request) = search_request(filters, Some(EventSort::Start), Vec::new())?;
-    let search = Search::new(Target::Events, q, request, None, Some(FEED_SIZE))?;
+    // A feed is one page of the largest size, soonest first: a year of the region's events.
+    let size = pagination::MAX_LIMIT.to_string();
+    let search = Search::new(Target::Events, q, request, None, Some(&size))?;
     let events = search
         .load(&db, &index, persistence::events::by_ids)
         .await?;

@@ -327,18 +327,23 @@ fn with_counts(conn: &mut DbConn, ids: &[String]) -> diesel::QueryResult<Vec<(Ev
         .collect())
 }
 
-/// The event's entity tag: its version and the reference data (labels are in the body).
-/// Registration counts are not in it: they change without the event changing.
-fn etag(event: &Event) -> EntityTag {
+/// The event's entity tag: its version, the reference data (labels are in the body) and the
+/// registration counts, which change without the event changing. `If-Match` compares the
+/// version only.
+fn etag(event: &Event, counts: &Counts) -> EntityTag {
     EntityTag::new_strong(format!(
-        "{}.{}",
+        "{}.{}.{}-{}-{}-{}",
         event.row.version,
-        &Catalog::get().fingerprint()[..8]
+        &Catalog::get().fingerprint()[..8],
+        counts.exhibitors_confirmed,
+        counts.exhibitors_waiting,
+        counts.visitors_confirmed,
+        counts.visitors_waiting,
     ))
 }
 
 fn respond(req: &HttpRequest, (event, counts): (Event, Counts)) -> Result<HttpResponse, ApiError> {
-    let etag = etag(&event);
+    let etag = etag(&event, &counts);
     let dto = EventDto::new(event, counts)?;
     Ok(conditional::respond(req, etag, |mut response| {
         response.json(dto)
@@ -583,6 +588,7 @@ pub async fn list(
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member of the organiser, the organiser is not a multiplier, or an API key", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No organisation with `organiser_id` is visible to the caller", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The organiser's profile is a draft: its events stay drafts until it is published (`organiser_not_published`)", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is larger than 1 MiB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
     )
@@ -601,6 +607,7 @@ pub async fn create(
             let (organiser, access) =
                 policy::authorise(conn, &user, &new.organiser_id, Action::ManageEvents)?;
             policy::may_organise(&organiser, access)?;
+            policy::may_show_event(&organiser, new.status)?;
             let id = store::create(conn, &new)?;
             with_counts(conn, std::slice::from_ref(&id))?
                 .pop()
@@ -661,7 +668,7 @@ pub async fn get(
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member of the organiser", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No event with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The status cannot change this way (`invalid_status_change` names the allowed ones)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The status cannot change this way (`invalid_status_change` names the allowed ones), or the organiser's profile is a draft (`organiser_not_published`)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "The event changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -711,6 +718,9 @@ pub async fn update(
                         }
                     ),
                 ));
+            }
+            if let Some(organiser) = persistence::companies::find(conn, &event.row.organiser_id)? {
+                policy::may_show_event(&organiser, new.status)?;
             }
             // Checked last: an invalid patch is a 400, 409 or 422 whatever version it names.
             if !precondition.allows(event.row.version) {

@@ -191,25 +191,17 @@ pub async fn register(
 /// event's organisers, administrators. Others get 404, so they do not learn it exists.
 fn readable(conn: &mut DbConn, user: &UserCaller, id: &str) -> Result<Registration, ApiError> {
     let registration = store::find(conn, id)?.ok_or_else(|| no_registration(id))?;
-    if policy::authorise(
+    let organiser = persistence::events::find(conn, &registration.row.event_id)?
+        .map(|event| event.row.organiser_id);
+    if policy::may_read_registration(
         conn,
         user,
         &registration.row.company_id,
-        Action::RegisterForEvents,
-    )
-    .is_ok()
-    {
-        return Ok(registration);
-    }
-    let organiser = persistence::events::find(conn, &registration.row.event_id)?
-        .map(|event| event.row.organiser_id);
-    match organiser {
-        Some(organiser)
-            if policy::authorise(conn, user, &organiser, Action::ManageEvents).is_ok() =>
-        {
-            Ok(registration)
-        }
-        _ => Err(no_registration(id)),
+        organiser.as_deref(),
+    )? {
+        Ok(registration)
+    } else {
+        Err(no_registration(id))
     }
 }
 
@@ -359,6 +351,17 @@ const CSV_HEADER: [&str; 12] = [
     "participant_language",
 ];
 
+/// A cell as spreadsheets read it safely: text that starts like a formula (`=`, `+`, `-`, `@`,
+/// a tab or carriage return) is prefixed with `'`, so a note such as `=HYPERLINK(...)` stays
+/// text when organisers open the export (OWASP, CSV injection).
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 fn csv(registrations: Vec<Registration>) -> Result<Vec<u8>, ApiError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer
@@ -391,7 +394,9 @@ fn csv(registrations: Vec<Registration>) -> Result<Vec<u8>, ApiError> {
                 &participant.email,
                 &participant.language,
             ]);
-            writer.write_record(record).map_err(ApiError::internal)?;
+            writer
+                .write_record(record.into_iter().map(cell))
+                .map_err(ApiError::internal)?;
         }
     }
     writer.into_inner().map_err(ApiError::internal)

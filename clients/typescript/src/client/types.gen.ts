@@ -3464,6 +3464,10 @@ export type CreateEventErrors = {
      */
     404: Problem;
     /**
+     * The organiser's profile is a draft: its events stay drafts until it is published (`organiser_not_published`)
+     */
+    409: Problem;
+    /**
      * The body is larger than 1 MiB
      */
     413: Problem;
@@ -3775,7 +3779,7 @@ export type UpdateEventErrors = {
      */
     404: Problem;
     /**
-     * The status cannot change this way (`invalid_status_change` names the allowed ones)
+     * The status cannot change this way (`invalid_status_change` names the allowed ones), or the organiser's profile is a draft (`organiser_not_published`)
      */
     409: Problem;
     /**
