@@ -14,6 +14,7 @@ mod events;
 mod imports;
 mod openapi;
 mod operations;
+mod opportunities;
 mod products;
 mod reference;
 mod search;

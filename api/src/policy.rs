@@ -39,13 +39,15 @@ pub enum Action {
     ManageEvents,
     /// Registering the organisation for events, reading and cancelling its registrations.
     RegisterForEvents,
+    /// Publishing, changing and deleting the organisation's opportunities, reading its drafts.
+    ManageOpportunities,
 }
 
 const MEMBERS: &[Access] = &[Access::Owner, Access::Editor, Access::Admin];
 const OWNERS: &[Access] = &[Access::Owner, Access::Admin];
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::EditProfile,
         Action::ChangeStatus,
         Action::DeleteCompany,
@@ -56,6 +58,7 @@ impl Action {
         Action::ManageProducts,
         Action::ManageEvents,
         Action::RegisterForEvents,
+        Action::ManageOpportunities,
     ];
 
     /// The permission table.
@@ -67,7 +70,8 @@ impl Action {
             | Action::ReadHistory
             | Action::ManageProducts
             | Action::ManageEvents
-            | Action::RegisterForEvents => MEMBERS,
+            | Action::RegisterForEvents
+            | Action::ManageOpportunities => MEMBERS,
             Action::ChangeStatus | Action::DeleteCompany | Action::ManageMembers => OWNERS,
         }
     }
@@ -85,6 +89,7 @@ impl Action {
             Action::ManageProducts => "add, change, delete products",
             Action::ManageEvents => "organise events, read their registrations (multipliers)",
             Action::RegisterForEvents => "register for events, read and cancel registrations",
+            Action::ManageOpportunities => "publish, change, delete opportunities",
         }
     }
 }

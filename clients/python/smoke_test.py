@@ -27,6 +27,10 @@ from partnernet_client.api.events import (  # noqa: E402
     list_events,
     register_for_event,
 )
+from partnernet_client.api.opportunities import (  # noqa: E402
+    create_opportunity,
+    list_opportunities,
+)
 from partnernet_client.api.products import create_product  # noqa: E402
 from partnernet_client.models import (  # noqa: E402
     AddressInput,
@@ -42,11 +46,14 @@ from partnernet_client.models import (  # noqa: E402
     EventKind,
     EventStatus,
     EventTimeZone,
-    EventTitleInput,
     Language,
     NewApiKey,
+    OpportunityInput,
+    OpportunityStatus,
+    OpportunityType,
     ParticipantInput,
     ParticipationKind,
+    PartnershipType,
     Problem,
     ProductInput,
     ProductKind,
@@ -55,6 +62,7 @@ from partnernet_client.models import (  # noqa: E402
     RegistrationInput,
     RegistrationStatus,
     SignUp,
+    TitleInput,
     VenueInput,
 )
 
@@ -163,7 +171,7 @@ def main():
         body=EventInput(
             organiser_id=chamber.id,
             kind=EventKind.COOPERATION_EXCHANGE,
-            title=EventTitleInput(de="Smoke Zulieferbörse", cs="Smoke burza subdodavatelů"),
+            title=TitleInput(de="Smoke Zulieferbörse", cs="Smoke burza subdodavatelů"),
             starts_at=f"{day}T09:00",
             ends_at=f"{day}T16:00",
             time_zone=EventTimeZone.EUROPEBERLIN,
@@ -196,6 +204,23 @@ def main():
     text = calendar.content.decode()
     check(calendar.status_code == 200 and "BEGIN:VEVENT" in text, f"calendar: {calendar.status_code}")
     check(f"UID:{event.id}@" in text and "Smoke burza" in text, "calendar content")
+
+    # The sawmill publishes a request for a Czech supplier; it is found by its Czech word.
+    request = create_opportunity.sync(
+        client=user,
+        body=OpportunityInput(
+            company_id=company.id,
+            type_=OpportunityType.BUSINESS_REQUEST,
+            title=TitleInput(de="Suche Zulieferer für Rundholz"),
+            keywords=["Fichte"],
+            partnership_types=[PartnershipType.SUPPLIER],
+            valid_until=datetime.date.today() + datetime.timedelta(days=60),
+            status=OpportunityStatus.PUBLISHED,
+        ),
+    )
+    check(not isinstance(request, Problem) and request is not None, f"opportunity: {request}")
+    requests = list_opportunities.sync(client=anonymous, q="dodavatel", company=[company.id])
+    check([item.id for item in requests.items] == [request.id], f"opportunities: {requests}")
 
     # A problem's code, from an error.
     missing = get_company.sync_detailed("no-such-company", client=anonymous)

@@ -13,6 +13,7 @@ pub mod error;
 pub mod event;
 pub mod import;
 pub mod language;
+pub mod opportunity;
 pub mod product;
 pub mod reference;
 pub mod register;

@@ -15,6 +15,7 @@ pub mod glossary;
 pub mod import_jobs;
 pub mod imports;
 pub mod members;
+pub mod opportunities;
 pub mod products;
 pub mod reference;
 pub mod registrations;

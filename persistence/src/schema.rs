@@ -398,3 +398,37 @@ diesel::allow_tables_to_appear_in_same_query!(
     event_participants,
     companies,
 );
+
+diesel::table! {
+    opportunities (id) {
+        id -> Text,
+        company_id -> Text,
+        kind -> Text,
+        status -> Text,
+        title_sort -> Text,
+        nace -> Text,
+        keywords -> Text,
+        partnership_types -> Text,
+        target_countries -> Text,
+        target_regions -> Text,
+        valid_until -> Date,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    opportunity_texts (opportunity_id, language) {
+        opportunity_id -> Text,
+        language -> Text,
+        title -> Nullable<Text>,
+        summary -> Nullable<Text>,
+        description -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(opportunities -> companies (company_id));
+diesel::joinable!(opportunity_texts -> opportunities (opportunity_id));
+
+diesel::allow_tables_to_appear_in_same_query!(opportunities, opportunity_texts, companies);

@@ -8,6 +8,7 @@ use domain::search::{
 };
 use persistence::companies::Company;
 use persistence::events::{Event, Text};
+use persistence::opportunities::{self, Opportunity};
 use persistence::products::Product;
 use tantivy::TantivyDocument;
 use tantivy::schema::Facet;
@@ -109,19 +110,39 @@ fn add_company_facts(
     let row = &company.row;
     document.add_text(fields.scope, scope(entity, &row.status));
     document.add_text(fields.company_id, &row.id);
-    document.add_text(fields.country, &row.country);
-    if let Some(region) = &row.region {
+    add_place(
+        fields,
+        document,
+        Some(&row.country),
+        row.region.as_deref(),
+        row.latitude.zip(row.longitude),
+    );
+    if let Some(size) = &row.size_class {
+        document.add_text(fields.size, size);
+    }
+    document.add_bool(fields.verified, row.verified);
+}
+
+/// Where a document is: country, region (and whether it is in the programme area), and the
+/// coordinates with their grid cell.
+fn add_place(
+    fields: &Fields,
+    document: &mut TantivyDocument,
+    country: Option<&str>,
+    region: Option<&str>,
+    location: Option<(f64, f64)>,
+) {
+    if let Some(country) = country {
+        document.add_text(fields.country, country);
+    }
+    if let Some(region) = region {
         document.add_text(fields.region, region);
         let in_area = Catalog::get()
             .region(region)
             .is_some_and(|r| r.programme_area);
         document.add_bool(fields.programme_area, in_area);
     }
-    if let Some(size) = &row.size_class {
-        document.add_text(fields.size, size);
-    }
-    document.add_bool(fields.verified, row.verified);
-    if let (Some(latitude), Some(longitude)) = (row.latitude, row.longitude) {
+    if let Some((latitude, longitude)) = location {
         document.add_f64(fields.latitude, latitude);
         document.add_f64(fields.longitude, longitude);
         document.add_text(fields.cell, cell(grid(latitude), grid(longitude)));
@@ -261,25 +282,89 @@ pub fn of_event(fields: &Fields, event: &Event) -> TantivyDocument {
         document.add_text(fields.language, language);
     }
     document.add_bool(fields.online, row.online_url.is_some());
-    if let Some(country) = &row.country {
-        document.add_text(fields.country, country);
-    }
-    if let Some(region) = &row.region {
-        document.add_text(fields.region, region);
-        let in_area = Catalog::get()
-            .region(region)
-            .is_some_and(|r| r.programme_area);
-        document.add_bool(fields.programme_area, in_area);
-    }
-    if let (Some(latitude), Some(longitude)) = (row.latitude, row.longitude) {
-        document.add_f64(fields.latitude, latitude);
-        document.add_f64(fields.longitude, longitude);
-        document.add_text(fields.cell, cell(grid(latitude), grid(longitude)));
-    }
+    add_place(
+        fields,
+        &mut document,
+        row.country.as_deref(),
+        row.region.as_deref(),
+        row.latitude.zip(row.longitude),
+    );
     let topics: Vec<&str> = row.topic_codes().collect();
     add_codes(fields, &mut document, &topics);
     let mut labels = BTreeSet::new();
     label_codes(topics.iter().copied(), &mut labels);
+    for code in labels {
+        document.add_text(fields.nace_label, code);
+    }
+    document
+}
+
+/// The document of an opportunity: its texts and keywords, and where its organisation is.
+pub fn of_opportunity(fields: &Fields, opportunity: &Opportunity) -> TantivyDocument {
+    let row = &opportunity.row;
+    let publisher = &opportunity.publisher;
+    let [title, summary, description] = [
+        opportunities::Text::Title,
+        opportunities::Text::Summary,
+        opportunities::Text::Description,
+    ]
+    .map(|which| opportunity.text(which));
+    let mut texts: Vec<&str> = Vec::new();
+    for text in [&summary, &description] {
+        texts.extend(
+            [&text.de, &text.cs, &text.en]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
+    }
+    texts.extend(opportunities::lines(&row.keywords));
+    texts.push(&publisher.name);
+    let words = event_document(&EventText {
+        titles: [
+            title.de.as_deref(),
+            title.cs.as_deref(),
+            title.en.as_deref(),
+        ],
+        texts,
+    });
+    // A draft organisation's opportunities are not public, whatever their own status.
+    let status = if publisher.status == "published" {
+        row.status.as_str()
+    } else {
+        "draft"
+    };
+    let mut document = TantivyDocument::new();
+    document.add_text(fields.scope, scope("opportunity", status));
+    document.add_text(fields.id, &row.id);
+    document.add_text(fields.organiser, &row.company_id);
+    document.add_text(fields.name, grams(&words.name));
+    document.add_text(fields.body, grams(&words.body));
+    document.add_u64(fields.name_key, name_key(&row.title_sort));
+    document.add_text(fields.name_sort, &row.title_sort);
+    document.add_text(fields.kind, &row.kind);
+    let last_moment = row
+        .valid_until
+        .and_hms_opt(23, 59, 59)
+        .map(|at| at.and_utc().timestamp());
+    document.add_i64(fields.ends, last_moment.unwrap_or(i64::MAX));
+    for partnership in opportunities::lines(&row.partnership_types) {
+        document.add_text(fields.partnership, partnership);
+    }
+    for country in opportunities::lines(&row.target_countries) {
+        document.add_text(fields.target_country, country);
+    }
+    add_place(
+        fields,
+        &mut document,
+        Some(&publisher.country),
+        publisher.region.as_deref(),
+        publisher.latitude.zip(publisher.longitude),
+    );
+    let codes: Vec<&str> = opportunities::lines(&row.nace).collect();
+    add_codes(fields, &mut document, &codes);
+    let mut labels = BTreeSet::new();
+    label_codes(codes.iter().copied(), &mut labels);
     for code in labels {
         document.add_text(fields.nace_label, code);
     }

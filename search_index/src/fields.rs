@@ -7,7 +7,7 @@ use tantivy::schema::{
 
 /// Raised whenever the schema or the way documents are built changes: an index of another
 /// version is rebuilt from the database at start.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The fields of every document, companies, products and events alike. An event's sort name
 /// is its start time followed by its title, so name order is the order of its dates.
@@ -50,16 +50,21 @@ pub struct Fields {
     /// The grid cell of the location (see [`cell`]): a radius search looks up the few cells
     /// around its point instead of scanning every latitude and longitude.
     pub cell: Field,
-    /// Events: start and end, in seconds since 1970 (UTC).
+    /// Events: start and end, in seconds since 1970 (UTC); opportunities: the end of their
+    /// last valid day as `ends`.
     pub starts: Field,
     pub ends: Field,
     /// Events: the languages they are held in.
     pub language: Field,
     /// Events: whether they have an online link.
     pub online: Field,
-    /// Events: the organising company. Not `company_id`, which removes a company's documents
-    /// whenever the company changes.
+    /// Events: the organising company; opportunities: the publishing one. Not `company_id`,
+    /// which removes a company's documents whenever the company changes.
     pub organiser: Field,
+    /// Opportunities: the partnership types they seek, counted as a facet.
+    pub partnership: Field,
+    /// Opportunities: the countries they are aimed at.
+    pub target_country: Field,
 }
 
 impl Fields {
@@ -96,6 +101,8 @@ impl Fields {
         let language = builder.add_text_field("language", STRING);
         let online = builder.add_bool_field("online", INDEXED);
         let organiser = builder.add_text_field("organiser", STRING);
+        let partnership = builder.add_text_field("partnership", STRING | FAST);
+        let target_country = builder.add_text_field("target_country", STRING);
         Fields {
             schema: builder.build(),
             scope,
@@ -123,6 +130,8 @@ impl Fields {
             language,
             online,
             organiser,
+            partnership,
+            target_country,
         }
     }
 }
@@ -171,6 +180,7 @@ pub mod fast {
     pub const COUNTRY: &str = "country";
     pub const REGION: &str = "region";
     pub const KIND: &str = "kind";
+    pub const PARTNERSHIP: &str = "partnership";
     pub const LATITUDE: &str = "latitude";
     pub const LONGITUDE: &str = "longitude";
 }

@@ -150,9 +150,9 @@ fn resume(dir: &Path) -> Result<Option<(Index, i64)>, Failure> {
     }
 }
 
-/// Builds the index from scratch: every company with its products and every event, then a
-/// commit recording the log position read before the first row. Changes committed after it
-/// are applied next, so none is lost; applying one twice does no harm.
+/// Builds the index from scratch: every company with its products, every event and
+/// opportunity, then a commit recording the log position read before the first row. Changes
+/// committed after it are applied next, so none is lost; applying one twice does no harm.
 fn build(dir: &Path, conn: &mut DbConn, shared: &Shared) -> Result<Indexer, Failure> {
     let started = Instant::now();
     match std::fs::remove_dir_all(dir) {
@@ -195,6 +195,16 @@ fn build(dir: &Path, conn: &mut DbConn, shared: &Shared) -> Result<Indexer, Fail
         after = Some(last.row.id.clone());
         for event in &page {
             writer.add_document(documents::of_event(&shared.fields, event))?;
+            documents += 1;
+        }
+    }
+    let mut after: Option<String> = None;
+    loop {
+        let page = persistence::opportunities::page_by_id(conn, after.as_deref(), CHUNK as i64)?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.row.id.clone());
+        for opportunity in &page {
+            writer.add_document(documents::of_opportunity(&shared.fields, opportunity))?;
             documents += 1;
         }
     }
@@ -286,6 +296,24 @@ fn indexed_companies(shared: &Shared, searcher: &Searcher, ids: &[String]) -> Ve
 }
 
 impl Indexer {
+    /// Replaces the documents `ids` (events, opportunities: one document each) with `fresh`,
+    /// the documents of those still stored.
+    fn replace(
+        &self,
+        shared: &Shared,
+        ids: &[String],
+        fresh: impl Iterator<Item = TantivyDocument>,
+    ) -> Result<(), Failure> {
+        for id in ids {
+            self.writer
+                .delete_term(Term::from_field_text(shared.fields.id, id));
+        }
+        for document in fresh {
+            self.writer.add_document(document)?;
+        }
+        Ok(())
+    }
+
     /// Applies the next batch of the change log; `false` when there was none.
     fn step(&mut self, pool: &Pool, shared: &Shared) -> Result<bool, Failure> {
         let mut conn = pool.get()?;
@@ -296,6 +324,7 @@ impl Indexer {
         let mut companies = BTreeSet::new();
         let mut products = BTreeSet::new();
         let mut events = BTreeSet::new();
+        let mut opportunities = BTreeSet::new();
         let mut glossary = false;
         for change in changes {
             match change.entity.as_str() {
@@ -307,6 +336,9 @@ impl Indexer {
                 }
                 "event" => {
                     events.insert(change.entity_id);
+                }
+                "opportunity" => {
+                    opportunities.insert(change.entity_id);
                 }
                 "glossary" => glossary = true,
                 // News of registrations, for their organisations: nothing searchable.
@@ -326,8 +358,11 @@ impl Indexer {
         }
         let companies: Vec<String> = companies.into_iter().collect();
         for part in companies.chunks(CHUNK) {
-            // An event's document holds its organiser's name.
+            // Event and opportunity documents hold their organisation's name (and place).
             events.extend(persistence::events::ids_of_organisers(&mut conn, part)?);
+            opportunities.extend(persistence::opportunities::ids_of_companies(
+                &mut conn, part,
+            )?);
             for id in part {
                 self.writer
                     .delete_term(Term::from_field_text(shared.fields.company_id, id));
@@ -337,14 +372,19 @@ impl Indexer {
         }
         let events: Vec<String> = events.into_iter().collect();
         for part in events.chunks(CHUNK) {
-            for id in part {
-                self.writer
-                    .delete_term(Term::from_field_text(shared.fields.id, id));
-            }
-            for event in persistence::events::by_ids(&mut conn, part)? {
-                self.writer
-                    .add_document(documents::of_event(&shared.fields, &event))?;
-            }
+            let stored = persistence::events::by_ids(&mut conn, part)?;
+            let fresh = stored
+                .iter()
+                .map(|e| documents::of_event(&shared.fields, e));
+            self.replace(shared, part, fresh)?;
+        }
+        let opportunities: Vec<String> = opportunities.into_iter().collect();
+        for part in opportunities.chunks(CHUNK) {
+            let stored = persistence::opportunities::by_ids(&mut conn, part)?;
+            let fresh = stored
+                .iter()
+                .map(|o| documents::of_opportunity(&shared.fields, o));
+            self.replace(shared, part, fresh)?;
         }
         if glossary {
             load_glossary(&mut conn, shared)?;

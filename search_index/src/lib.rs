@@ -1,7 +1,7 @@
-//! PartnerNet's search: an embedded tantivy index of companies, products and events, kept
-//! current from the database's change log. The database stays the source of truth; the index is
-//! a derived view that each API process keeps for itself and rebuilds when it is missing or
-//! outdated.
+//! PartnerNet's search: an embedded tantivy index of companies, products, events and
+//! opportunities, kept current from the database's change log. The database stays the source
+//! of truth; the index is a derived view that each API process keeps for itself and rebuilds
+//! when it is missing or outdated.
 //!
 //! The interface is small on purpose — open, search, wait for a change to be searchable,
 //! shut down — so that an external engine could replace the index behind it.
@@ -38,6 +38,7 @@ pub enum Target {
     Companies,
     Products,
     Events,
+    Opportunities,
 }
 
 /// Where a result stands in the order: every sort key, so a page can continue after it.

@@ -9,7 +9,9 @@ use chrono::{DateTime, Utc};
 use domain::event::EventStatus;
 use domain::reference::Catalog;
 use domain::search::request::KM_PER_DEGREE;
-use domain::search::{EventFilters, Expr, LabelMatch, Labels, Near, SearchRequest};
+use domain::search::{
+    EventFilters, Expr, LabelMatch, Labels, Near, OpportunityFilters, SearchRequest,
+};
 use tantivy::Term;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -243,6 +245,33 @@ fn event_filters(fields: &Fields, filters: &EventFilters) -> Vec<Box<dyn Query>>
     must
 }
 
+/// What only opportunities are filtered by.
+fn opportunity_filters(fields: &Fields, filters: &OpportunityFilters) -> Vec<Box<dyn Query>> {
+    let mut must = Vec::new();
+    if let Some(at) = filters.valid_at {
+        must.push(moments(fields.ends, Bound::Included(at), Bound::Unbounded));
+    }
+    if !filters.partnership_types.is_empty() {
+        must.push(one_of(
+            fields.partnership,
+            filters.partnership_types.iter().copied(),
+        ));
+    }
+    if !filters.target_countries.is_empty() {
+        must.push(one_of(
+            fields.target_country,
+            filters.target_countries.iter().map(|c| c.as_str()),
+        ));
+    }
+    if !filters.companies.is_empty() {
+        must.push(one_of(
+            fields.organiser,
+            filters.companies.iter().map(String::as_str),
+        ));
+    }
+    must
+}
+
 /// The filters every result must pass: what is searched, published, and the request's own.
 fn filters(fields: &Fields, target: Target, request: &SearchRequest) -> Vec<Box<dyn Query>> {
     let mut must = vec![match target {
@@ -256,9 +285,14 @@ fn filters(fields: &Fields, target: Target, request: &SearchRequest) -> Vec<Box<
                 .iter()
                 .map(String::as_str),
         ),
+        Target::Opportunities => term(fields.scope, &scope("opportunity", PUBLISHED)),
     }];
-    if target == Target::Events {
-        must.extend(event_filters(fields, &request.events));
+    match target {
+        Target::Events => must.extend(event_filters(fields, &request.events)),
+        Target::Opportunities => {
+            must.extend(opportunity_filters(fields, &request.opportunities));
+        }
+        Target::Companies | Target::Products => {}
     }
     if let Some(country) = request.country {
         must.push(term(fields.country, country.as_str()));

@@ -76,6 +76,14 @@ const LINKS: &[(&str, Links)] = &[
         ],
     ),
     (
+        "createOpportunity",
+        &[
+            ("getOpportunity", &[("id", CREATED_ID)]),
+            ("updateOpportunity", &[("id", CREATED_ID)]),
+            ("deleteOpportunity", &[("id", CREATED_ID)]),
+        ],
+    ),
+    (
         "registerForEvent",
         &[
             ("getRegistration", &[("id", CREATED_ID)]),

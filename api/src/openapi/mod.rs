@@ -38,6 +38,7 @@ use crate::routes;
         (name = "companies", description = "The directory of companies and institutions, and editing by their members"),
         (name = "products", description = "Products and services of companies, and their search"),
         (name = "events", description = "Cooperation exchanges, workshops and information events of the region: search, registration with places and a waiting list, participant lists and calendar feeds"),
+        (name = "opportunities", description = "Cooperation opportunities: business, technology and research offers and requests of organisations, searchable across languages"),
         (name = "search", description = "The industry glossary that translates search queries between German, Czech and English"),
         (name = "members", description = "Owners and editors of an organisation"),
         (name = "api keys", description = "Keys of multiplier institutions for machine access"),

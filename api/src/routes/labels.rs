@@ -1,9 +1,11 @@
 use domain::language::LocalizedText;
-use domain::reference::Labels;
+use domain::reference::{Catalog, Labels};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::error::ApiError;
 use crate::openapi::enums::domain_enum_schema;
+use crate::routes::companies::corrupt;
 
 /// A reference label in every platform language.
 #[derive(Debug, Serialize, ToSchema)]
@@ -22,6 +24,33 @@ impl From<&Labels> for LabelsDto {
             cs: labels.cs.clone(),
             en: labels.en.clone(),
         }
+    }
+}
+
+/// A NACE Rev. 2 code a product, event or opportunity names, with its label.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IndustryRef {
+    #[schema(example = "25.62")]
+    pub code: String,
+    pub label: LabelsDto,
+}
+
+impl IndustryRef {
+    /// The stored `codes` with their labels.
+    pub fn all<'a>(codes: impl IntoIterator<Item = &'a str>) -> Result<Vec<Self>, ApiError> {
+        let catalog = Catalog::get();
+        codes
+            .into_iter()
+            .map(|code| {
+                let entry = catalog
+                    .nace(code)
+                    .ok_or_else(|| corrupt("nace_code", code))?;
+                Ok(IndustryRef {
+                    code: code.to_owned(),
+                    label: LabelsDto::from(&entry.label),
+                })
+            })
+            .collect()
     }
 }
 

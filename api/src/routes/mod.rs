@@ -25,9 +25,11 @@ pub mod health;
 pub mod imports;
 pub mod labels;
 pub mod me;
+pub mod opportunities;
 pub mod products;
 pub mod reference;
 pub mod search;
+pub mod texts;
 
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
 
@@ -88,6 +90,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(events::registrations::get)
                 .service(events::registrations::cancel)
                 .service(events::registrations::of_company)
+                .service(opportunities::list)
+                .service(opportunities::create)
+                .service(opportunities::get)
+                .service(opportunities::update)
+                .service(opportunities::remove)
+                .service(opportunities::of_company)
                 .service(glossary::list)
                 .service(glossary::add)
                 .service(glossary::remove)

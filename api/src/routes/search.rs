@@ -9,7 +9,9 @@ use diesel::QueryResult;
 use domain::InvalidValue;
 use domain::company::SizeClass;
 use domain::reference::{Catalog, NaceCode, RegionCode};
-use domain::search::{EventFilters, Facet, Near, SearchQuery, SearchRequest, Sort};
+use domain::search::{
+    EventFilters, Facet, Near, OpportunityFilters, SearchQuery, SearchRequest, Sort,
+};
 use persistence::DbConn;
 use search_index::{FacetCount, Matching, Position, Results, SearchIndex, Target};
 use serde::{Deserialize, Serialize};
@@ -154,8 +156,16 @@ pub fn near(
     }))
 }
 
-/// The facets asked for, comma-separated, each once.
-pub fn facets(raw: Option<&str>) -> Result<Vec<Facet>, ApiError> {
+/// The facets of the company, product and event searches.
+pub const DIRECTORY_FACETS: &[Facet] = &[
+    Facet::Country,
+    Facet::Region,
+    Facet::NaceSection,
+    Facet::Kind,
+];
+
+/// The facets asked for, comma-separated, each once; each one of `allowed`.
+pub fn facets(raw: Option<&str>, allowed: &[Facet]) -> Result<Vec<Facet>, ApiError> {
     let mut facets = Vec::new();
     for name in raw
         .unwrap_or_default()
@@ -163,7 +173,22 @@ pub fn facets(raw: Option<&str>) -> Result<Vec<Facet>, ApiError> {
         .map(str::trim)
         .filter(|n| !n.is_empty())
     {
-        let facet = Facet::parse(name).map_err(|e| ApiError::invalid_parameter("facets", e))?;
+        let facet = Facet::parse(name)
+            .ok()
+            .filter(|f| allowed.contains(f))
+            .ok_or_else(|| {
+                let names: Vec<&str> = allowed.iter().map(|f| f.as_str()).collect();
+                ApiError::invalid_parameter(
+                    "facets",
+                    InvalidValue::new(
+                        "unknown_facet",
+                        format!(
+                            "'{name}' is not a facet here; expected one of: {}",
+                            names.join(", ")
+                        ),
+                    ),
+                )
+            })?;
         if !facets.contains(&facet) {
             facets.push(facet);
         }
@@ -215,8 +240,9 @@ impl Search {
             has_products: flag("has_products", params.has_products.as_deref())?,
             near,
             sort: query::optional("sort", params.sort.as_deref(), Sort::parse)?,
-            facets: facets(params.facets.as_deref())?,
+            facets: facets(params.facets.as_deref(), DIRECTORY_FACETS)?,
             events: EventFilters::default(),
+            opportunities: OpportunityFilters::default(),
         };
         Self::new(
             target,
@@ -441,6 +467,9 @@ pub struct Facets {
     pub nace_section: Option<Vec<FacetValue>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<Vec<FacetValue>>,
+    /// Opportunities: the partnership types they seek.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partnership_type: Option<Vec<FacetValue>>,
 }
 
 impl Facets {
@@ -456,6 +485,7 @@ impl Facets {
                 Facet::Region => &mut facets.region,
                 Facet::NaceSection => &mut facets.nace_section,
                 Facet::Kind => &mut facets.kind,
+                Facet::PartnershipType => &mut facets.partnership_type,
             };
             *slot = Some(Vec::new());
         }
@@ -476,6 +506,7 @@ impl Facets {
                     catalog.nace(&value).map(|n| LabelsDto::from(&n.label)),
                 ),
                 Facet::Kind => (&mut facets.kind, None),
+                Facet::PartnershipType => (&mut facets.partnership_type, None),
             };
             if let Some(values) = slot {
                 values.push(FacetValue {
@@ -490,6 +521,7 @@ impl Facets {
             &mut facets.region,
             &mut facets.nace_section,
             &mut facets.kind,
+            &mut facets.partnership_type,
         ]
         .into_iter()
         .flatten()

@@ -6,11 +6,13 @@ import {
   createApiKey,
   createCompany,
   createEvent,
+  createOpportunity,
   createProduct,
   getCompany,
   getEventsCalendar,
   listCompanies,
   listEvents,
+  listOpportunities,
   registerForEvent,
   login,
   refreshSession,
@@ -168,6 +170,23 @@ async function main(): Promise<void> {
   check(feed.response.status === 200, `calendar: ${feed.response.status}`);
   const text = String(feed.data);
   check(text.includes(`UID:${event.data.id}@`) && text.includes('Smoke Workshop'), 'calendar content');
+
+  // The sawmill offers its sawn timber; it is found by the German word.
+  const offer = await createOpportunity({
+    client: user,
+    body: {
+      company_id: id,
+      type: 'business_offer',
+      title: { cs: 'Nabízíme řezivo ze smrku' },
+      partnership_types: ['supplier', 'distribution_agency'],
+      target_countries: ['DE'],
+      valid_until: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+      status: 'published',
+    },
+  });
+  check(offer.data, `opportunity: ${JSON.stringify(offer.error)}`);
+  const offers = await listOpportunities({ client: anonymous, query: { q: 'Schnittholz', company: [id] } });
+  check(offers.data?.items.map((o) => o.id).join() === offer.data.id, `opportunities: ${offers.response.status}`);
 
   // A problem's code, from an error.
   const missing = await getCompany({ client: anonymous, path: { id: 'no-such-company' } });

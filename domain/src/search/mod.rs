@@ -17,4 +17,4 @@ pub use document::{
 pub use glossary::{Concept, Glossary};
 pub use labels::{LabelMatch, Labels};
 pub use query::{Expr, SearchQuery};
-pub use request::{EventFilters, Facet, Near, SearchRequest, Sort};
+pub use request::{EventFilters, Facet, Near, OpportunityFilters, SearchRequest, Sort};

@@ -27,6 +27,7 @@ string_enum!(
         Region = "region",
         NaceSection = "nace_section",
         Kind = "kind",
+        PartnershipType = "partnership_type",
     }
 );
 
@@ -139,6 +140,8 @@ pub struct SearchRequest {
     pub facets: Vec<Facet>,
     /// What only events have.
     pub events: EventFilters,
+    /// What only opportunities have.
+    pub opportunities: OpportunityFilters,
 }
 
 /// The filters of an event search.
@@ -154,6 +157,19 @@ pub struct EventFilters {
     pub online: Option<bool>,
     /// Only events of these organisations.
     pub organisers: Vec<String>,
+}
+
+/// The filters of an opportunity search.
+#[derive(Debug, Clone, Default)]
+pub struct OpportunityFilters {
+    /// Only opportunities still valid at this moment.
+    pub valid_at: Option<DateTime<Utc>>,
+    /// Only opportunities seeking one of these partnership types.
+    pub partnership_types: Vec<&'static str>,
+    /// Only opportunities aimed at one of these countries.
+    pub target_countries: Vec<Country>,
+    /// Only opportunities of these organisations.
+    pub companies: Vec<String>,
 }
 
 impl SearchRequest {

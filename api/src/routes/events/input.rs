@@ -9,7 +9,7 @@ use domain::event::{
     MAX_NOTE, MAX_PARTICIPANTS, MAX_SUMMARY, MAX_TITLE, MAX_VENUE_NAME, NewEvent, NewRegistration,
     Participant, ParticipationKind, Schedule, Venue, capacity,
 };
-use domain::language::{Language, LocalizedText, SpokenLanguage};
+use domain::language::{Language, SpokenLanguage};
 use persistence::events::{Event, Text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -19,30 +19,7 @@ use crate::error::ApiError;
 use crate::openapi::merge_patch::merge_patch_schema;
 use crate::routes::companies::corrupt;
 use crate::routes::companies::input::{AddressInput, Errors, industries, optional_text};
-
-/// A text per language; any may be left out or `null`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EventTitleInput {
-    #[schema(max_length = 200, example = "Zulieferbörse Erzgebirge")]
-    pub de: Option<String>,
-    #[schema(max_length = 200, example = "Burza subdodavatelů Krušné hory")]
-    pub cs: Option<String>,
-    #[schema(max_length = 200)]
-    pub en: Option<String>,
-}
-
-/// A text per language; any may be left out or `null`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EventTextInput {
-    #[schema(max_length = 10000)]
-    pub de: Option<String>,
-    #[schema(max_length = 10000)]
-    pub cs: Option<String>,
-    #[schema(max_length = 10000)]
-    pub en: Option<String>,
-}
+use crate::routes::texts::{TextInput, TitleInput};
 
 /// Where an event takes place; the postal code gives its region and coordinates.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -75,12 +52,12 @@ pub struct EventInput {
     pub organiser_id: String,
     pub kind: EventKindDto,
     /// The title per language (at least one).
-    pub title: EventTitleInput,
+    pub title: TitleInput,
     /// A short teaser per language, up to 500 characters.
-    pub summary: Option<EventTextInput>,
-    pub description: Option<EventTextInput>,
+    pub summary: Option<TextInput>,
+    pub description: Option<TextInput>,
     /// What taking part costs, per language, up to 500 characters.
-    pub fee_note: Option<EventTextInput>,
+    pub fee_note: Option<TextInput>,
     /// Local time in `time_zone` (`2027-03-25T09:00`), or with an offset.
     #[schema(example = "2027-03-25T09:00", max_length = 40)]
     pub starts_at: String,
@@ -117,76 +94,23 @@ merge_patch_schema!(
     EventPatch of EventInput
 );
 
-fn texts<'a>(
-    errors: &mut Errors,
-    pointer: &str,
-    raw: [Option<&'a String>; 3],
-    max: usize,
-) -> LocalizedText {
-    let mut one = |language: Language, value: Option<&'a String>| {
-        errors
-            .optional(
-                &format!("{pointer}/{}", language.as_str()),
-                value.map(String::as_str),
-                optional_text(max),
-            )
-            .flatten()
-    };
-    let [de, cs, en] = raw;
-    LocalizedText {
-        de: one(Language::De, de),
-        cs: one(Language::Cs, cs),
-        en: one(Language::En, en),
-    }
-}
-
-fn of(input: Option<&EventTextInput>) -> [Option<&String>; 3] {
-    [
-        input.and_then(|t| t.de.as_ref()),
-        input.and_then(|t| t.cs.as_ref()),
-        input.and_then(|t| t.en.as_ref()),
-    ]
-}
-
 impl EventInput {
     /// Validates every field, naming each invalid one by JSON pointer.
     pub fn validate(self) -> Result<NewEvent, ApiError> {
         let mut errors = Errors::default();
-        let title = texts(
-            &mut errors,
-            "/title",
-            [
-                self.title.de.as_ref(),
-                self.title.cs.as_ref(),
-                self.title.en.as_ref(),
-            ],
-            MAX_TITLE,
-        );
-        if title == LocalizedText::default() && errors.0.is_empty() {
-            errors.check::<()>(
-                "/title",
-                Err(InvalidValue::new(
-                    "required",
-                    "a title in at least one of de, cs, en is required",
-                )),
-            );
-        }
-        let summary = texts(
-            &mut errors,
-            "/summary",
-            of(self.summary.as_ref()),
-            MAX_SUMMARY,
-        );
-        let description = texts(
+        let title = self.title.validate(&mut errors, "/title", MAX_TITLE);
+        let summary =
+            TextInput::validate(self.summary.as_ref(), &mut errors, "/summary", MAX_SUMMARY);
+        let description = TextInput::validate(
+            self.description.as_ref(),
             &mut errors,
             "/description",
-            of(self.description.as_ref()),
             MAX_DESCRIPTION,
         );
-        let fee_note = texts(
+        let fee_note = TextInput::validate(
+            self.fee_note.as_ref(),
             &mut errors,
             "/fee_note",
-            of(self.fee_note.as_ref()),
             MAX_FEE_NOTE,
         );
         let zone: EventTimeZone = self.time_zone.into();
@@ -284,14 +208,6 @@ impl EventInput {
     }
 }
 
-fn text_input(text: LocalizedText) -> Option<EventTextInput> {
-    (text != LocalizedText::default()).then_some(EventTextInput {
-        de: text.de,
-        cs: text.cs,
-        en: text.en,
-    })
-}
-
 impl TryFrom<&Event> for EventInput {
     type Error = ApiError;
 
@@ -322,14 +238,10 @@ impl TryFrom<&Event> for EventInput {
         Ok(EventInput {
             organiser_id: row.organiser_id.clone(),
             kind: kind.into(),
-            title: EventTitleInput {
-                de: title.de,
-                cs: title.cs,
-                en: title.en,
-            },
-            summary: text_input(event.text(Text::Summary)),
-            description: text_input(event.text(Text::Description)),
-            fee_note: text_input(event.text(Text::FeeNote)),
+            title: TitleInput::from(title),
+            summary: TextInput::of(event.text(Text::Summary)),
+            description: TextInput::of(event.text(Text::Description)),
+            fee_note: TextInput::of(event.text(Text::FeeNote)),
             starts_at: local(row.starts_at),
             ends_at: local(row.ends_at),
             time_zone: zone.into(),

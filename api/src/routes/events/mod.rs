@@ -14,7 +14,7 @@ use domain::event::{
 };
 use domain::language::SpokenLanguage;
 use domain::reference::{Catalog, NaceCode, RegionCode};
-use domain::search::{EventFilters, SearchRequest};
+use domain::search::{EventFilters, OpportunityFilters, SearchRequest};
 use persistence::DbConn;
 use persistence::events::{self as store, Event, Text};
 use persistence::registrations::{self as places, Counts};
@@ -26,7 +26,7 @@ use validator::Validate;
 
 use self::input::{EventInput, EventPatch};
 use super::companies::{corrupt, not_found as company_not_found};
-use super::labels::{LabelsDto, LocalizedTextDto};
+use super::labels::{IndustryRef, LocalizedTextDto};
 use super::reference::CountryDto;
 use super::search::{self, Search, SearchPage};
 use crate::auth::{Caller, UserCaller};
@@ -142,13 +142,6 @@ pub struct VenueDto {
     pub longitude: Option<f64>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct EventTopic {
-    #[schema(example = "25")]
-    pub code: String,
-    pub label: LabelsDto,
-}
-
 /// The places of one way of taking part.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = Places)]
@@ -196,7 +189,7 @@ pub struct EventDto {
     /// Whether interpreting is offered.
     pub interpreting: bool,
     /// The industries (NACE Rev. 2) it is about.
-    pub topics: Vec<EventTopic>,
+    pub topics: Vec<IndustryRef>,
     pub places: EventPlaces,
     /// The event as an iCalendar file.
     #[schema(example = "/v1/events/0193e5a0-0000-7000-8000-0000000000e1/calendar.ics")]
@@ -239,18 +232,7 @@ impl EventDto {
         let [title, summary, description, fee_note] =
             [Text::Title, Text::Summary, Text::Description, Text::FeeNote]
                 .map(|which| event.text(which).into());
-        let catalog = Catalog::get();
-        let topics = event
-            .row
-            .topic_codes()
-            .map(|code| {
-                let entry = catalog.nace(code).ok_or_else(|| corrupt("topic", code))?;
-                Ok(EventTopic {
-                    code: code.to_owned(),
-                    label: LabelsDto::from(&entry.label),
-                })
-            })
-            .collect::<Result<_, ApiError>>()?;
+        let topics = IndustryRef::all(event.row.topic_codes())?;
         let row = event.row;
         let languages = row.language_codes().map(str::to_owned).collect();
         let closes = row.registration_deadline.unwrap_or(row.ends_at).and_utc();
@@ -515,6 +497,7 @@ pub(crate) fn search_request(
             online: search::flag("online", params.online.as_deref())?,
             organisers: params.organiser.clone(),
         },
+        opportunities: OpportunityFilters::default(),
     };
     Ok((params.q, request))
 }
@@ -548,7 +531,7 @@ pub async fn list(
     let filters: EventFilterParams = query::parse(&req)?;
     let listing: EventListParams = query::parse(&req)?;
     let sort = query::optional("sort", listing.sort.as_deref(), EventSort::parse)?;
-    let facets = search::facets(listing.facets.as_deref())?;
+    let facets = search::facets(listing.facets.as_deref(), search::DIRECTORY_FACETS)?;
     let (q, request) = search_request(filters, sort, facets)?;
     let search = Search::new(
         Target::Events,

@@ -64,6 +64,29 @@ fn texts(
     }
 }
 
+/// Keywords, at most [`MAX_KEYWORDS`], each once.
+pub(crate) fn keywords(errors: &mut Errors, pointer: &str, raw: &[String]) -> Vec<String> {
+    let mut keywords: Vec<String> = Vec::new();
+    if raw.len() > MAX_KEYWORDS {
+        errors.check::<()>(
+            pointer,
+            Err(InvalidValue::new(
+                "too_many_items",
+                format!("at most {MAX_KEYWORDS} items"),
+            )),
+        );
+        return keywords;
+    }
+    for (i, raw) in raw.iter().enumerate() {
+        if let Some(word) = errors.check(&format!("{pointer}/{i}"), keyword(raw))
+            && !keywords.contains(&word)
+        {
+            keywords.push(word);
+        }
+    }
+    keywords
+}
+
 impl ProductInput {
     /// Validates every field, naming each invalid one by JSON pointer.
     pub fn validate(self) -> Result<NewProduct, ApiError> {
@@ -85,24 +108,7 @@ impl ProductInput {
             MAX_DESCRIPTION,
         );
         let nace = industries(&mut errors, "/industries", &self.industries, &[]);
-        let mut keywords: Vec<String> = Vec::new();
-        if self.keywords.len() > MAX_KEYWORDS {
-            errors.check::<()>(
-                "/keywords",
-                Err(InvalidValue::new(
-                    "too_many_items",
-                    format!("at most {MAX_KEYWORDS} items"),
-                )),
-            );
-        } else {
-            for (i, raw) in self.keywords.iter().enumerate() {
-                if let Some(word) = errors.check(&format!("/keywords/{i}"), keyword(raw))
-                    && !keywords.contains(&word)
-                {
-                    keywords.push(word);
-                }
-            }
-        }
+        let keywords = keywords(&mut errors, "/keywords", &self.keywords);
         let image = errors.optional("/image_url", self.image_url.as_deref(), image_url);
         if !errors.0.is_empty() {
             return Err(ApiError::InvalidBody(errors.0));

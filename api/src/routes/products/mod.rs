@@ -17,7 +17,7 @@ use utoipa::ToSchema;
 
 use self::input::{ProductInput, ProductPatch};
 use super::companies::{corrupt, not_found as company_not_found};
-use super::labels::{LabelsDto, LocalizedTextDto};
+use super::labels::{IndustryRef, LocalizedTextDto};
 use super::search::{Search, SearchPage, SearchParams};
 use crate::auth::Caller;
 use crate::body::{self, Json};
@@ -45,13 +45,6 @@ pub struct ProductCompany {
     pub name: String,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProductIndustry {
-    #[schema(example = "25.62")]
-    pub code: String,
-    pub label: LabelsDto,
-}
-
 /// A product or service a company offers.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = Product)]
@@ -61,7 +54,7 @@ pub struct ProductDto {
     pub kind: ProductKindDto,
     pub name: LocalizedTextDto,
     pub description: LocalizedTextDto,
-    pub industries: Vec<ProductIndustry>,
+    pub industries: Vec<IndustryRef>,
     pub keywords: Vec<String>,
     pub image_url: Option<String>,
     /// Increases with every change; the ETag is derived from it.
@@ -77,23 +70,10 @@ pub struct ProductDto {
 impl ProductDto {
     pub fn new(product: Product) -> Result<Self, ApiError> {
         let row = product.row;
-        let catalog = Catalog::get();
         let kind = ProductKind::parse(&row.kind)
             .map_err(|_| corrupt("kind", &row.kind))?
             .into();
-        let industries = product
-            .nace
-            .iter()
-            .map(|code| {
-                let entry = catalog
-                    .nace(code)
-                    .ok_or_else(|| corrupt("nace_code", code))?;
-                Ok(ProductIndustry {
-                    code: code.clone(),
-                    label: LabelsDto::from(&entry.label),
-                })
-            })
-            .collect::<Result<_, ApiError>>()?;
+        let industries = IndustryRef::all(product.nace.iter().map(String::as_str))?;
         Ok(Self {
             keywords: row.keyword_list().map(str::to_owned).collect(),
             id: row.id,

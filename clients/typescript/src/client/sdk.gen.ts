@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AcceptClaimData, AcceptClaimErrors, AcceptClaimResponses, AddGlossaryEntryData, AddGlossaryEntryErrors, AddGlossaryEntryResponses, AddMemberData, AddMemberErrors, AddMemberResponses, CancelRegistrationData, CancelRegistrationErrors, CancelRegistrationResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCompanyData, CreateCompanyErrors, CreateCompanyResponses, CreateEventData, CreateEventErrors, CreateEventResponses, CreateProductData, CreateProductErrors, CreateProductResponses, DeleteCompanyData, DeleteCompanyErrors, DeleteCompanyResponses, DeleteEventData, DeleteEventErrors, DeleteEventResponses, DeleteMeData, DeleteMeErrors, DeleteMeResponses, DeleteProductData, DeleteProductErrors, DeleteProductResponses, FileClaimData, FileClaimErrors, FileClaimResponses, GetClaimData, GetClaimErrors, GetClaimResponses, GetCompanyData, GetCompanyErrors, GetCompanyHistoryData, GetCompanyHistoryErrors, GetCompanyHistoryResponses, GetCompanyResponses, GetEventCalendarData, GetEventCalendarErrors, GetEventCalendarResponses, GetEventData, GetEventErrors, GetEventResponses, GetEventsCalendarData, GetEventsCalendarErrors, GetEventsCalendarResponses, GetImportData, GetImportErrors, GetImportResponses, GetMeData, GetMeErrors, GetMeResponses, GetProductData, GetProductErrors, GetProductResponses, GetRegistrationData, GetRegistrationErrors, GetRegistrationResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListClaimsData, ListClaimsErrors, ListClaimsResponses, ListCompaniesData, ListCompaniesErrors, ListCompaniesResponses, ListCompanyEventsData, ListCompanyEventsErrors, ListCompanyEventsResponses, ListCompanyProductsData, ListCompanyProductsErrors, ListCompanyProductsResponses, ListCompanyRegistrationsData, ListCompanyRegistrationsErrors, ListCompanyRegistrationsResponses, ListEventParticipantsData, ListEventParticipantsErrors, ListEventParticipantsResponses, ListEventRegistrationsData, ListEventRegistrationsErrors, ListEventRegistrationsResponses, ListEventsData, ListEventsErrors, ListEventsResponses, ListGlossaryEntriesData, ListGlossaryEntriesErrors, ListGlossaryEntriesResponses, ListImportsData, ListImportsErrors, ListImportsResponses, ListIndustriesData, ListIndustriesErrors, ListIndustriesResponses, ListLegalFormsData, ListLegalFormsErrors, ListLegalFormsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRegionsData, ListRegionsErrors, ListRegionsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterForEventData, RegisterForEventErrors, RegisterForEventResponses, RegisterResponses, RejectClaimData, RejectClaimErrors, RejectClaimResponses, RemoveGlossaryEntryData, RemoveGlossaryEntryErrors, RemoveGlossaryEntryResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, StartImportData, StartImportErrors, StartImportResponses, UnverifyCompanyData, UnverifyCompanyErrors, UnverifyCompanyResponses, UpdateCompanyData, UpdateCompanyErrors, UpdateCompanyResponses, UpdateEventData, UpdateEventErrors, UpdateEventResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, VerifyCompanyData, VerifyCompanyErrors, VerifyCompanyResponses } from './types.gen.js';
+import type { AcceptClaimData, AcceptClaimErrors, AcceptClaimResponses, AddGlossaryEntryData, AddGlossaryEntryErrors, AddGlossaryEntryResponses, AddMemberData, AddMemberErrors, AddMemberResponses, CancelRegistrationData, CancelRegistrationErrors, CancelRegistrationResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCompanyData, CreateCompanyErrors, CreateCompanyResponses, CreateEventData, CreateEventErrors, CreateEventResponses, CreateOpportunityData, CreateOpportunityErrors, CreateOpportunityResponses, CreateProductData, CreateProductErrors, CreateProductResponses, DeleteCompanyData, DeleteCompanyErrors, DeleteCompanyResponses, DeleteEventData, DeleteEventErrors, DeleteEventResponses, DeleteMeData, DeleteMeErrors, DeleteMeResponses, DeleteOpportunityData, DeleteOpportunityErrors, DeleteOpportunityResponses, DeleteProductData, DeleteProductErrors, DeleteProductResponses, FileClaimData, FileClaimErrors, FileClaimResponses, GetClaimData, GetClaimErrors, GetClaimResponses, GetCompanyData, GetCompanyErrors, GetCompanyHistoryData, GetCompanyHistoryErrors, GetCompanyHistoryResponses, GetCompanyResponses, GetEventCalendarData, GetEventCalendarErrors, GetEventCalendarResponses, GetEventData, GetEventErrors, GetEventResponses, GetEventsCalendarData, GetEventsCalendarErrors, GetEventsCalendarResponses, GetImportData, GetImportErrors, GetImportResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpportunityData, GetOpportunityErrors, GetOpportunityResponses, GetProductData, GetProductErrors, GetProductResponses, GetRegistrationData, GetRegistrationErrors, GetRegistrationResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListClaimsData, ListClaimsErrors, ListClaimsResponses, ListCompaniesData, ListCompaniesErrors, ListCompaniesResponses, ListCompanyEventsData, ListCompanyEventsErrors, ListCompanyEventsResponses, ListCompanyOpportunitiesData, ListCompanyOpportunitiesErrors, ListCompanyOpportunitiesResponses, ListCompanyProductsData, ListCompanyProductsErrors, ListCompanyProductsResponses, ListCompanyRegistrationsData, ListCompanyRegistrationsErrors, ListCompanyRegistrationsResponses, ListEventParticipantsData, ListEventParticipantsErrors, ListEventParticipantsResponses, ListEventRegistrationsData, ListEventRegistrationsErrors, ListEventRegistrationsResponses, ListEventsData, ListEventsErrors, ListEventsResponses, ListGlossaryEntriesData, ListGlossaryEntriesErrors, ListGlossaryEntriesResponses, ListImportsData, ListImportsErrors, ListImportsResponses, ListIndustriesData, ListIndustriesErrors, ListIndustriesResponses, ListLegalFormsData, ListLegalFormsErrors, ListLegalFormsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListOpportunitiesData, ListOpportunitiesErrors, ListOpportunitiesResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRegionsData, ListRegionsErrors, ListRegionsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterForEventData, RegisterForEventErrors, RegisterForEventResponses, RegisterResponses, RejectClaimData, RejectClaimErrors, RejectClaimResponses, RemoveGlossaryEntryData, RemoveGlossaryEntryErrors, RemoveGlossaryEntryResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, StartImportData, StartImportErrors, StartImportResponses, UnverifyCompanyData, UnverifyCompanyErrors, UnverifyCompanyResponses, UpdateCompanyData, UpdateCompanyErrors, UpdateCompanyResponses, UpdateEventData, UpdateEventErrors, UpdateEventResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateOpportunityData, UpdateOpportunityErrors, UpdateOpportunityResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, VerifyCompanyData, VerifyCompanyErrors, VerifyCompanyResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -372,6 +372,18 @@ export const removeMember = <ThrowOnError extends boolean = false>(options: Opti
 });
 
 /**
+ * An organisation's opportunities
+ *
+ * In the order they were published, expired ones included; its drafts for its members and
+ * administrators. Visible like the organisation.
+ */
+export const listCompanyOpportunities = <ThrowOnError extends boolean = false>(options: Options<ListCompanyOpportunitiesData, ThrowOnError>) => (options.client ?? client).get<ListCompanyOpportunitiesResponses, ListCompanyOpportunitiesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/companies/{id}/opportunities',
+    ...options
+});
+
+/**
  * A company's products and services
  *
  * In the order they were added. Visible like the company: a draft's products only to its
@@ -651,6 +663,75 @@ export const updateMe = <ThrowOnError extends boolean = false>(options: Options<
 export const changePassword = <ThrowOnError extends boolean = false>(options: Options<ChangePasswordData, ThrowOnError>) => (options.client ?? client).post<ChangePasswordResponses, ChangePasswordErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/v1/me/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Search opportunities
+ *
+ * Published opportunities that are still valid, of published organisations: offers and
+ * requests for business, technology and research partners, searched like the company
+ * directory (folding, glossary, cross-language) and filtered, with facets.
+ */
+export const listOpportunities = <ThrowOnError extends boolean = false>(options?: Options<ListOpportunitiesData, ThrowOnError>) => (options?.client ?? client).get<ListOpportunitiesResponses, ListOpportunitiesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/opportunities',
+    ...options
+});
+
+/**
+ * Publish an opportunity
+ *
+ * For the organisation's members and administrators. A draft unless `status` says
+ * `published`; a draft organisation's opportunities stay private until it is published.
+ */
+export const createOpportunity = <ThrowOnError extends boolean = false>(options: Options<CreateOpportunityData, ThrowOnError>) => (options.client ?? client).post<CreateOpportunityResponses, CreateOpportunityErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/opportunities',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete an opportunity
+ *
+ * For the organisation's members and administrators. Honours `If-Match`.
+ */
+export const deleteOpportunity = <ThrowOnError extends boolean = false>(options: Options<DeleteOpportunityData, ThrowOnError>) => (options.client ?? client).delete<DeleteOpportunityResponses, DeleteOpportunityErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/opportunities/{id}',
+    ...options
+});
+
+/**
+ * Get an opportunity
+ *
+ * Published ones of published organisations for everybody (also after they expired, marked
+ * `expired`); drafts for the organisation's members and administrators.
+ */
+export const getOpportunity = <ThrowOnError extends boolean = false>(options: Options<GetOpportunityData, ThrowOnError>) => (options.client ?? client).get<GetOpportunityResponses, GetOpportunityErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/opportunities/{id}',
+    ...options
+});
+
+/**
+ * Change an opportunity
+ *
+ * A JSON merge patch (RFC 7396) of `OpportunityInput`, for the organisation's members and
+ * administrators; `If-Match` with the `ETag` avoids overwriting someone else's change (412).
+ * Extending `valid_until` brings an expired opportunity back.
+ */
+export const updateOpportunity = <ThrowOnError extends boolean = false>(options: Options<UpdateOpportunityData, ThrowOnError>) => (options.client ?? client).patch<UpdateOpportunityResponses, UpdateOpportunityErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/opportunities/{id}',
     ...options,
     headers: {
         'Content-Type': 'application/json',

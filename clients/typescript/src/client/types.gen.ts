@@ -390,7 +390,7 @@ export type Event = {
     /**
      * The industries (NACE Rev. 2) it is about.
      */
-    topics: Array<EventTopic>;
+    topics: Array<IndustryRef>;
     updated_at: string;
     venue?: Venue | null;
     /**
@@ -405,9 +405,9 @@ export type Event = {
  */
 export type EventInput = {
     capacity?: CapacityInput | null;
-    description?: EventTextInput | null;
+    description?: TextInput | null;
     ends_at: string;
-    fee_note?: EventTextInput | null;
+    fee_note?: TextInput | null;
     /**
      * Whether interpreting between the languages is offered.
      */
@@ -435,12 +435,12 @@ export type EventInput = {
      */
     starts_at: string;
     status?: EventStatus | null;
-    summary?: EventTextInput | null;
+    summary?: TextInput | null;
     time_zone: EventTimeZone;
     /**
      * The title per language (at least one).
      */
-    title: EventTitleInput;
+    title: TitleInput;
     /**
      * NACE Rev. 2 codes of the industries the event is about, at any level (`C`, `25`, `25.62`).
      */
@@ -455,9 +455,9 @@ export type EventKind = 'cooperation_exchange' | 'workshop' | 'information_event
  */
 export type EventPatch = {
     capacity?: CapacityPatch | null;
-    description?: EventTextPatch | null;
+    description?: TextPatch | null;
     ends_at?: string;
-    fee_note?: EventTextPatch | null;
+    fee_note?: TextPatch | null;
     /**
      * Whether interpreting between the languages is offered.
      */
@@ -485,12 +485,12 @@ export type EventPatch = {
      */
     starts_at?: string;
     status?: EventStatus | null;
-    summary?: EventTextPatch | null;
+    summary?: TextPatch | null;
     time_zone?: EventTimeZone;
     /**
      * The title per language (at least one).
      */
-    title?: EventTitlePatch;
+    title?: TitlePatch;
     /**
      * NACE Rev. 2 codes of the industries the event is about, at any level (`C`, `25`, `25.62`).
      */
@@ -506,50 +506,9 @@ export type EventPlaces = {
 export type EventStatus = 'draft' | 'published' | 'cancelled';
 
 /**
- * A text per language; any may be left out or `null`.
- */
-export type EventTextInput = {
-    cs?: string | null;
-    de?: string | null;
-    en?: string | null;
-};
-
-/**
- * A text per language; any may be left out or `null`.
- */
-export type EventTextPatch = {
-    cs?: string | null;
-    de?: string | null;
-    en?: string | null;
-};
-
-/**
  * The time zone an event's times are given and shown in.
  */
 export type EventTimeZone = 'Europe/Berlin' | 'Europe/Prague';
-
-/**
- * A text per language; any may be left out or `null`.
- */
-export type EventTitleInput = {
-    cs?: string | null;
-    de?: string | null;
-    en?: string | null;
-};
-
-/**
- * A text per language; any may be left out or `null`.
- */
-export type EventTitlePatch = {
-    cs?: string | null;
-    de?: string | null;
-    en?: string | null;
-};
-
-export type EventTopic = {
-    code: string;
-    label: Labels;
-};
 
 /**
  * How many results have one value of a facet.
@@ -568,6 +527,10 @@ export type Facets = {
     country?: Array<FacetValue> | null;
     kind?: Array<FacetValue> | null;
     nace_section?: Array<FacetValue> | null;
+    /**
+     * Opportunities: the partnership types they seek.
+     */
+    partnership_type?: Array<FacetValue> | null;
     region?: Array<FacetValue> | null;
     /**
      * All results.
@@ -764,6 +727,14 @@ export type IndustryList = {
 };
 
 /**
+ * A NACE Rev. 2 code a product, event or opportunity names, with its label.
+ */
+export type IndustryRef = {
+    code: string;
+    label: Labels;
+};
+
+/**
  * A reference label in every platform language.
  */
 export type Labels = {
@@ -871,6 +842,129 @@ export type NewMember = {
 };
 
 /**
+ * What an organisation offers or seeks, and the partners it looks for.
+ */
+export type Opportunity = {
+    company: OrganisationRef;
+    created_at: string;
+    description: LocalizedText;
+    /**
+     * In searches with `near` or `near_postal_code`: the distance of the organisation in km.
+     */
+    distance_km?: number | null;
+    /**
+     * Whether `valid_until` has passed: the opportunity is out of the public lists.
+     */
+    expired: boolean;
+    id: string;
+    industries: Array<IndustryRef>;
+    keywords: Array<string>;
+    partnership_types: Array<PartnershipType>;
+    status: OpportunityStatus;
+    summary: LocalizedText;
+    target_countries: Array<Country>;
+    target_regions: Array<string>;
+    title: LocalizedText;
+    type: OpportunityType;
+    updated_at: string;
+    valid_until: string;
+    /**
+     * Increases with every change; the ETag is derived from it.
+     */
+    version: number;
+};
+
+/**
+ * An opportunity as its organisation's members write it.
+ */
+export type OpportunityInput = {
+    /**
+     * The publishing organisation: one the caller is a member of. Cannot change later.
+     */
+    company_id: string;
+    description?: TextInput | null;
+    /**
+     * NACE Rev. 2 codes at any level (`C`, `25`, `25.62`).
+     */
+    industries?: Array<string>;
+    /**
+     * Free keywords, up to 30 of up to 60 characters.
+     */
+    keywords?: Array<string>;
+    /**
+     * The kinds of partnership sought.
+     */
+    partnership_types?: Array<PartnershipType>;
+    status?: OpportunityStatus | null;
+    summary?: TextInput | null;
+    /**
+     * The countries partners are sought in; none: anywhere.
+     */
+    target_countries?: Array<Country>;
+    /**
+     * NUTS-3 regions partners are sought in; none: anywhere.
+     */
+    target_regions?: Array<string>;
+    /**
+     * The title per language (at least one).
+     */
+    title: TitleInput;
+    type: OpportunityType;
+    /**
+     * The last day the opportunity is valid: today at the earliest, a year ahead at the latest.
+     * Afterwards it leaves the public lists by itself.
+     */
+    valid_until: string;
+};
+
+/**
+ * A JSON merge patch (RFC 7396) of `OpportunityInput`: send only the fields to change. `null` removes an optional field, nested objects merge field by field, and lists are replaced whole. The result must be a valid `OpportunityInput`.
+ */
+export type OpportunityPatch = {
+    /**
+     * The publishing organisation: one the caller is a member of. Cannot change later.
+     */
+    company_id?: string;
+    description?: TextPatch | null;
+    /**
+     * NACE Rev. 2 codes at any level (`C`, `25`, `25.62`).
+     */
+    industries?: Array<string> | null;
+    /**
+     * Free keywords, up to 30 of up to 60 characters.
+     */
+    keywords?: Array<string> | null;
+    /**
+     * The kinds of partnership sought.
+     */
+    partnership_types?: Array<PartnershipType> | null;
+    status?: OpportunityStatus | null;
+    summary?: TextPatch | null;
+    /**
+     * The countries partners are sought in; none: anywhere.
+     */
+    target_countries?: Array<Country> | null;
+    /**
+     * NUTS-3 regions partners are sought in; none: anywhere.
+     */
+    target_regions?: Array<string> | null;
+    /**
+     * The title per language (at least one).
+     */
+    title?: TitlePatch;
+    type?: OpportunityType;
+    /**
+     * The last day the opportunity is valid: today at the earliest, a year ahead at the latest.
+     * Afterwards it leaves the public lists by itself.
+     */
+    valid_until?: string;
+};
+
+export type OpportunityStatus = 'draft' | 'published';
+
+export type OpportunityType = 'business_offer' | 'business_request' | 'technology_offer' | 'technology_request' | 'research_request';
+
+/**
  * An organisation an event belongs to or a registration is for, with its profile.
  */
 export type OrganisationRef = {
@@ -951,6 +1045,17 @@ export type PageMember = {
 /**
  * One page of a listing.
  */
+export type PageOpportunity = {
+    items: Array<Opportunity>;
+    /**
+     * Pass as `cursor` to get the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * One page of a listing.
+ */
 export type PageParticipantListEntry = {
     items: Array<ParticipantListEntry>;
     /**
@@ -1015,6 +1120,8 @@ export type ParticipantListEntry = {
 };
 
 export type ParticipationKind = 'exhibitor' | 'visitor';
+
+export type PartnershipType = 'supplier' | 'subcontracting' | 'manufacturing_agreement' | 'distribution_agency' | 'joint_venture' | 'technical_cooperation' | 'research_cooperation' | 'licence';
 
 export type PasswordChange = {
     current_password: string;
@@ -1088,7 +1195,7 @@ export type Product = {
     distance_km?: number | null;
     id: string;
     image_url?: string | null;
-    industries: Array<ProductIndustry>;
+    industries: Array<IndustryRef>;
     keywords: Array<string>;
     kind: ProductKind;
     name: LocalizedText;
@@ -1105,11 +1212,6 @@ export type Product = {
 export type ProductCompany = {
     id: string;
     name: string;
-};
-
-export type ProductIndustry = {
-    code: string;
-    label: Labels;
 };
 
 /**
@@ -1336,6 +1438,19 @@ export type SearchPageEvent = {
 /**
  * One page of search results, with facet counts when asked for.
  */
+export type SearchPageOpportunity = {
+    facets?: Facets | null;
+    items: Array<Opportunity>;
+    match?: Match | null;
+    /**
+     * Pass as `cursor` to get the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * One page of search results, with facet counts when asked for.
+ */
 export type SearchPageProduct = {
     facets?: Facets | null;
     items: Array<Product>;
@@ -1360,6 +1475,42 @@ export type SignUp = {
 };
 
 export type SizeClass = 'micro' | 'small' | 'medium' | 'large';
+
+/**
+ * A text per language; any may be left out or `null`.
+ */
+export type TextInput = {
+    cs?: string | null;
+    de?: string | null;
+    en?: string | null;
+};
+
+/**
+ * A text per language; any may be left out or `null`.
+ */
+export type TextPatch = {
+    cs?: string | null;
+    de?: string | null;
+    en?: string | null;
+};
+
+/**
+ * A title per language; any may be left out or `null`, one is needed.
+ */
+export type TitleInput = {
+    cs?: string | null;
+    de?: string | null;
+    en?: string | null;
+};
+
+/**
+ * A title per language; any may be left out or `null`, one is needed.
+ */
+export type TitlePatch = {
+    cs?: string | null;
+    de?: string | null;
+    en?: string | null;
+};
 
 /**
  * A session: a short-lived access token and the refresh token that renews it.
@@ -3018,6 +3169,69 @@ export type RemoveMemberResponses = {
 
 export type RemoveMemberResponse = RemoveMemberResponses[keyof RemoveMemberResponses];
 
+export type ListCompanyOpportunitiesData = {
+    body?: never;
+    path: {
+        /**
+         * The company's id
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/companies/{id}/opportunities';
+};
+
+export type ListCompanyOpportunitiesErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * The access token or API key is invalid
+     */
+    401: Problem;
+    /**
+     * The API key lacks the `read` scope
+     */
+    403: Problem;
+    /**
+     * No company with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListCompanyOpportunitiesError = ListCompanyOpportunitiesErrors[keyof ListCompanyOpportunitiesErrors];
+
+export type ListCompanyOpportunitiesResponses = {
+    /**
+     * A page of the organisation's opportunities
+     */
+    200: PageOpportunity;
+};
+
+export type ListCompanyOpportunitiesResponse = ListCompanyOpportunitiesResponses[keyof ListCompanyOpportunitiesResponses];
+
 export type ListCompanyProductsData = {
     body?: never;
     path: {
@@ -4387,6 +4601,374 @@ export type ChangePasswordResponses = {
 };
 
 export type ChangePasswordResponse = ChangePasswordResponses[keyof ChangePasswordResponses];
+
+export type ListOpportunitiesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Words to search for in titles, texts and keywords, in German, Czech or English, matched
+         * like the company search: a German word finds an opportunity written only in Czech.
+         */
+        q?: string;
+        /**
+         * Only these types. Repeatable or comma-separated.
+         */
+        type?: Array<OpportunityType>;
+        /**
+         * Only opportunities seeking one of these partnership types.
+         */
+        partnership_type?: Array<PartnershipType>;
+        /**
+         * Only opportunities of organisations in this country.
+         */
+        country?: Country;
+        /**
+         * Only opportunities of organisations in these NUTS-3 regions.
+         */
+        region?: Array<string>;
+        /**
+         * `true`: only organisations in the Interreg Sachsen–Česko programme area.
+         */
+        programme_area?: boolean;
+        /**
+         * Only opportunities in these industries, NACE Rev. 2 at any level.
+         */
+        nace?: Array<string>;
+        /**
+         * Only opportunities aimed at partners in this country.
+         */
+        target_country?: Country;
+        /**
+         * Only opportunities of these organisations (company ids).
+         */
+        company?: Array<string>;
+        /**
+         * Measure distances from this point, `latitude,longitude`.
+         */
+        near?: string;
+        /**
+         * Measure distances from this postal code's centre, `DE-01067` or `CZ-40001`.
+         */
+        near_postal_code?: string;
+        /**
+         * Only opportunities of organisations at most this far, in km (up to 500).
+         */
+        radius_km?: number;
+        /**
+         * `relevance` (the default with `q`), `name` (by title, the default without), `distance`
+         * or `newest`.
+         */
+        sort?: 'relevance' | 'name' | 'distance' | 'newest';
+        /**
+         * Count the results by `kind` (their type), `partnership_type`, `country`, `region`,
+         * `nace_section`, comma-separated.
+         */
+        facets?: string;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/opportunities';
+};
+
+export type ListOpportunitiesErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * The access token or API key is invalid
+     */
+    401: Problem;
+    /**
+     * The API key lacks the `read` scope
+     */
+    403: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built
+     */
+    503: Problem;
+};
+
+export type ListOpportunitiesError = ListOpportunitiesErrors[keyof ListOpportunitiesErrors];
+
+export type ListOpportunitiesResponses = {
+    /**
+     * A page of matching opportunities, with facets
+     */
+    200: SearchPageOpportunity;
+};
+
+export type ListOpportunitiesResponse = ListOpportunitiesResponses[keyof ListOpportunitiesResponses];
+
+export type CreateOpportunityData = {
+    body: OpportunityInput;
+    path?: never;
+    query?: never;
+    url: '/v1/opportunities';
+};
+
+export type CreateOpportunityErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member of the organisation, or an API key
+     */
+    403: Problem;
+    /**
+     * No organisation with `company_id` is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The body is larger than 1 MiB
+     */
+    413: Problem;
+    /**
+     * The body is not JSON
+     */
+    415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type CreateOpportunityError = CreateOpportunityErrors[keyof CreateOpportunityErrors];
+
+export type CreateOpportunityResponses = {
+    /**
+     * The created opportunity
+     */
+    201: Opportunity;
+};
+
+export type CreateOpportunityResponse = CreateOpportunityResponses[keyof CreateOpportunityResponses];
+
+export type DeleteOpportunityData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of the version the change is based on: if the resource changed since, the
+         * answer is 412 and nothing is changed. Without it the change applies to whatever is stored.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * The opportunity's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/opportunities/{id}';
+};
+
+export type DeleteOpportunityErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member of the organisation
+     */
+    403: Problem;
+    /**
+     * No opportunity with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The opportunity changed since the ETag in If-Match
+     */
+    412: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type DeleteOpportunityError = DeleteOpportunityErrors[keyof DeleteOpportunityErrors];
+
+export type DeleteOpportunityResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type DeleteOpportunityResponse = DeleteOpportunityResponses[keyof DeleteOpportunityResponses];
+
+export type GetOpportunityData = {
+    body?: never;
+    headers?: {
+        /**
+         * An `ETag` received before: if the resource is unchanged, the answer is a bodiless 304.
+         */
+        'If-None-Match'?: string | null;
+    };
+    path: {
+        /**
+         * The opportunity's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/opportunities/{id}';
+};
+
+export type GetOpportunityErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * The access token or API key is invalid
+     */
+    401: Problem;
+    /**
+     * The API key lacks the `read` scope
+     */
+    403: Problem;
+    /**
+     * No opportunity with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type GetOpportunityError = GetOpportunityErrors[keyof GetOpportunityErrors];
+
+export type GetOpportunityResponses = {
+    /**
+     * The opportunity
+     */
+    200: Opportunity;
+};
+
+export type GetOpportunityResponse = GetOpportunityResponses[keyof GetOpportunityResponses];
+
+export type UpdateOpportunityData = {
+    body: OpportunityPatch;
+    headers?: {
+        /**
+         * The `ETag` of the version the change is based on: if the resource changed since, the
+         * answer is 412 and nothing is changed. Without it the change applies to whatever is stored.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * The opportunity's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/opportunities/{id}';
+};
+
+export type UpdateOpportunityErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member of the organisation
+     */
+    403: Problem;
+    /**
+     * No opportunity with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The opportunity changed since the ETag in If-Match
+     */
+    412: Problem;
+    /**
+     * The body is larger than 1 MiB
+     */
+    413: Problem;
+    /**
+     * The body's `Content-Type` is none of the operation's; `detail` names those accepted
+     */
+    415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type UpdateOpportunityError = UpdateOpportunityErrors[keyof UpdateOpportunityErrors];
+
+export type UpdateOpportunityResponses = {
+    /**
+     * The updated opportunity
+     */
+    200: Opportunity;
+};
+
+export type UpdateOpportunityResponse = UpdateOpportunityResponses[keyof UpdateOpportunityResponses];
 
 export type ListProductsData = {
     body?: never;

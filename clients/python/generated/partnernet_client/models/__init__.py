@@ -31,12 +31,7 @@ from .event_kind import EventKind
 from .event_patch import EventPatch
 from .event_places import EventPlaces
 from .event_status import EventStatus
-from .event_text_input import EventTextInput
-from .event_text_patch import EventTextPatch
 from .event_time_zone import EventTimeZone
-from .event_title_input import EventTitleInput
-from .event_title_patch import EventTitlePatch
-from .event_topic import EventTopic
 from .facet_value import FacetValue
 from .facets import Facets
 from .field_error import FieldError
@@ -55,6 +50,7 @@ from .import_job_status import ImportJobStatus
 from .import_summary import ImportSummary
 from .industry import Industry
 from .industry_list import IndustryList
+from .industry_ref import IndustryRef
 from .labels import Labels
 from .language import Language
 from .legal_form import LegalForm
@@ -64,6 +60,7 @@ from .list_claims_status import ListClaimsStatus
 from .list_companies_sort import ListCompaniesSort
 from .list_event_registrations_format import ListEventRegistrationsFormat
 from .list_events_sort import ListEventsSort
+from .list_opportunities_sort import ListOpportunitiesSort
 from .list_products_sort import ListProductsSort
 from .localized_text import LocalizedText
 from .localized_text_input import LocalizedTextInput
@@ -75,6 +72,11 @@ from .membership import Membership
 from .nace_level import NaceLevel
 from .new_api_key import NewApiKey
 from .new_member import NewMember
+from .opportunity import Opportunity
+from .opportunity_input import OpportunityInput
+from .opportunity_patch import OpportunityPatch
+from .opportunity_status import OpportunityStatus
+from .opportunity_type import OpportunityType
 from .organisation_ref import OrganisationRef
 from .page_api_key import PageApiKey
 from .page_change import PageChange
@@ -82,6 +84,7 @@ from .page_claim import PageClaim
 from .page_event import PageEvent
 from .page_import_job import PageImportJob
 from .page_member import PageMember
+from .page_opportunity import PageOpportunity
 from .page_participant_list_entry import PageParticipantListEntry
 from .page_product import PageProduct
 from .page_registration import PageRegistration
@@ -89,12 +92,12 @@ from .participant import Participant
 from .participant_input import ParticipantInput
 from .participant_list_entry import ParticipantListEntry
 from .participation_kind import ParticipationKind
+from .partnership_type import PartnershipType
 from .password_change import PasswordChange
 from .places import Places
 from .problem import Problem
 from .product import Product
 from .product_company import ProductCompany
-from .product_industry import ProductIndustry
 from .product_input import ProductInput
 from .product_kind import ProductKind
 from .product_name import ProductName
@@ -114,11 +117,16 @@ from .registration_input import RegistrationInput
 from .registration_status import RegistrationStatus
 from .search_page_company import SearchPageCompany
 from .search_page_event import SearchPageEvent
+from .search_page_opportunity import SearchPageOpportunity
 from .search_page_product import SearchPageProduct
 from .sign_up import SignUp
 from .size_class import SizeClass
 from .start_import_json_body import StartImportJsonBody
 from .start_import_source import StartImportSource
+from .text_input import TextInput
+from .text_patch import TextPatch
+from .title_input import TitleInput
+from .title_patch import TitlePatch
 from .token_pair import TokenPair
 from .user import User
 from .venue import Venue
@@ -157,12 +165,7 @@ __all__ = (
     "EventPatch",
     "EventPlaces",
     "EventStatus",
-    "EventTextInput",
-    "EventTextPatch",
     "EventTimeZone",
-    "EventTitleInput",
-    "EventTitlePatch",
-    "EventTopic",
     "Facets",
     "FacetValue",
     "FieldError",
@@ -181,6 +184,7 @@ __all__ = (
     "ImportSummary",
     "Industry",
     "IndustryList",
+    "IndustryRef",
     "Labels",
     "Language",
     "LegalForm",
@@ -190,6 +194,7 @@ __all__ = (
     "ListCompaniesSort",
     "ListEventRegistrationsFormat",
     "ListEventsSort",
+    "ListOpportunitiesSort",
     "ListProductsSort",
     "LocalizedText",
     "LocalizedTextInput",
@@ -201,6 +206,11 @@ __all__ = (
     "NaceLevel",
     "NewApiKey",
     "NewMember",
+    "Opportunity",
+    "OpportunityInput",
+    "OpportunityPatch",
+    "OpportunityStatus",
+    "OpportunityType",
     "OrganisationRef",
     "PageApiKey",
     "PageChange",
@@ -208,6 +218,7 @@ __all__ = (
     "PageEvent",
     "PageImportJob",
     "PageMember",
+    "PageOpportunity",
     "PageParticipantListEntry",
     "PageProduct",
     "PageRegistration",
@@ -215,12 +226,12 @@ __all__ = (
     "ParticipantInput",
     "ParticipantListEntry",
     "ParticipationKind",
+    "PartnershipType",
     "PasswordChange",
     "Places",
     "Problem",
     "Product",
     "ProductCompany",
-    "ProductIndustry",
     "ProductInput",
     "ProductKind",
     "ProductName",
@@ -240,11 +251,16 @@ __all__ = (
     "RegistrationStatus",
     "SearchPageCompany",
     "SearchPageEvent",
+    "SearchPageOpportunity",
     "SearchPageProduct",
     "SignUp",
     "SizeClass",
     "StartImportJsonBody",
     "StartImportSource",
+    "TextInput",
+    "TextPatch",
+    "TitleInput",
+    "TitlePatch",
     "TokenPair",
     "User",
     "Venue",

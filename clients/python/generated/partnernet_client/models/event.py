@@ -17,7 +17,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.event_places import EventPlaces
-  from ..models.event_topic import EventTopic
+  from ..models.industry_ref import IndustryRef
   from ..models.localized_text import LocalizedText
   from ..models.organisation_ref import OrganisationRef
   from ..models.venue import Venue
@@ -53,7 +53,7 @@ class Event:
             summary (LocalizedText): A text its author wrote per language; a language without text is `null`.
             time_zone (EventTimeZone): The time zone an event's times are given and shown in.
             title (LocalizedText): A text its author wrote per language; a language without text is `null`.
-            topics (list[EventTopic]): The industries (NACE Rev. 2) it is about.
+            topics (list[IndustryRef]): The industries (NACE Rev. 2) it is about.
             updated_at (datetime.datetime):
             version (int): Increases with every change; the ETag is derived from it.
             distance_km (float | None | Unset): In searches with `near` or `near_postal_code`: the distance of the venue in
@@ -81,7 +81,7 @@ class Event:
     summary: LocalizedText
     time_zone: EventTimeZone
     title: LocalizedText
-    topics: list[EventTopic]
+    topics: list[IndustryRef]
     updated_at: datetime.datetime
     version: int
     distance_km: float | None | Unset = UNSET
@@ -96,7 +96,7 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.event_places import EventPlaces # noqa: PLC0415
-        from ..models.event_topic import EventTopic # noqa: PLC0415
+        from ..models.industry_ref import IndustryRef # noqa: PLC0415
         from ..models.localized_text import LocalizedText # noqa: PLC0415
         from ..models.organisation_ref import OrganisationRef # noqa: PLC0415
         from ..models.venue import Venue # noqa: PLC0415
@@ -216,7 +216,7 @@ class Event:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.event_places import EventPlaces # noqa: PLC0415
-        from ..models.event_topic import EventTopic # noqa: PLC0415
+        from ..models.industry_ref import IndustryRef # noqa: PLC0415
         from ..models.localized_text import LocalizedText # noqa: PLC0415
         from ..models.organisation_ref import OrganisationRef # noqa: PLC0415
         from ..models.venue import Venue # noqa: PLC0415
@@ -295,7 +295,7 @@ class Event:
         topics = []
         _topics = d.pop("topics")
         for topics_item_data in (_topics):
-            topics_item = EventTopic.from_dict(topics_item_data)
+            topics_item = IndustryRef.from_dict(topics_item_data)
 
 
 

@@ -16,8 +16,8 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.capacity_input import CapacityInput
-  from ..models.event_text_input import EventTextInput
-  from ..models.event_title_input import EventTitleInput
+  from ..models.text_input import TextInput
+  from ..models.title_input import TitleInput
   from ..models.venue_input import VenueInput
 
 
@@ -40,17 +40,17 @@ class EventInput:
                 any). Cannot change later.
             starts_at (str): Local time in `time_zone` (`2027-03-25T09:00`), or with an offset. Example: 2027-03-25T09:00.
             time_zone (EventTimeZone): The time zone an event's times are given and shown in.
-            title (EventTitleInput): A text per language; any may be left out or `null`.
+            title (TitleInput): A title per language; any may be left out or `null`, one is needed.
             capacity (CapacityInput | None | Unset):
-            description (EventTextInput | None | Unset):
-            fee_note (EventTextInput | None | Unset):
+            description (None | TextInput | Unset):
+            fee_note (None | TextInput | Unset):
             interpreting (bool | Unset): Whether interpreting between the languages is offered.
             languages (list[str] | Unset): ISO 639-1 codes of the languages the event is held in. Example: ['de', 'cs'].
             online_url (None | str | Unset): An `http` or `https` address where the event is streamed or held.
             registration_deadline (None | str | Unset): The last moment registrations are taken, like `starts_at`; without
                 it, until the end. Example: 2027-03-18T23:59.
             status (EventStatus | None | Unset):
-            summary (EventTextInput | None | Unset):
+            summary (None | TextInput | Unset):
             topics (list[str] | Unset): NACE Rev. 2 codes of the industries the event is about, at any level (`C`, `25`,
                 `25.62`). Example: ['25', '28'].
             venue (None | Unset | VenueInput):
@@ -61,16 +61,16 @@ class EventInput:
     organiser_id: str
     starts_at: str
     time_zone: EventTimeZone
-    title: EventTitleInput
+    title: TitleInput
     capacity: CapacityInput | None | Unset = UNSET
-    description: EventTextInput | None | Unset = UNSET
-    fee_note: EventTextInput | None | Unset = UNSET
+    description: None | TextInput | Unset = UNSET
+    fee_note: None | TextInput | Unset = UNSET
     interpreting: bool | Unset = UNSET
     languages: list[str] | Unset = UNSET
     online_url: None | str | Unset = UNSET
     registration_deadline: None | str | Unset = UNSET
     status: EventStatus | None | Unset = UNSET
-    summary: EventTextInput | None | Unset = UNSET
+    summary: None | TextInput | Unset = UNSET
     topics: list[str] | Unset = UNSET
     venue: None | Unset | VenueInput = UNSET
 
@@ -80,8 +80,8 @@ class EventInput:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.capacity_input import CapacityInput # noqa: PLC0415
-        from ..models.event_text_input import EventTextInput # noqa: PLC0415
-        from ..models.event_title_input import EventTitleInput # noqa: PLC0415
+        from ..models.text_input import TextInput # noqa: PLC0415
+        from ..models.title_input import TitleInput # noqa: PLC0415
         from ..models.venue_input import VenueInput # noqa: PLC0415
         ends_at = self.ends_at
 
@@ -106,7 +106,7 @@ class EventInput:
         description: dict[str, Any] | None | Unset
         if isinstance(self.description, Unset):
             description = UNSET
-        elif isinstance(self.description, EventTextInput):
+        elif isinstance(self.description, TextInput):
             description = self.description.to_dict()
         else:
             description = self.description
@@ -114,7 +114,7 @@ class EventInput:
         fee_note: dict[str, Any] | None | Unset
         if isinstance(self.fee_note, Unset):
             fee_note = UNSET
-        elif isinstance(self.fee_note, EventTextInput):
+        elif isinstance(self.fee_note, TextInput):
             fee_note = self.fee_note.to_dict()
         else:
             fee_note = self.fee_note
@@ -150,7 +150,7 @@ class EventInput:
         summary: dict[str, Any] | None | Unset
         if isinstance(self.summary, Unset):
             summary = UNSET
-        elif isinstance(self.summary, EventTextInput):
+        elif isinstance(self.summary, TextInput):
             summary = self.summary.to_dict()
         else:
             summary = self.summary
@@ -210,8 +210,8 @@ class EventInput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.capacity_input import CapacityInput # noqa: PLC0415
-        from ..models.event_text_input import EventTextInput # noqa: PLC0415
-        from ..models.event_title_input import EventTitleInput # noqa: PLC0415
+        from ..models.text_input import TextInput # noqa: PLC0415
+        from ..models.title_input import TitleInput # noqa: PLC0415
         from ..models.venue_input import VenueInput # noqa: PLC0415
         d = dict(src_dict)
         ends_at = d.pop("ends_at")
@@ -230,7 +230,7 @@ class EventInput:
 
 
 
-        title = EventTitleInput.from_dict(d.pop("title"))
+        title = TitleInput.from_dict(d.pop("title"))
 
 
 
@@ -255,7 +255,7 @@ class EventInput:
         capacity = _parse_capacity(d.pop("capacity", UNSET))
 
 
-        def _parse_description(data: object) -> EventTextInput | None | Unset:
+        def _parse_description(data: object) -> None | TextInput | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -263,19 +263,19 @@ class EventInput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                description_type_0 = EventTextInput.from_dict(data)
+                description_type_0 = TextInput.from_dict(data)
 
 
 
                 return description_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(EventTextInput | None | Unset, data)
+            return cast(None | TextInput | Unset, data)
 
         description = _parse_description(d.pop("description", UNSET))
 
 
-        def _parse_fee_note(data: object) -> EventTextInput | None | Unset:
+        def _parse_fee_note(data: object) -> None | TextInput | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -283,14 +283,14 @@ class EventInput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                fee_note_type_0 = EventTextInput.from_dict(data)
+                fee_note_type_0 = TextInput.from_dict(data)
 
 
 
                 return fee_note_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(EventTextInput | None | Unset, data)
+            return cast(None | TextInput | Unset, data)
 
         fee_note = _parse_fee_note(d.pop("fee_note", UNSET))
 
@@ -340,7 +340,7 @@ class EventInput:
         status = _parse_status(d.pop("status", UNSET))
 
 
-        def _parse_summary(data: object) -> EventTextInput | None | Unset:
+        def _parse_summary(data: object) -> None | TextInput | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -348,14 +348,14 @@ class EventInput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                summary_type_0 = EventTextInput.from_dict(data)
+                summary_type_0 = TextInput.from_dict(data)
 
 
 
                 return summary_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(EventTextInput | None | Unset, data)
+            return cast(None | TextInput | Unset, data)
 
         summary = _parse_summary(d.pop("summary", UNSET))
 

@@ -16,8 +16,8 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.capacity_patch import CapacityPatch
-  from ..models.event_text_patch import EventTextPatch
-  from ..models.event_title_patch import EventTitlePatch
+  from ..models.text_patch import TextPatch
+  from ..models.title_patch import TitlePatch
   from ..models.venue_patch import VenuePatch
 
 
@@ -35,9 +35,9 @@ class EventPatch:
 
         Attributes:
             capacity (CapacityPatch | None | Unset):
-            description (EventTextPatch | None | Unset):
+            description (None | TextPatch | Unset):
             ends_at (str | Unset):  Example: 2027-03-25T16:00.
-            fee_note (EventTextPatch | None | Unset):
+            fee_note (None | TextPatch | Unset):
             interpreting (bool | None | Unset): Whether interpreting between the languages is offered.
             kind (EventKind | Unset):
             languages (list[str] | None | Unset): ISO 639-1 codes of the languages the event is held in. Example: ['de',
@@ -50,18 +50,18 @@ class EventPatch:
             starts_at (str | Unset): Local time in `time_zone` (`2027-03-25T09:00`), or with an offset. Example:
                 2027-03-25T09:00.
             status (EventStatus | None | Unset):
-            summary (EventTextPatch | None | Unset):
+            summary (None | TextPatch | Unset):
             time_zone (EventTimeZone | Unset): The time zone an event's times are given and shown in.
-            title (EventTitlePatch | Unset): A text per language; any may be left out or `null`.
+            title (TitlePatch | Unset): A title per language; any may be left out or `null`, one is needed.
             topics (list[str] | None | Unset): NACE Rev. 2 codes of the industries the event is about, at any level (`C`,
                 `25`, `25.62`). Example: ['25', '28'].
             venue (None | Unset | VenuePatch):
      """
 
     capacity: CapacityPatch | None | Unset = UNSET
-    description: EventTextPatch | None | Unset = UNSET
+    description: None | TextPatch | Unset = UNSET
     ends_at: str | Unset = UNSET
-    fee_note: EventTextPatch | None | Unset = UNSET
+    fee_note: None | TextPatch | Unset = UNSET
     interpreting: bool | None | Unset = UNSET
     kind: EventKind | Unset = UNSET
     languages: list[str] | None | Unset = UNSET
@@ -70,9 +70,9 @@ class EventPatch:
     registration_deadline: None | str | Unset = UNSET
     starts_at: str | Unset = UNSET
     status: EventStatus | None | Unset = UNSET
-    summary: EventTextPatch | None | Unset = UNSET
+    summary: None | TextPatch | Unset = UNSET
     time_zone: EventTimeZone | Unset = UNSET
-    title: EventTitlePatch | Unset = UNSET
+    title: TitlePatch | Unset = UNSET
     topics: list[str] | None | Unset = UNSET
     venue: None | Unset | VenuePatch = UNSET
 
@@ -82,8 +82,8 @@ class EventPatch:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.capacity_patch import CapacityPatch # noqa: PLC0415
-        from ..models.event_text_patch import EventTextPatch # noqa: PLC0415
-        from ..models.event_title_patch import EventTitlePatch # noqa: PLC0415
+        from ..models.text_patch import TextPatch # noqa: PLC0415
+        from ..models.title_patch import TitlePatch # noqa: PLC0415
         from ..models.venue_patch import VenuePatch # noqa: PLC0415
         capacity: dict[str, Any] | None | Unset
         if isinstance(self.capacity, Unset):
@@ -96,7 +96,7 @@ class EventPatch:
         description: dict[str, Any] | None | Unset
         if isinstance(self.description, Unset):
             description = UNSET
-        elif isinstance(self.description, EventTextPatch):
+        elif isinstance(self.description, TextPatch):
             description = self.description.to_dict()
         else:
             description = self.description
@@ -106,7 +106,7 @@ class EventPatch:
         fee_note: dict[str, Any] | None | Unset
         if isinstance(self.fee_note, Unset):
             fee_note = UNSET
-        elif isinstance(self.fee_note, EventTextPatch):
+        elif isinstance(self.fee_note, TextPatch):
             fee_note = self.fee_note.to_dict()
         else:
             fee_note = self.fee_note
@@ -159,7 +159,7 @@ class EventPatch:
         summary: dict[str, Any] | None | Unset
         if isinstance(self.summary, Unset):
             summary = UNSET
-        elif isinstance(self.summary, EventTextPatch):
+        elif isinstance(self.summary, TextPatch):
             summary = self.summary.to_dict()
         else:
             summary = self.summary
@@ -238,8 +238,8 @@ class EventPatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.capacity_patch import CapacityPatch # noqa: PLC0415
-        from ..models.event_text_patch import EventTextPatch # noqa: PLC0415
-        from ..models.event_title_patch import EventTitlePatch # noqa: PLC0415
+        from ..models.text_patch import TextPatch # noqa: PLC0415
+        from ..models.title_patch import TitlePatch # noqa: PLC0415
         from ..models.venue_patch import VenuePatch # noqa: PLC0415
         d = dict(src_dict)
         def _parse_capacity(data: object) -> CapacityPatch | None | Unset:
@@ -262,7 +262,7 @@ class EventPatch:
         capacity = _parse_capacity(d.pop("capacity", UNSET))
 
 
-        def _parse_description(data: object) -> EventTextPatch | None | Unset:
+        def _parse_description(data: object) -> None | TextPatch | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -270,21 +270,21 @@ class EventPatch:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                description_type_0 = EventTextPatch.from_dict(data)
+                description_type_0 = TextPatch.from_dict(data)
 
 
 
                 return description_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(EventTextPatch | None | Unset, data)
+            return cast(None | TextPatch | Unset, data)
 
         description = _parse_description(d.pop("description", UNSET))
 
 
         ends_at = d.pop("ends_at", UNSET)
 
-        def _parse_fee_note(data: object) -> EventTextPatch | None | Unset:
+        def _parse_fee_note(data: object) -> None | TextPatch | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -292,14 +292,14 @@ class EventPatch:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                fee_note_type_0 = EventTextPatch.from_dict(data)
+                fee_note_type_0 = TextPatch.from_dict(data)
 
 
 
                 return fee_note_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(EventTextPatch | None | Unset, data)
+            return cast(None | TextPatch | Unset, data)
 
         fee_note = _parse_fee_note(d.pop("fee_note", UNSET))
 
@@ -386,7 +386,7 @@ class EventPatch:
         status = _parse_status(d.pop("status", UNSET))
 
 
-        def _parse_summary(data: object) -> EventTextPatch | None | Unset:
+        def _parse_summary(data: object) -> None | TextPatch | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -394,14 +394,14 @@ class EventPatch:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                summary_type_0 = EventTextPatch.from_dict(data)
+                summary_type_0 = TextPatch.from_dict(data)
 
 
 
                 return summary_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(EventTextPatch | None | Unset, data)
+            return cast(None | TextPatch | Unset, data)
 
         summary = _parse_summary(d.pop("summary", UNSET))
 
@@ -417,11 +417,11 @@ class EventPatch:
 
 
         _title = d.pop("title", UNSET)
-        title: EventTitlePatch | Unset
+        title: TitlePatch | Unset
         if isinstance(_title,  Unset):
             title = UNSET
         else:
-            title = EventTitlePatch.from_dict(_title)
+            title = TitlePatch.from_dict(_title)
 
 
 

@@ -32,6 +32,7 @@ class Facets:
             country (list[FacetValue] | None | Unset):
             kind (list[FacetValue] | None | Unset):
             nace_section (list[FacetValue] | None | Unset):
+            partnership_type (list[FacetValue] | None | Unset): Opportunities: the partnership types they seek.
             region (list[FacetValue] | None | Unset):
      """
 
@@ -39,6 +40,7 @@ class Facets:
     country: list[FacetValue] | None | Unset = UNSET
     kind: list[FacetValue] | None | Unset = UNSET
     nace_section: list[FacetValue] | None | Unset = UNSET
+    partnership_type: list[FacetValue] | None | Unset = UNSET
     region: list[FacetValue] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -89,6 +91,19 @@ class Facets:
         else:
             nace_section = self.nace_section
 
+        partnership_type: list[dict[str, Any]] | None | Unset
+        if isinstance(self.partnership_type, Unset):
+            partnership_type = UNSET
+        elif isinstance(self.partnership_type, list):
+            partnership_type = []
+            for partnership_type_type_0_item_data in self.partnership_type:
+                partnership_type_type_0_item = partnership_type_type_0_item_data.to_dict()
+                partnership_type.append(partnership_type_type_0_item)
+
+
+        else:
+            partnership_type = self.partnership_type
+
         region: list[dict[str, Any]] | None | Unset
         if isinstance(self.region, Unset):
             region = UNSET
@@ -114,6 +129,8 @@ class Facets:
             field_dict["kind"] = kind
         if nace_section is not UNSET:
             field_dict["nace_section"] = nace_section
+        if partnership_type is not UNSET:
+            field_dict["partnership_type"] = partnership_type
         if region is not UNSET:
             field_dict["region"] = region
 
@@ -202,6 +219,31 @@ class Facets:
         nace_section = _parse_nace_section(d.pop("nace_section", UNSET))
 
 
+        def _parse_partnership_type(data: object) -> list[FacetValue] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                partnership_type_type_0 = []
+                _partnership_type_type_0 = data
+                for partnership_type_type_0_item_data in (_partnership_type_type_0):
+                    partnership_type_type_0_item = FacetValue.from_dict(partnership_type_type_0_item_data)
+
+
+
+                    partnership_type_type_0.append(partnership_type_type_0_item)
+
+                return partnership_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[FacetValue] | None | Unset, data)
+
+        partnership_type = _parse_partnership_type(d.pop("partnership_type", UNSET))
+
+
         def _parse_region(data: object) -> list[FacetValue] | None | Unset:
             if data is None:
                 return data
@@ -232,6 +274,7 @@ class Facets:
             country=country,
             kind=kind,
             nace_section=nace_section,
+            partnership_type=partnership_type,
             region=region,
         )
 

@@ -14,9 +14,9 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.industry_ref import IndustryRef
   from ..models.localized_text import LocalizedText
   from ..models.product_company import ProductCompany
-  from ..models.product_industry import ProductIndustry
 
 
 
@@ -35,7 +35,7 @@ class Product:
             created_at (datetime.datetime):
             description (LocalizedText): A text its author wrote per language; a language without text is `null`.
             id (str):
-            industries (list[ProductIndustry]):
+            industries (list[IndustryRef]):
             keywords (list[str]):
             kind (ProductKind):
             name (LocalizedText): A text its author wrote per language; a language without text is `null`.
@@ -51,7 +51,7 @@ class Product:
     created_at: datetime.datetime
     description: LocalizedText
     id: str
-    industries: list[ProductIndustry]
+    industries: list[IndustryRef]
     keywords: list[str]
     kind: ProductKind
     name: LocalizedText
@@ -66,9 +66,9 @@ class Product:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.industry_ref import IndustryRef # noqa: PLC0415
         from ..models.localized_text import LocalizedText # noqa: PLC0415
         from ..models.product_company import ProductCompany # noqa: PLC0415
-        from ..models.product_industry import ProductIndustry # noqa: PLC0415
         company = self.company.to_dict()
 
         created_at = self.created_at.isoformat()
@@ -134,9 +134,9 @@ class Product:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.industry_ref import IndustryRef # noqa: PLC0415
         from ..models.localized_text import LocalizedText # noqa: PLC0415
         from ..models.product_company import ProductCompany # noqa: PLC0415
-        from ..models.product_industry import ProductIndustry # noqa: PLC0415
         d = dict(src_dict)
         company = ProductCompany.from_dict(d.pop("company"))
 
@@ -158,7 +158,7 @@ class Product:
         industries = []
         _industries = d.pop("industries")
         for industries_item_data in (_industries):
-            industries_item = ProductIndustry.from_dict(industries_item_data)
+            industries_item = IndustryRef.from_dict(industries_item_data)
 
 
 

@@ -16,17 +16,17 @@ from typing import cast
 
 
 
-T = TypeVar("T", bound="EventTitleInput")
+T = TypeVar("T", bound="TextInput")
 
 
 
 @_attrs_define
-class EventTitleInput:
+class TextInput:
     """ A text per language; any may be left out or `null`.
 
         Attributes:
-            cs (None | str | Unset):  Example: Burza subdodavatelů Krušné hory.
-            de (None | str | Unset):  Example: Zulieferbörse Erzgebirge.
+            cs (None | str | Unset):
+            de (None | str | Unset):
             en (None | str | Unset):
      """
 
@@ -106,11 +106,11 @@ class EventTitleInput:
         en = _parse_en(d.pop("en", UNSET))
 
 
-        event_title_input = cls(
+        text_input = cls(
             cs=cs,
             de=de,
             en=en,
         )
 
-        return event_title_input
+        return text_input
 

@@ -16,13 +16,13 @@ from typing import cast
 
 
 
-T = TypeVar("T", bound="EventTitlePatch")
+T = TypeVar("T", bound="TitlePatch")
 
 
 
 @_attrs_define
-class EventTitlePatch:
-    """ A text per language; any may be left out or `null`.
+class TitlePatch:
+    """ A title per language; any may be left out or `null`, one is needed.
 
         Attributes:
             cs (None | str | Unset):  Example: Burza subdodavatelů Krušné hory.
@@ -106,11 +106,11 @@ class EventTitlePatch:
         en = _parse_en(d.pop("en", UNSET))
 
 
-        event_title_patch = cls(
+        title_patch = cls(
             cs=cs,
             de=de,
             en=en,
         )
 
-        return event_title_patch
+        return title_patch
 

@@ -17,13 +17,14 @@ if TYPE_CHECKING:
 
 
 
-T = TypeVar("T", bound="ProductIndustry")
+T = TypeVar("T", bound="IndustryRef")
 
 
 
 @_attrs_define
-class ProductIndustry:
-    """ 
+class IndustryRef:
+    """ A NACE Rev. 2 code a product, event or opportunity names, with its label.
+
         Attributes:
             code (str):  Example: 25.62.
             label (Labels): A reference label in every platform language. Example: {'cs': 'Pilařská výroba', 'de':
@@ -67,14 +68,14 @@ class ProductIndustry:
 
 
 
-        product_industry = cls(
+        industry_ref = cls(
             code=code,
             label=label,
         )
 
 
-        product_industry.additional_properties = d
-        return product_industry
+        industry_ref.additional_properties = d
+        return industry_ref
 
     @property
     def additional_keys(self) -> list[str]:

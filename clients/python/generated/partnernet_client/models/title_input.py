@@ -16,17 +16,17 @@ from typing import cast
 
 
 
-T = TypeVar("T", bound="EventTextPatch")
+T = TypeVar("T", bound="TitleInput")
 
 
 
 @_attrs_define
-class EventTextPatch:
-    """ A text per language; any may be left out or `null`.
+class TitleInput:
+    """ A title per language; any may be left out or `null`, one is needed.
 
         Attributes:
-            cs (None | str | Unset):
-            de (None | str | Unset):
+            cs (None | str | Unset):  Example: Burza subdodavatelů Krušné hory.
+            de (None | str | Unset):  Example: Zulieferbörse Erzgebirge.
             en (None | str | Unset):
      """
 
@@ -106,11 +106,11 @@ class EventTextPatch:
         en = _parse_en(d.pop("en", UNSET))
 
 
-        event_text_patch = cls(
+        title_input = cls(
             cs=cs,
             de=de,
             en=en,
         )
 
-        return event_text_patch
+        return title_input
 

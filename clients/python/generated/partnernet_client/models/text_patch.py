@@ -16,12 +16,12 @@ from typing import cast
 
 
 
-T = TypeVar("T", bound="EventTextInput")
+T = TypeVar("T", bound="TextPatch")
 
 
 
 @_attrs_define
-class EventTextInput:
+class TextPatch:
     """ A text per language; any may be left out or `null`.
 
         Attributes:
@@ -106,11 +106,11 @@ class EventTextInput:
         en = _parse_en(d.pop("en", UNSET))
 
 
-        event_text_input = cls(
+        text_patch = cls(
             cs=cs,
             de=de,
             en=en,
         )
 
-        return event_text_input
+        return text_patch
 

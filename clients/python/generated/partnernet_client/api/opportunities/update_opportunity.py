@@ -1,0 +1,320 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.opportunity import Opportunity
+from ...models.opportunity_patch import OpportunityPatch
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body:    OpportunityPatch  |     OpportunityPatch  | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/opportunities/{id}".format(id=quote(str(id), safe=""),),
+    }
+
+    if isinstance(body, OpportunityPatch):
+        _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, OpportunityPatch):
+        _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/merge-patch+json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Opportunity | Problem | None:
+    if response.status_code == 200:
+        response_200 = Opportunity.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Opportunity | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body:    OpportunityPatch  |     OpportunityPatch  | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+
+) -> Response[Opportunity | Problem]:
+    """ Change an opportunity
+
+     A JSON merge patch (RFC 7396) of `OpportunityInput`, for the organisation's members and
+    administrators; `If-Match` with the `ETag` avoids overwriting someone else's change (412).
+    Extending `valid_until` brings an expired opportunity back.
+
+    Args:
+        id (str):
+        if_match (None | str | Unset):
+        body (OpportunityPatch): A JSON merge patch (RFC 7396) of `OpportunityInput`: send only
+            the fields to change. `null` removes an optional field, nested objects merge field by
+            field, and lists are replaced whole. The result must be a valid `OpportunityInput`.
+        body (OpportunityPatch): A JSON merge patch (RFC 7396) of `OpportunityInput`: send only
+            the fields to change. `null` removes an optional field, nested objects merge field by
+            field, and lists are replaced whole. The result must be a valid `OpportunityInput`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Opportunity | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        id=id,
+body=body,
+if_match=if_match,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body:    OpportunityPatch  |     OpportunityPatch  | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+
+) -> Opportunity | Problem | None:
+    """ Change an opportunity
+
+     A JSON merge patch (RFC 7396) of `OpportunityInput`, for the organisation's members and
+    administrators; `If-Match` with the `ETag` avoids overwriting someone else's change (412).
+    Extending `valid_until` brings an expired opportunity back.
+
+    Args:
+        id (str):
+        if_match (None | str | Unset):
+        body (OpportunityPatch): A JSON merge patch (RFC 7396) of `OpportunityInput`: send only
+            the fields to change. `null` removes an optional field, nested objects merge field by
+            field, and lists are replaced whole. The result must be a valid `OpportunityInput`.
+        body (OpportunityPatch): A JSON merge patch (RFC 7396) of `OpportunityInput`: send only
+            the fields to change. `null` removes an optional field, nested objects merge field by
+            field, and lists are replaced whole. The result must be a valid `OpportunityInput`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Opportunity | Problem
+     """
+
+
+    return sync_detailed(
+        id=id,
+client=client,
+body=body,
+if_match=if_match,
+
+    ).parsed
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body:    OpportunityPatch  |     OpportunityPatch  | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+
+) -> Response[Opportunity | Problem]:
+    """ Change an opportunity
+
+     A JSON merge patch (RFC 7396) of `OpportunityInput`, for the organisation's members and
+    administrators; `If-Match` with the `ETag` avoids overwriting someone else's change (412).
+    Extending `valid_until` brings an expired opportunity back.
+
+    Args:
+        id (str):
+        if_match (None | str | Unset):
+        body (OpportunityPatch): A JSON merge patch (RFC 7396) of `OpportunityInput`: send only
+            the fields to change. `null` removes an optional field, nested objects merge field by
+            field, and lists are replaced whole. The result must be a valid `OpportunityInput`.
+        body (OpportunityPatch): A JSON merge patch (RFC 7396) of `OpportunityInput`: send only
+            the fields to change. `null` removes an optional field, nested objects merge field by
+            field, and lists are replaced whole. The result must be a valid `OpportunityInput`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Opportunity | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        id=id,
+body=body,
+if_match=if_match,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body:    OpportunityPatch  |     OpportunityPatch  | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+
+) -> Opportunity | Problem | None:
+    """ Change an opportunity
+
+     A JSON merge patch (RFC 7396) of `OpportunityInput`, for the organisation's members and
+    administrators; `If-Match` with the `ETag` avoids overwriting someone else's change (412).
+    Extending `valid_until` brings an expired opportunity back.
+
+    Args:
+        id (str):
+        if_match (None | str | Unset):
+        body (OpportunityPatch): A JSON merge patch (RFC 7396) of `OpportunityInput`: send only
+            the fields to change. `null` removes an optional field, nested objects merge field by
+            field, and lists are replaced whole. The result must be a valid `OpportunityInput`.
+        body (OpportunityPatch): A JSON merge patch (RFC 7396) of `OpportunityInput`: send only
+            the fields to change. `null` removes an optional field, nested objects merge field by
+            field, and lists are replaced whole. The result must be a valid `OpportunityInput`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Opportunity | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        id=id,
+client=client,
+body=body,
+if_match=if_match,
+
+    )).parsed

@@ -1,0 +1,3 @@
+DROP TABLE opportunity_texts;
+DROP TABLE opportunities;
+DELETE FROM changes WHERE entity = 'opportunity';
