@@ -15,6 +15,7 @@ mod imports;
 mod openapi;
 mod operations;
 mod opportunities;
+mod partnerships;
 mod products;
 mod reference;
 mod search;

@@ -57,6 +57,9 @@ pub struct ServeArgs {
     /// Do not seed the demo dataset into an empty database.
     #[arg(long, env = "PARTNERNET_NO_DEMO")]
     pub no_demo: bool,
+    /// Partnership proposals one user may make in 24 hours; more are answered 429.
+    #[arg(long, env = "PARTNERNET_PROPOSALS_PER_DAY", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub proposals_per_day: u32,
     /// The search index's directory: one per server process, rebuilt from the database when
     /// missing.
     #[arg(

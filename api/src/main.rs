@@ -133,7 +133,11 @@ fn main() -> anyhow::Result<()> {
     let pool_config = || cli.database.pool_config();
     match cli.command.context("a command")? {
         Command::Serve { serve: args, auth } => {
-            let auth = Auth::new(&auth.jwt_secret()?, ThrottleLimits::default())?;
+            let limits = ThrottleLimits {
+                proposals_per_day: args.proposals_per_day,
+                ..ThrottleLimits::default()
+            };
+            let auth = Auth::new(&auth.jwt_secret()?, limits)?;
             let db = prepare_database(&pool_config()?, !args.no_demo)?;
             // Import jobs run inside the server that accepted them: one left `running` by the
             // last stop will never finish. (With several replicas, another replica's job may

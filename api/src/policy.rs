@@ -8,6 +8,7 @@
 use domain::account::MemberRole;
 use domain::company::{CompanyKind, CompanyStatus};
 use domain::event::EventStatus;
+use domain::partnership::Side;
 use persistence::DbConn;
 use persistence::companies::{self as store, Company};
 use persistence::members;
@@ -41,13 +42,15 @@ pub enum Action {
     RegisterForEvents,
     /// Publishing, changing and deleting the organisation's opportunities, reading its drafts.
     ManageOpportunities,
+    /// Proposing partnerships in the organisation's name and answering proposals to it.
+    Partner,
 }
 
 const MEMBERS: &[Access] = &[Access::Owner, Access::Editor, Access::Admin];
 const OWNERS: &[Access] = &[Access::Owner, Access::Admin];
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::EditProfile,
         Action::ChangeStatus,
         Action::DeleteCompany,
@@ -59,6 +62,7 @@ impl Action {
         Action::ManageEvents,
         Action::RegisterForEvents,
         Action::ManageOpportunities,
+        Action::Partner,
     ];
 
     /// The permission table.
@@ -72,6 +76,7 @@ impl Action {
             | Action::ManageEvents
             | Action::RegisterForEvents
             | Action::ManageOpportunities => MEMBERS,
+            Action::Partner => &[Access::Owner, Access::Editor],
             Action::ChangeStatus | Action::DeleteCompany | Action::ManageMembers => OWNERS,
         }
     }
@@ -90,6 +95,7 @@ impl Action {
             Action::ManageEvents => "organise events, read their registrations (multipliers)",
             Action::RegisterForEvents => "register for events, read and cancel registrations",
             Action::ManageOpportunities => "publish, change, delete opportunities",
+            Action::Partner => "propose partnerships, answer them, read their threads",
         }
     }
 }
@@ -99,10 +105,14 @@ pub fn require(access: Access, action: Action) -> Result<(), ApiError> {
     if action.allowed().contains(&access) {
         return Ok(());
     }
-    let who = if action.allowed().contains(&Access::Editor) {
-        "the organisation's members and administrators"
-    } else {
-        "the organisation's owners and administrators"
+    let allowed = action.allowed();
+    let who = match (
+        allowed.contains(&Access::Editor),
+        allowed.contains(&Access::Admin),
+    ) {
+        (true, true) => "the organisation's members and administrators",
+        (true, false) => "the organisation's members",
+        (false, _) => "the organisation's owners and administrators",
     };
     Err(ApiError::Forbidden(format!("only {who} may do this")))
 }
@@ -190,6 +200,43 @@ pub fn may_read_registration(
         }
     }
     Ok(false)
+}
+
+/// A 403 (404 for a draft) unless `user` is a member of `company`, who acts in its name in
+/// partnerships. Being an administrator is not enough: a partnership's thread is its two
+/// organisations' business alone.
+pub fn partner_as(conn: &mut DbConn, user: &UserCaller, company: &Company) -> Result<(), ApiError> {
+    let access = match members::role_of(conn, &company.row.id, &user.id)?
+        .as_deref()
+        .map(MemberRole::parse)
+    {
+        Some(Ok(MemberRole::Owner)) => Access::Owner,
+        Some(Ok(MemberRole::Editor)) => Access::Editor,
+        _ if company.row.status == CompanyStatus::Published.as_str() => {
+            return Err(ApiError::Forbidden(
+                "only the organisation's members act in its name in partnerships".into(),
+            ));
+        }
+        _ => return Err(ApiError::no_such("company", &company.row.id)),
+    };
+    require(access, Action::Partner)
+}
+
+/// The sides of a partnership between `proposer_id` and `receiver_id` that `user` acts for:
+/// those organisations it is a member of (see [`partner_as`]).
+pub fn partnership_sides(
+    conn: &mut DbConn,
+    user: &UserCaller,
+    proposer_id: &str,
+    receiver_id: &str,
+) -> Result<Vec<Side>, ApiError> {
+    let mut sides = Vec::new();
+    for (organisation, side) in [(proposer_id, Side::Proposer), (receiver_id, Side::Receiver)] {
+        if members::role_of(conn, organisation, &user.id)?.is_some() {
+            sides.push(side);
+        }
+    }
+    Ok(sides)
 }
 
 /// Whether `caller` may see an event of `status` organised by `organiser_id`: everybody sees

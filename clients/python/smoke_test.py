@@ -31,6 +31,10 @@ from partnernet_client.api.opportunities import (  # noqa: E402
     create_opportunity,
     list_opportunities,
 )
+from partnernet_client.api.partnerships import (  # noqa: E402
+    propose_partnership,
+    step_partnership,
+)
 from partnernet_client.api.products import create_product  # noqa: E402
 from partnernet_client.models import (  # noqa: E402
     AddressInput,
@@ -53,15 +57,19 @@ from partnernet_client.models import (  # noqa: E402
     OpportunityType,
     ParticipantInput,
     ParticipationKind,
+    PartnershipStatus,
+    PartnershipStep,
     PartnershipType,
     Problem,
     ProductInput,
     ProductKind,
     ProductName,
+    ProposalInput,
     RefreshRequest,
     RegistrationInput,
     RegistrationStatus,
     SignUp,
+    StepInput,
     TitleInput,
     VenueInput,
 )
@@ -221,6 +229,27 @@ def main():
     check(not isinstance(request, Problem) and request is not None, f"opportunity: {request}")
     requests = list_opportunities.sync(client=anonymous, q="dodavatel", company=[company.id])
     check([item.id for item in requests.items] == [request.id], f"opportunities: {requests}")
+
+    # The chamber answers the request with a proposal; the sawmill's side accepts it.
+    proposed = propose_partnership.sync(
+        client=user,
+        body=ProposalInput(
+            from_company_id=chamber.id,
+            to_company_id=company.id,
+            type_=PartnershipType.SUPPLIER,
+            message="Unsere Mitglieder liefern Rundholz.",
+            opportunity_id=request.id,
+        ),
+    )
+    check(not isinstance(proposed, Problem) and proposed is not None, f"propose: {proposed}")
+    accepted = step_partnership.sync(
+        proposed.id, client=user, body=StepInput(step=PartnershipStep.ACCEPT, message="Gern!")
+    )
+    check(
+        not isinstance(accepted, Problem) and accepted.status == PartnershipStatus.ACCEPTED,
+        f"accept: {accepted}",
+    )
+    check([entry.step for entry in accepted.thread] == ["propose", "accept"], "thread")
 
     # A problem's code, from an error.
     missing = get_company.sync_detailed("no-such-company", client=anonymous)

@@ -14,6 +14,7 @@ pub mod event;
 pub mod import;
 pub mod language;
 pub mod opportunity;
+pub mod partnership;
 pub mod product;
 pub mod reference;
 pub mod register;

@@ -16,6 +16,7 @@ pub mod import_jobs;
 pub mod imports;
 pub mod members;
 pub mod opportunities;
+pub mod partnerships;
 pub mod products;
 pub mod reference;
 pub mod registrations;

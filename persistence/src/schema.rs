@@ -432,3 +432,37 @@ diesel::joinable!(opportunities -> companies (company_id));
 diesel::joinable!(opportunity_texts -> opportunities (opportunity_id));
 
 diesel::allow_tables_to_appear_in_same_query!(opportunities, opportunity_texts, companies);
+
+diesel::table! {
+    partnerships (id) {
+        id -> Text,
+        proposer_id -> Text,
+        receiver_id -> Text,
+        pair_key -> Text,
+        kind -> Text,
+        status -> Text,
+        opportunity_id -> Nullable<Text>,
+        event_id -> Nullable<Text>,
+        proposed_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    partnership_steps (partnership_id, position) {
+        partnership_id -> Text,
+        position -> Integer,
+        step -> Text,
+        side -> Text,
+        user_id -> Nullable<Text>,
+        message -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::joinable!(partnership_steps -> partnerships (partnership_id));
+diesel::joinable!(partnership_steps -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(partnerships, partnership_steps, companies);
+diesel::allow_tables_to_appear_in_same_query!(partnership_steps, users);

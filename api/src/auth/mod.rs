@@ -30,6 +30,7 @@ pub struct Auth {
     pub keys: JwtKeys,
     pub passwords: Passwords,
     pub throttle: LoginThrottle,
+    pub limits: ThrottleLimits,
 }
 
 impl Auth {
@@ -41,6 +42,7 @@ impl Auth {
                 2 * std::thread::available_parallelism().map_or(2, |n| n.get()),
             )?,
             throttle: LoginThrottle::new(limits),
+            limits,
         })
     }
 }

@@ -17,6 +17,8 @@ pub struct ThrottleLimits {
     pub per_address: u32,
     pub per_account: u32,
     pub window: Duration,
+    /// Partnership proposals a user may make in 24 hours (spam of unsolicited proposals).
+    pub proposals_per_day: u32,
 }
 
 impl Default for ThrottleLimits {
@@ -26,6 +28,7 @@ impl Default for ThrottleLimits {
             per_address: 30,
             per_account: 20,
             window: Duration::from_secs(15 * 60),
+            proposals_per_day: 20,
         }
     }
 }
@@ -126,6 +129,7 @@ mod tests {
             per_address: 3,
             per_account: 4,
             window: Duration::from_secs(60),
+            ..ThrottleLimits::default()
         }
     }
 

@@ -84,6 +84,13 @@ const LINKS: &[(&str, Links)] = &[
         ],
     ),
     (
+        "proposePartnership",
+        &[
+            ("getPartnership", &[("id", CREATED_ID)]),
+            ("stepPartnership", &[("id", CREATED_ID)]),
+        ],
+    ),
+    (
         "registerForEvent",
         &[
             ("getRegistration", &[("id", CREATED_ID)]),

@@ -39,6 +39,7 @@ use crate::routes;
         (name = "products", description = "Products and services of companies, and their search"),
         (name = "events", description = "Cooperation exchanges, workshops and information events of the region: search, registration with places and a waiting list, participant lists and calendar feeds"),
         (name = "opportunities", description = "Cooperation opportunities: business, technology and research offers and requests of organisations, searchable across languages"),
+        (name = "partnerships", description = "Partnership proposals between organisations and their lifecycle, seen only by the two"),
         (name = "search", description = "The industry glossary that translates search queries between German, Czech and English"),
         (name = "members", description = "Owners and editors of an organisation"),
         (name = "api keys", description = "Keys of multiplier institutions for machine access"),

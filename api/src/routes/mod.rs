@@ -26,6 +26,7 @@ pub mod imports;
 pub mod labels;
 pub mod me;
 pub mod opportunities;
+pub mod partnerships;
 pub mod products;
 pub mod reference;
 pub mod search;
@@ -96,6 +97,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(opportunities::update)
                 .service(opportunities::remove)
                 .service(opportunities::of_company)
+                .service(partnerships::propose)
+                .service(partnerships::list)
+                .service(partnerships::get)
+                .service(partnerships::take_step)
                 .service(glossary::list)
                 .service(glossary::add)
                 .service(glossary::remove)

@@ -13,7 +13,9 @@ import {
   listCompanies,
   listEvents,
   listOpportunities,
+  proposePartnership,
   registerForEvent,
+  stepPartnership,
   login,
   refreshSession,
   register,
@@ -187,6 +189,24 @@ async function main(): Promise<void> {
   check(offer.data, `opportunity: ${JSON.stringify(offer.error)}`);
   const offers = await listOpportunities({ client: anonymous, query: { q: 'Schnittholz', company: [id] } });
   check(offers.data?.items.map((o) => o.id).join() === offer.data.id, `opportunities: ${offers.response.status}`);
+
+  // The chamber answers the offer with a proposal, then withdraws it.
+  const proposal = await proposePartnership({
+    client: user,
+    body: {
+      from_company_id: chamber.data.id,
+      to_company_id: id,
+      type: 'distribution_agency',
+      opportunity_id: offer.data.id,
+    },
+  });
+  check(proposal.data?.status === 'proposed', `propose: ${JSON.stringify(proposal.error)}`);
+  const withdrawn = await stepPartnership({
+    client: user,
+    path: { id: proposal.data.id },
+    body: { step: 'withdraw' },
+  });
+  check(withdrawn.data?.status === 'withdrawn', `withdraw: ${JSON.stringify(withdrawn.error)}`);
 
   // A problem's code, from an error.
   const missing = await getCompany({ client: anonymous, path: { id: 'no-such-company' } });

@@ -205,7 +205,9 @@ fn load_for_change(
     let company_id = opportunity.row.company_id.clone();
     match policy::authorise(conn, user, &company_id, Action::ManageOpportunities) {
         Ok(_) => Ok(opportunity),
-        Err(ApiError::Forbidden(_)) if visibility(&opportunity) != "published" => {
+        Err(ApiError::Forbidden(_))
+            if visibility(&opportunity) != CompanyStatus::Published.as_str() =>
+        {
             Err(not_found(id))
         }
         Err(ApiError::NotFound(_)) => Err(not_found(id)),

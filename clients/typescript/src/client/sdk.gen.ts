@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AcceptClaimData, AcceptClaimErrors, AcceptClaimResponses, AddGlossaryEntryData, AddGlossaryEntryErrors, AddGlossaryEntryResponses, AddMemberData, AddMemberErrors, AddMemberResponses, CancelRegistrationData, CancelRegistrationErrors, CancelRegistrationResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCompanyData, CreateCompanyErrors, CreateCompanyResponses, CreateEventData, CreateEventErrors, CreateEventResponses, CreateOpportunityData, CreateOpportunityErrors, CreateOpportunityResponses, CreateProductData, CreateProductErrors, CreateProductResponses, DeleteCompanyData, DeleteCompanyErrors, DeleteCompanyResponses, DeleteEventData, DeleteEventErrors, DeleteEventResponses, DeleteMeData, DeleteMeErrors, DeleteMeResponses, DeleteOpportunityData, DeleteOpportunityErrors, DeleteOpportunityResponses, DeleteProductData, DeleteProductErrors, DeleteProductResponses, FileClaimData, FileClaimErrors, FileClaimResponses, GetClaimData, GetClaimErrors, GetClaimResponses, GetCompanyData, GetCompanyErrors, GetCompanyHistoryData, GetCompanyHistoryErrors, GetCompanyHistoryResponses, GetCompanyResponses, GetEventCalendarData, GetEventCalendarErrors, GetEventCalendarResponses, GetEventData, GetEventErrors, GetEventResponses, GetEventsCalendarData, GetEventsCalendarErrors, GetEventsCalendarResponses, GetImportData, GetImportErrors, GetImportResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpportunityData, GetOpportunityErrors, GetOpportunityResponses, GetProductData, GetProductErrors, GetProductResponses, GetRegistrationData, GetRegistrationErrors, GetRegistrationResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListClaimsData, ListClaimsErrors, ListClaimsResponses, ListCompaniesData, ListCompaniesErrors, ListCompaniesResponses, ListCompanyEventsData, ListCompanyEventsErrors, ListCompanyEventsResponses, ListCompanyOpportunitiesData, ListCompanyOpportunitiesErrors, ListCompanyOpportunitiesResponses, ListCompanyProductsData, ListCompanyProductsErrors, ListCompanyProductsResponses, ListCompanyRegistrationsData, ListCompanyRegistrationsErrors, ListCompanyRegistrationsResponses, ListEventParticipantsData, ListEventParticipantsErrors, ListEventParticipantsResponses, ListEventRegistrationsData, ListEventRegistrationsErrors, ListEventRegistrationsResponses, ListEventsData, ListEventsErrors, ListEventsResponses, ListGlossaryEntriesData, ListGlossaryEntriesErrors, ListGlossaryEntriesResponses, ListImportsData, ListImportsErrors, ListImportsResponses, ListIndustriesData, ListIndustriesErrors, ListIndustriesResponses, ListLegalFormsData, ListLegalFormsErrors, ListLegalFormsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListOpportunitiesData, ListOpportunitiesErrors, ListOpportunitiesResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRegionsData, ListRegionsErrors, ListRegionsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterForEventData, RegisterForEventErrors, RegisterForEventResponses, RegisterResponses, RejectClaimData, RejectClaimErrors, RejectClaimResponses, RemoveGlossaryEntryData, RemoveGlossaryEntryErrors, RemoveGlossaryEntryResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, StartImportData, StartImportErrors, StartImportResponses, UnverifyCompanyData, UnverifyCompanyErrors, UnverifyCompanyResponses, UpdateCompanyData, UpdateCompanyErrors, UpdateCompanyResponses, UpdateEventData, UpdateEventErrors, UpdateEventResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateOpportunityData, UpdateOpportunityErrors, UpdateOpportunityResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, VerifyCompanyData, VerifyCompanyErrors, VerifyCompanyResponses } from './types.gen.js';
+import type { AcceptClaimData, AcceptClaimErrors, AcceptClaimResponses, AddGlossaryEntryData, AddGlossaryEntryErrors, AddGlossaryEntryResponses, AddMemberData, AddMemberErrors, AddMemberResponses, CancelRegistrationData, CancelRegistrationErrors, CancelRegistrationResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCompanyData, CreateCompanyErrors, CreateCompanyResponses, CreateEventData, CreateEventErrors, CreateEventResponses, CreateOpportunityData, CreateOpportunityErrors, CreateOpportunityResponses, CreateProductData, CreateProductErrors, CreateProductResponses, DeleteCompanyData, DeleteCompanyErrors, DeleteCompanyResponses, DeleteEventData, DeleteEventErrors, DeleteEventResponses, DeleteMeData, DeleteMeErrors, DeleteMeResponses, DeleteOpportunityData, DeleteOpportunityErrors, DeleteOpportunityResponses, DeleteProductData, DeleteProductErrors, DeleteProductResponses, FileClaimData, FileClaimErrors, FileClaimResponses, GetClaimData, GetClaimErrors, GetClaimResponses, GetCompanyData, GetCompanyErrors, GetCompanyHistoryData, GetCompanyHistoryErrors, GetCompanyHistoryResponses, GetCompanyResponses, GetEventCalendarData, GetEventCalendarErrors, GetEventCalendarResponses, GetEventData, GetEventErrors, GetEventResponses, GetEventsCalendarData, GetEventsCalendarErrors, GetEventsCalendarResponses, GetImportData, GetImportErrors, GetImportResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpportunityData, GetOpportunityErrors, GetOpportunityResponses, GetPartnershipData, GetPartnershipErrors, GetPartnershipResponses, GetProductData, GetProductErrors, GetProductResponses, GetRegistrationData, GetRegistrationErrors, GetRegistrationResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListClaimsData, ListClaimsErrors, ListClaimsResponses, ListCompaniesData, ListCompaniesErrors, ListCompaniesResponses, ListCompanyEventsData, ListCompanyEventsErrors, ListCompanyEventsResponses, ListCompanyOpportunitiesData, ListCompanyOpportunitiesErrors, ListCompanyOpportunitiesResponses, ListCompanyProductsData, ListCompanyProductsErrors, ListCompanyProductsResponses, ListCompanyRegistrationsData, ListCompanyRegistrationsErrors, ListCompanyRegistrationsResponses, ListEventParticipantsData, ListEventParticipantsErrors, ListEventParticipantsResponses, ListEventRegistrationsData, ListEventRegistrationsErrors, ListEventRegistrationsResponses, ListEventsData, ListEventsErrors, ListEventsResponses, ListGlossaryEntriesData, ListGlossaryEntriesErrors, ListGlossaryEntriesResponses, ListImportsData, ListImportsErrors, ListImportsResponses, ListIndustriesData, ListIndustriesErrors, ListIndustriesResponses, ListLegalFormsData, ListLegalFormsErrors, ListLegalFormsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListOpportunitiesData, ListOpportunitiesErrors, ListOpportunitiesResponses, ListPartnershipsData, ListPartnershipsErrors, ListPartnershipsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRegionsData, ListRegionsErrors, ListRegionsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, ProposePartnershipData, ProposePartnershipErrors, ProposePartnershipResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterForEventData, RegisterForEventErrors, RegisterForEventResponses, RegisterResponses, RejectClaimData, RejectClaimErrors, RejectClaimResponses, RemoveGlossaryEntryData, RemoveGlossaryEntryErrors, RemoveGlossaryEntryResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, StartImportData, StartImportErrors, StartImportResponses, StepPartnershipData, StepPartnershipErrors, StepPartnershipResponses, UnverifyCompanyData, UnverifyCompanyErrors, UnverifyCompanyResponses, UpdateCompanyData, UpdateCompanyErrors, UpdateCompanyResponses, UpdateEventData, UpdateEventErrors, UpdateEventResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateOpportunityData, UpdateOpportunityErrors, UpdateOpportunityResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, VerifyCompanyData, VerifyCompanyErrors, VerifyCompanyResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -732,6 +732,65 @@ export const getOpportunity = <ThrowOnError extends boolean = false>(options: Op
 export const updateOpportunity = <ThrowOnError extends boolean = false>(options: Options<UpdateOpportunityData, ThrowOnError>) => (options.client ?? client).patch<UpdateOpportunityResponses, UpdateOpportunityErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/v1/opportunities/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The caller's partnerships
+ *
+ * Of every organisation the caller is a member of, in the order they were proposed, each
+ * with its thread.
+ */
+export const listPartnerships = <ThrowOnError extends boolean = false>(options?: Options<ListPartnershipsData, ThrowOnError>) => (options?.client ?? client).get<ListPartnershipsResponses, ListPartnershipsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/partnerships',
+    ...options
+});
+
+/**
+ * Propose a partnership
+ *
+ * From an organisation the caller is a member of to another, with a type, a message and
+ * optionally the receiving side's opportunity it answers or the event where they met. A pair
+ * of organisations has one open proposal at a time (409), and a user makes a limited number
+ * of proposals a day (429 with `Retry-After`).
+ */
+export const proposePartnership = <ThrowOnError extends boolean = false>(options: Options<ProposePartnershipData, ThrowOnError>) => (options.client ?? client).post<ProposePartnershipResponses, ProposePartnershipErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/partnerships',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get a partnership
+ *
+ * With its whole thread, for the members of its two organisations; nobody else learns that
+ * it exists (404), administrators included.
+ */
+export const getPartnership = <ThrowOnError extends boolean = false>(options: Options<GetPartnershipData, ThrowOnError>) => (options.client ?? client).get<GetPartnershipResponses, GetPartnershipErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/partnerships/{id}',
+    ...options
+});
+
+/**
+ * Take a step
+ *
+ * `accept` or `decline` (the receiving side, while proposed), `withdraw` (the proposing side,
+ * while proposed), `end` (either side, once accepted). Any other step is a 409
+ * `invalid_transition` naming the steps the caller may take.
+ */
+export const stepPartnership = <ThrowOnError extends boolean = false>(options: Options<StepPartnershipData, ThrowOnError>) => (options.client ?? client).post<StepPartnershipResponses, StepPartnershipErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/partnerships/{id}/steps',
     ...options,
     headers: {
         'Content-Type': 'application/json',

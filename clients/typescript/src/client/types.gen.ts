@@ -1067,6 +1067,17 @@ export type PageParticipantListEntry = {
 /**
  * One page of a listing.
  */
+export type PagePartnership = {
+    items: Array<Partnership>;
+    /**
+     * Pass as `cursor` to get the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * One page of a listing.
+ */
 export type PageProduct = {
     items: Array<Product>;
     /**
@@ -1120,6 +1131,30 @@ export type ParticipantListEntry = {
 };
 
 export type ParticipationKind = 'exhibitor' | 'visitor';
+
+/**
+ * A partnership as its two organisations see it.
+ */
+export type Partnership = {
+    /**
+     * The steps the caller may take now.
+     */
+    allowed_steps: Array<PartnershipStep>;
+    created_at: string;
+    event_id?: string | null;
+    id: string;
+    opportunity_id?: string | null;
+    proposer: OrganisationRef;
+    receiver: OrganisationRef;
+    status: PartnershipStatus;
+    thread: Array<ThreadEntry>;
+    type: PartnershipType;
+    updated_at: string;
+};
+
+export type PartnershipStatus = 'proposed' | 'accepted' | 'declined' | 'withdrawn' | 'ended';
+
+export type PartnershipStep = 'accept' | 'decline' | 'withdraw' | 'end';
 
 export type PartnershipType = 'supplier' | 'subcontracting' | 'manufacturing_agreement' | 'distribution_agency' | 'joint_venture' | 'technical_cooperation' | 'research_cooperation' | 'licence';
 
@@ -1272,6 +1307,34 @@ export type ProductPatch = {
 export type ProfileChange = {
     language?: Language | null;
     name?: PersonName | null;
+};
+
+/**
+ * A proposal of a partnership from an organisation of the caller's to another.
+ */
+export type ProposalInput = {
+    /**
+     * The event where the two met.
+     */
+    event_id?: string | null;
+    /**
+     * The proposing organisation: one the caller is a member of.
+     */
+    from_company_id: string;
+    /**
+     * Up to 2,000 characters.
+     */
+    message?: string | null;
+    /**
+     * The receiving organisation's opportunity the proposal answers (an expression of
+     * interest).
+     */
+    opportunity_id?: string | null;
+    /**
+     * The organisation proposed to: a published one.
+     */
+    to_company_id: string;
+    type: PartnershipType;
 };
 
 export type RefreshRequest = {
@@ -1477,6 +1540,14 @@ export type SignUp = {
 export type SizeClass = 'micro' | 'small' | 'medium' | 'large';
 
 /**
+ * A step of a partnership's lifecycle, with an optional message.
+ */
+export type StepInput = {
+    message?: string | null;
+    step: PartnershipStep;
+};
+
+/**
  * A text per language; any may be left out or `null`.
  */
 export type TextInput = {
@@ -1492,6 +1563,26 @@ export type TextPatch = {
     cs?: string | null;
     de?: string | null;
     en?: string | null;
+};
+
+/**
+ * One entry of a partnership's thread.
+ */
+export type ThreadEntry = {
+    at: string;
+    /**
+     * Who took it, while the account exists.
+     */
+    by?: string | null;
+    message?: string | null;
+    /**
+     * The side that took it: `proposer` or `receiver`.
+     */
+    side: string;
+    /**
+     * `propose`, then the steps taken.
+     */
+    step: string;
 };
 
 /**
@@ -4969,6 +5060,257 @@ export type UpdateOpportunityResponses = {
 };
 
 export type UpdateOpportunityResponse = UpdateOpportunityResponses[keyof UpdateOpportunityResponses];
+
+export type ListPartnershipsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Only partnerships of this status.
+         */
+        status?: 'proposed' | 'accepted' | 'declined' | 'withdrawn' | 'ended';
+        /**
+         * Which way a proposal went, seen from the caller's organisations.
+         */
+        direction?: 'outgoing' | 'incoming';
+        /**
+         * Only partnerships with this organisation (a company id).
+         */
+        counterpart?: string;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/partnerships';
+};
+
+export type ListPartnershipsErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * An API key
+     */
+    403: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListPartnershipsError = ListPartnershipsErrors[keyof ListPartnershipsErrors];
+
+export type ListPartnershipsResponses = {
+    /**
+     * A page of partnerships
+     */
+    200: PagePartnership;
+};
+
+export type ListPartnershipsResponse = ListPartnershipsResponses[keyof ListPartnershipsResponses];
+
+export type ProposePartnershipData = {
+    body: ProposalInput;
+    path?: never;
+    query?: never;
+    url: '/v1/partnerships';
+};
+
+export type ProposePartnershipErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member of the proposing organisation, or an API key
+     */
+    403: Problem;
+    /**
+     * No proposing organisation with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The two organisations have an open proposal already (`open_proposal`)
+     */
+    409: Problem;
+    /**
+     * The body is larger than 1 MiB
+     */
+    413: Problem;
+    /**
+     * The body is not JSON
+     */
+    415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * The caller's proposals of the last 24 hours reached the limit
+     */
+    429: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ProposePartnershipError = ProposePartnershipErrors[keyof ProposePartnershipErrors];
+
+export type ProposePartnershipResponses = {
+    /**
+     * The proposal
+     */
+    201: Partnership;
+};
+
+export type ProposePartnershipResponse = ProposePartnershipResponses[keyof ProposePartnershipResponses];
+
+export type GetPartnershipData = {
+    body?: never;
+    path: {
+        /**
+         * The partnership's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/partnerships/{id}';
+};
+
+export type GetPartnershipErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * An API key
+     */
+    403: Problem;
+    /**
+     * No partnership with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type GetPartnershipError = GetPartnershipErrors[keyof GetPartnershipErrors];
+
+export type GetPartnershipResponses = {
+    /**
+     * The partnership
+     */
+    200: Partnership;
+};
+
+export type GetPartnershipResponse = GetPartnershipResponses[keyof GetPartnershipResponses];
+
+export type StepPartnershipData = {
+    body: StepInput;
+    path: {
+        /**
+         * The partnership's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/partnerships/{id}/steps';
+};
+
+export type StepPartnershipErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * An API key
+     */
+    403: Problem;
+    /**
+     * No partnership with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * The step is not allowed now or not for this side (`invalid_transition`), or someone else took a step first
+     */
+    409: Problem;
+    /**
+     * The body is larger than 1 MiB
+     */
+    413: Problem;
+    /**
+     * The body's `Content-Type` is none of the operation's; `detail` names those accepted
+     */
+    415: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type StepPartnershipError = StepPartnershipErrors[keyof StepPartnershipErrors];
+
+export type StepPartnershipResponses = {
+    /**
+     * The partnership after the step
+     */
+    200: Partnership;
+};
+
+export type StepPartnershipResponse = StepPartnershipResponses[keyof StepPartnershipResponses];
 
 export type ListProductsData = {
     body?: never;

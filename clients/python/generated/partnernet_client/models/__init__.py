@@ -61,6 +61,8 @@ from .list_companies_sort import ListCompaniesSort
 from .list_event_registrations_format import ListEventRegistrationsFormat
 from .list_events_sort import ListEventsSort
 from .list_opportunities_sort import ListOpportunitiesSort
+from .list_partnerships_direction import ListPartnershipsDirection
+from .list_partnerships_status import ListPartnershipsStatus
 from .list_products_sort import ListProductsSort
 from .localized_text import LocalizedText
 from .localized_text_input import LocalizedTextInput
@@ -86,12 +88,16 @@ from .page_import_job import PageImportJob
 from .page_member import PageMember
 from .page_opportunity import PageOpportunity
 from .page_participant_list_entry import PageParticipantListEntry
+from .page_partnership import PagePartnership
 from .page_product import PageProduct
 from .page_registration import PageRegistration
 from .participant import Participant
 from .participant_input import ParticipantInput
 from .participant_list_entry import ParticipantListEntry
 from .participation_kind import ParticipationKind
+from .partnership import Partnership
+from .partnership_status import PartnershipStatus
+from .partnership_step import PartnershipStep
 from .partnership_type import PartnershipType
 from .password_change import PasswordChange
 from .places import Places
@@ -103,6 +109,7 @@ from .product_kind import ProductKind
 from .product_name import ProductName
 from .product_patch import ProductPatch
 from .profile_change import ProfileChange
+from .proposal_input import ProposalInput
 from .refresh_request import RefreshRequest
 from .region import Region
 from .region_kind import RegionKind
@@ -123,8 +130,10 @@ from .sign_up import SignUp
 from .size_class import SizeClass
 from .start_import_json_body import StartImportJsonBody
 from .start_import_source import StartImportSource
+from .step_input import StepInput
 from .text_input import TextInput
 from .text_patch import TextPatch
+from .thread_entry import ThreadEntry
 from .title_input import TitleInput
 from .title_patch import TitlePatch
 from .token_pair import TokenPair
@@ -195,6 +204,8 @@ __all__ = (
     "ListEventRegistrationsFormat",
     "ListEventsSort",
     "ListOpportunitiesSort",
+    "ListPartnershipsDirection",
+    "ListPartnershipsStatus",
     "ListProductsSort",
     "LocalizedText",
     "LocalizedTextInput",
@@ -220,12 +231,16 @@ __all__ = (
     "PageMember",
     "PageOpportunity",
     "PageParticipantListEntry",
+    "PagePartnership",
     "PageProduct",
     "PageRegistration",
     "Participant",
     "ParticipantInput",
     "ParticipantListEntry",
     "ParticipationKind",
+    "Partnership",
+    "PartnershipStatus",
+    "PartnershipStep",
     "PartnershipType",
     "PasswordChange",
     "Places",
@@ -237,6 +252,7 @@ __all__ = (
     "ProductName",
     "ProductPatch",
     "ProfileChange",
+    "ProposalInput",
     "RefreshRequest",
     "Region",
     "RegionKind",
@@ -257,8 +273,10 @@ __all__ = (
     "SizeClass",
     "StartImportJsonBody",
     "StartImportSource",
+    "StepInput",
     "TextInput",
     "TextPatch",
+    "ThreadEntry",
     "TitleInput",
     "TitlePatch",
     "TokenPair",

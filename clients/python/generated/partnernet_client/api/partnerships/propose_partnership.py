@@ -1,0 +1,280 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.partnership import Partnership
+from ...models.problem import Problem
+from ...models.proposal_input import ProposalInput
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: ProposalInput,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/partnerships",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Partnership | Problem | None:
+    if response.status_code == 201:
+        response_201 = Partnership.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Partnership | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ProposalInput,
+
+) -> Response[Partnership | Problem]:
+    """ Propose a partnership
+
+     From an organisation the caller is a member of to another, with a type, a message and
+    optionally the receiving side's opportunity it answers or the event where they met. A pair
+    of organisations has one open proposal at a time (409), and a user makes a limited number
+    of proposals a day (429 with `Retry-After`).
+
+    Args:
+        body (ProposalInput): A proposal of a partnership from an organisation of the caller's to
+            another.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Partnership | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ProposalInput,
+
+) -> Partnership | Problem | None:
+    """ Propose a partnership
+
+     From an organisation the caller is a member of to another, with a type, a message and
+    optionally the receiving side's opportunity it answers or the event where they met. A pair
+    of organisations has one open proposal at a time (409), and a user makes a limited number
+    of proposals a day (429 with `Retry-After`).
+
+    Args:
+        body (ProposalInput): A proposal of a partnership from an organisation of the caller's to
+            another.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Partnership | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ProposalInput,
+
+) -> Response[Partnership | Problem]:
+    """ Propose a partnership
+
+     From an organisation the caller is a member of to another, with a type, a message and
+    optionally the receiving side's opportunity it answers or the event where they met. A pair
+    of organisations has one open proposal at a time (409), and a user makes a limited number
+    of proposals a day (429 with `Retry-After`).
+
+    Args:
+        body (ProposalInput): A proposal of a partnership from an organisation of the caller's to
+            another.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Partnership | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ProposalInput,
+
+) -> Partnership | Problem | None:
+    """ Propose a partnership
+
+     From an organisation the caller is a member of to another, with a type, a message and
+    optionally the receiving side's opportunity it answers or the event where they met. A pair
+    of organisations has one open proposal at a time (409), and a user makes a limited number
+    of proposals a day (429 with `Retry-After`).
+
+    Args:
+        body (ProposalInput): A proposal of a partnership from an organisation of the caller's to
+            another.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Partnership | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,2 @@
+DROP TABLE partnership_steps;
+DROP TABLE partnerships;

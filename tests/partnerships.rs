@@ -1,0 +1,357 @@
+//! Partnership proposals: every step for each side, privacy of the thread, one open proposal
+//! per pair, and the daily limit.
+
+use domain::country::Country;
+use serde_json::{Value, json};
+
+use crate::on_both_backends;
+use crate::support::fixtures::company;
+use crate::support::{Backend, Session, TestApp};
+
+async fn organisation(app: &TestApp, owner: &Session, name: &str) -> String {
+    let created = app
+        .post(
+            "/v1/companies",
+            &json!({"kind": "company", "name": name, "address": {"country": "DE"}, "status": "published"}),
+            Some(&owner.bearer()),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.json);
+    created.json["id"].as_str().expect("id").to_owned()
+}
+
+fn proposal(from: &str, to: &str) -> Value {
+    json!({
+        "from_company_id": from,
+        "to_company_id": to,
+        "type": "subcontracting",
+        "message": "Wir fertigen Ihre Aluminiumteile in Serie."
+    })
+}
+
+/// Two organisations with an owner each, and a proposal from the first to the second.
+struct Pair {
+    app: TestApp,
+    proposer: Session,
+    receiver: Session,
+    from: String,
+    to: String,
+}
+
+async fn pair(backend: Backend) -> Pair {
+    let app = TestApp::spawn(backend).await;
+    let proposer = app.sign_up("owner@feinmechanik.example").await;
+    let receiver = app.sign_up("owner@strojirna.example").await;
+    let from = organisation(&app, &proposer, "Feinmechanik Zittau GmbH").await;
+    let to = organisation(&app, &receiver, "Strojírna Novák s.r.o.").await;
+    Pair {
+        app,
+        proposer,
+        receiver,
+        from,
+        to,
+    }
+}
+
+impl Pair {
+    async fn propose(&self) -> String {
+        self.propose_as(&self.proposer).await
+    }
+
+    async fn propose_as(&self, proposer: &Session) -> String {
+        let response = self
+            .app
+            .post(
+                "/v1/partnerships",
+                &proposal(&self.from, &self.to),
+                Some(&proposer.bearer()),
+            )
+            .await;
+        assert_eq!(response.status, 201, "{}", response.json);
+        assert_eq!(response.json["status"], "proposed");
+        assert_eq!(response.json["allowed_steps"], json!(["withdraw"]));
+        response.json["id"].as_str().expect("id").to_owned()
+    }
+
+    async fn step(&self, id: &str, who: &Session, step: &str) -> crate::support::Response {
+        self.app
+            .post(
+                &format!("/v1/partnerships/{id}/steps"),
+                &json!({"step": step, "message": format!("{step}!")}),
+                Some(&who.bearer()),
+            )
+            .await
+    }
+}
+
+type Reach = (
+    &'static str,
+    &'static [(&'static str, bool)],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// Every step from every status for each side: the allowed ones move the partnership, the
+/// others are 409 naming what the side may do.
+async fn every_step_for_each_side(backend: Backend) {
+    let pair = pair(backend).await;
+    let steps = ["accept", "decline", "withdraw", "end"];
+    // The way to reach each status from a new proposal (steps, and whether the proposer
+    // takes them), and what the proposer and the receiver may do there.
+    let statuses: [Reach; 5] = [
+        ("proposed", &[], &["withdraw"], &["accept", "decline"]),
+        ("accepted", &[("accept", false)], &["end"], &["end"]),
+        ("declined", &[("decline", false)], &[], &[]),
+        ("withdrawn", &[("withdraw", true)], &[], &[]),
+        ("ended", &[("accept", false), ("end", true)], &[], &[]),
+    ];
+    for (n, (status, path, proposer_may, receiver_may)) in statuses.into_iter().enumerate() {
+        // A member of the proposing organisation per status: each proposes 8 times, within
+        // the daily limit of one user.
+        let email = format!("member{n}@feinmechanik.example");
+        let member = pair.app.sign_up(&email).await;
+        let added = pair
+            .app
+            .post(
+                &format!("/v1/companies/{}/members", pair.from),
+                &json!({"email": email}),
+                Some(&pair.proposer.bearer()),
+            )
+            .await;
+        assert_eq!(added.status, 201, "{}", added.json);
+        for (side, may) in [("proposer", proposer_may), ("receiver", receiver_may)] {
+            for step in steps {
+                let id = pair.propose_as(&member).await;
+                for (taken, by_proposer) in path {
+                    let who = if *by_proposer {
+                        &member
+                    } else {
+                        &pair.receiver
+                    };
+                    let moved = pair.step(&id, who, taken).await;
+                    assert_eq!(moved.status, 200, "{taken}: {}", moved.json);
+                }
+                let who = if side == "proposer" {
+                    &member
+                } else {
+                    &pair.receiver
+                };
+                let response = pair.step(&id, who, step).await;
+                if may.contains(&step) {
+                    assert_eq!(
+                        response.status, 200,
+                        "{status}/{side}/{step}: {}",
+                        response.json
+                    );
+                    let thread = response.json["thread"].as_array().expect("thread");
+                    let last = thread.last().expect("a step");
+                    assert_eq!(last["step"], step);
+                    assert_eq!(last["side"], side);
+                    assert_eq!(last["message"], format!("{step}!"));
+                    assert_eq!(thread[0]["step"], "propose");
+                } else {
+                    let problem = response.assert_problem(409, "invalid_transition");
+                    let detail = problem["detail"].as_str().expect("detail");
+                    let allowed = if may.is_empty() {
+                        "nothing more".to_owned()
+                    } else {
+                        may.join(", ")
+                    };
+                    assert!(
+                        detail.ends_with(&allowed),
+                        "{status}/{side}/{step}: {detail}"
+                    );
+                }
+                // Close it so the pair may propose again.
+                let now = pair
+                    .app
+                    .get_as(&format!("/v1/partnerships/{id}"), &pair.proposer.bearer())
+                    .await;
+                if now.json["status"] == "proposed" {
+                    assert_eq!(pair.step(&id, &member, "withdraw").await.status, 200);
+                }
+            }
+        }
+    }
+}
+
+async fn nobody_else_sees_a_partnership(backend: Backend) {
+    let pair = pair(backend).await;
+    let id = pair.propose().await;
+    let third = pair.app.sign_up("owner@third.example").await;
+    let other = organisation(&pair.app, &third, "Dritte GmbH").await;
+    let admin = pair.app.admin().await;
+    let key = pair
+        .app
+        .post(
+            &format!("/v1/companies/{other}/api-keys"),
+            &json!({"name": "CRM", "scopes": ["read"]}),
+            Some(&third.bearer()),
+        )
+        .await;
+    let path = format!("/v1/partnerships/{id}");
+    pair.app
+        .get(&path)
+        .await
+        .assert_problem(401, "unauthenticated");
+    pair.app
+        .get_as(&path, &third.bearer())
+        .await
+        .assert_problem(404, "not_found");
+    pair.app
+        .get_as(&path, &admin.bearer())
+        .await
+        .assert_problem(404, "not_found");
+    if key.status == 201 {
+        let secret = format!("Bearer {}", key.json["secret"].as_str().expect("secret"));
+        pair.app
+            .get_as(&path, &secret)
+            .await
+            .assert_problem(403, "forbidden");
+    }
+    for who in [&third, &admin] {
+        pair.step(&id, who, "accept")
+            .await
+            .assert_problem(404, "not_found");
+        let listed = pair.app.get_as("/v1/partnerships", &who.bearer()).await;
+        assert_eq!(listed.json["items"], json!([]));
+    }
+    // Proposing in another organisation's name is refused.
+    pair.app
+        .post(
+            "/v1/partnerships",
+            &proposal(&pair.to, &other),
+            Some(&third.bearer()),
+        )
+        .await
+        .assert_problem(403, "forbidden");
+    // Both sides see it, each from its direction.
+    let outgoing = pair
+        .app
+        .get_as(
+            "/v1/partnerships?direction=outgoing",
+            &pair.proposer.bearer(),
+        )
+        .await;
+    assert_eq!(outgoing.json["items"][0]["id"], id.as_str());
+    let incoming = pair
+        .app
+        .get_as(
+            "/v1/partnerships?direction=incoming",
+            &pair.receiver.bearer(),
+        )
+        .await;
+    assert_eq!(incoming.json["items"][0]["id"], id.as_str());
+    assert_eq!(
+        incoming.json["items"][0]["allowed_steps"],
+        json!(["accept", "decline"])
+    );
+    let none = pair
+        .app
+        .get_as(
+            "/v1/partnerships?direction=incoming",
+            &pair.proposer.bearer(),
+        )
+        .await;
+    assert_eq!(none.json["items"], json!([]));
+    let filtered = pair
+        .app
+        .get_as(
+            &format!("/v1/partnerships?status=proposed&counterpart={}", pair.to),
+            &pair.proposer.bearer(),
+        )
+        .await;
+    assert_eq!(filtered.json["items"].as_array().expect("items").len(), 1);
+}
+
+async fn one_open_proposal_per_pair_and_a_daily_limit(backend: Backend) {
+    let pair = pair(backend).await;
+    let id = pair.propose().await;
+    // Neither side opens a second one while it is open.
+    pair.app
+        .post(
+            "/v1/partnerships",
+            &proposal(&pair.from, &pair.to),
+            Some(&pair.proposer.bearer()),
+        )
+        .await
+        .assert_problem(409, "open_proposal");
+    pair.app
+        .post(
+            "/v1/partnerships",
+            &proposal(&pair.to, &pair.from),
+            Some(&pair.receiver.bearer()),
+        )
+        .await
+        .assert_problem(409, "open_proposal");
+    assert_eq!(pair.step(&id, &pair.receiver, "decline").await.status, 200);
+    pair.propose().await;
+
+    // Bad references are named.
+    let mut body = proposal(&pair.from, &pair.from);
+    body["event_id"] = json!("no-such-event");
+    assert_eq!(
+        pair.app
+            .post("/v1/partnerships", &body, Some(&pair.proposer.bearer()))
+            .await
+            .invalid_fields(422),
+        ["/to_company_id"]
+    );
+
+    // The default limit is 20 proposals a day; the proposer made 2.
+    let names: Vec<String> = (0..19).map(|n| format!("Empfänger {n:02} GmbH")).collect();
+    pair.app
+        .insert(
+            names
+                .iter()
+                .map(|name| company(name, Country::Germany, "01067", &["25.62"]))
+                .collect(),
+        )
+        .await;
+    let names_for_lookup = names.clone();
+    let targets: Vec<String> = pair
+        .app
+        .db
+        .blocking(move |conn| {
+            names_for_lookup
+                .iter()
+                .map(|name| {
+                    persistence::companies::named(conn, name)?
+                        .ok_or_else(|| anyhow::anyhow!("{name} was inserted"))
+                })
+                .collect()
+        })
+        .expect("targets found");
+    for target in &targets[..18] {
+        let response = pair
+            .app
+            .post(
+                "/v1/partnerships",
+                &proposal(&pair.from, target),
+                Some(&pair.proposer.bearer()),
+            )
+            .await;
+        assert_eq!(response.status, 201, "{}", response.json);
+    }
+    let limited = pair
+        .app
+        .post(
+            "/v1/partnerships",
+            &proposal(&pair.from, &targets[18]),
+            Some(&pair.proposer.bearer()),
+        )
+        .await;
+    limited.assert_problem(429, "too_many_requests");
+    let retry: u64 = limited
+        .header("retry-after")
+        .expect("Retry-After")
+        .parse()
+        .expect("seconds");
+    assert!(retry > 23 * 3600 && retry <= 24 * 3600, "{retry}");
+}
+
+on_both_backends!(
+    every_step_for_each_side,
+    nobody_else_sees_a_partnership,
+    one_open_proposal_per_pair_and_a_daily_limit,
+);
