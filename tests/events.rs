@@ -993,7 +993,7 @@ async fn event_bodies_are_checked(backend: Backend) {
     body["ends_at"] = body["starts_at"].clone();
     body["title"] = json!({});
     body["venue"] = Value::Null;
-    body["capacity"] = json!({"exhibitors": -1});
+    body["capacity"] = json!({"exhibitors": -1, "visitors": 20.0});
     body["topics"] = json!(["99.99"]);
     let mut fields = post(body).await.invalid_fields(422);
     fields.sort();
@@ -1028,7 +1028,84 @@ async fn event_bodies_are_checked(backend: Backend) {
     assert_eq!(fields, ["/participants/0/email", "/participants/0/name"]);
 }
 
+async fn participants_are_told_of_places_and_cancellations(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let owner = app.sign_up("owner@kammer.example").await;
+    let first = app.sign_up("owner@first.example").await;
+    let second = app.sign_up("owner@second.example").await;
+    let organiser = created(
+        &app,
+        "/v1/companies",
+        &chamber("Wirtschaftskammer Lausitz"),
+        &owner,
+    )
+    .await;
+    let event = created(&app, "/v1/events", &exchange(&organiser, 1), &owner).await;
+    let mut registered = Vec::new();
+    for (who, name) in [(&first, "Erste GmbH"), (&second, "Zweite GmbH")] {
+        let company = created(
+            &app,
+            "/v1/companies",
+            &json!({"kind": "company", "name": name, "address": {"country": "DE"}, "status": "published"}),
+            who,
+        )
+        .await;
+        let path = format!("/v1/events/{event}/registrations");
+        registered
+            .push(created(&app, &path, &registration(&company, "exhibitor", true), who).await);
+    }
+    let kinds = |who: &Session| {
+        let bearer = who.bearer();
+        let app = &app;
+        async move {
+            let listed = app.get_as("/v1/me/notifications", &bearer).await;
+            listed.json["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .map(|n| {
+                    (
+                        n["kind"].as_str().expect("kind").to_owned(),
+                        n["body"].as_str().expect("body").to_owned(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    assert!(kinds(&second).await.is_empty());
+    let cancelled = app
+        .post(
+            &format!("/v1/registrations/{}/cancel", registered[0]),
+            &json!({}),
+            Some(&first.bearer()),
+        )
+        .await;
+    assert_eq!(cancelled.status, 200);
+    let told = kinds(&second).await;
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].0, "registration_moved_up");
+    assert!(
+        told[0].1.contains("Zulieferbörse Oberlausitz"),
+        "{}",
+        told[0].1
+    );
+
+    let off = app
+        .patch(
+            &format!("/v1/events/{event}"),
+            &json!({"status": "cancelled"}),
+            Some(&owner.bearer()),
+        )
+        .await;
+    assert_eq!(off.status, 200);
+    let told = kinds(&second).await;
+    assert_eq!(told[0].0, "event_cancelled");
+    // The first organisation had cancelled already: it is not told.
+    assert!(kinds(&first).await.is_empty());
+}
+
 on_both_backends!(
+    participants_are_told_of_places_and_cancellations,
     authorisation_of_every_operation,
     concurrent_registrations_never_overbook,
     waiting_list_moves_up_in_order,

@@ -350,7 +350,91 @@ async fn one_open_proposal_per_pair_and_a_daily_limit(backend: Backend) {
     assert!(retry > 23 * 3600 && retry <= 24 * 3600, "{retry}");
 }
 
+/// The notifications of a user: (kind, title, body), newest first, and the unread count.
+async fn notifications(app: &TestApp, who: &Session) -> (Vec<(String, String, String)>, u64) {
+    let response = app.get_as("/v1/me/notifications", &who.bearer()).await;
+    assert_eq!(response.status, 200, "{}", response.json);
+    let unread = response
+        .header("x-unread-count")
+        .expect("X-Unread-Count")
+        .parse()
+        .expect("a count");
+    let items = response.json["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|n| {
+            let text = |key: &str| n[key].as_str().expect("text").to_owned();
+            (text("kind"), text("title"), text("body"))
+        })
+        .collect();
+    (items, unread)
+}
+
+async fn both_sides_are_told_in_their_language(backend: Backend) {
+    let pair = pair(backend).await;
+    let czech = pair
+        .app
+        .patch(
+            "/v1/me",
+            &json!({"language": "cs"}),
+            Some(&pair.receiver.bearer()),
+        )
+        .await;
+    assert_eq!(czech.status, 200, "{}", czech.json);
+    let id = pair.propose().await;
+    let (told, unread) = notifications(&pair.app, &pair.receiver).await;
+    assert_eq!(
+        told,
+        [(
+            "partnership_proposed".to_owned(),
+            "Nový návrh partnerství".to_owned(),
+            "Feinmechanik Zittau GmbH navrhuje vaší organizaci partnerství.".to_owned()
+        )]
+    );
+    assert_eq!(unread, 1);
+    assert_eq!(notifications(&pair.app, &pair.proposer).await.0, []);
+
+    assert_eq!(pair.step(&id, &pair.receiver, "accept").await.status, 200);
+    let (told, _) = notifications(&pair.app, &pair.proposer).await;
+    assert_eq!(
+        told,
+        [(
+            "partnership_accepted".to_owned(),
+            "Partnerschaft angenommen".to_owned(),
+            "Strojírna Novák s.r.o. hat Ihren Vorschlag angenommen.".to_owned()
+        )]
+    );
+
+    // Read: the count drops; nobody marks another's notification.
+    let listed = pair
+        .app
+        .get_as("/v1/me/notifications?unread=true", &pair.receiver.bearer())
+        .await;
+    let notification = listed.json["items"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let path = format!("/v1/me/notifications/{notification}/read");
+    pair.app
+        .post(&path, &json!({}), Some(&pair.proposer.bearer()))
+        .await
+        .assert_problem(404, "not_found");
+    let read = pair
+        .app
+        .post(&path, &json!({}), Some(&pair.receiver.bearer()))
+        .await;
+    assert_eq!(read.status, 204);
+    assert_eq!(notifications(&pair.app, &pair.receiver).await.1, 0);
+    let unread_only = pair
+        .app
+        .get_as("/v1/me/notifications?unread=true", &pair.receiver.bearer())
+        .await;
+    assert_eq!(unread_only.json["items"], json!([]));
+}
+
 on_both_backends!(
+    both_sides_are_told_in_their_language,
     every_step_for_each_side,
     nobody_else_sees_a_partnership,
     one_open_proposal_per_pair_and_a_daily_limit,

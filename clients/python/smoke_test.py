@@ -27,6 +27,7 @@ from partnernet_client.api.events import (  # noqa: E402
     list_events,
     register_for_event,
 )
+from partnernet_client.api.me import list_notifications  # noqa: E402
 from partnernet_client.api.opportunities import (  # noqa: E402
     create_opportunity,
     list_opportunities,
@@ -250,6 +251,10 @@ def main():
         f"accept: {accepted}",
     )
     check([entry.step for entry in accepted.thread] == ["propose", "accept"], "thread")
+    # The user is on both sides: told of the interest, then of the acceptance.
+    told = list_notifications.sync(client=user)
+    kinds = [item.kind for item in told.items]
+    check(kinds == ["partnership_accepted", "interest_expressed"], f"notifications: {kinds}")
 
     # A problem's code, from an error.
     missing = get_company.sync_detailed("no-such-company", client=anonymous)

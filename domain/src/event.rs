@@ -262,17 +262,17 @@ pub struct Capacity {
     pub visitors: Option<u32>,
 }
 
-/// A capacity: a whole number from 0 to [`MAX_CAPACITY`].
-pub fn capacity(raw: i64) -> Result<u32, InvalidValue> {
-    u32::try_from(raw)
-        .ok()
-        .filter(|c| *c <= MAX_CAPACITY)
-        .ok_or_else(|| {
-            InvalidValue::new(
-                "out_of_range",
-                format!("a capacity is from 0 to {MAX_CAPACITY}"),
-            )
-        })
+/// A capacity: a whole number from 0 to [`MAX_CAPACITY`]. It comes as any JSON number, so
+/// `50.0` is 50 as JSON Schema's `integer` says.
+pub fn capacity(raw: f64) -> Result<u32, InvalidValue> {
+    if raw.fract() != 0.0 || !(0.0..=f64::from(MAX_CAPACITY)).contains(&raw) {
+        return Err(InvalidValue::new(
+            "out_of_range",
+            format!("a capacity is a whole number from 0 to {MAX_CAPACITY}"),
+        ));
+    }
+    // Whole and within 0..=MAX_CAPACITY: the conversion is exact.
+    Ok(raw as u32)
 }
 
 impl Capacity {
@@ -460,6 +460,15 @@ mod tests {
         assert!(capacity.place(ParticipationKind::Visitor, 0).is_err());
         assert_eq!(capacity.free_places(exhibitor, 1), 1);
         assert_eq!(Capacity::default().free_places(exhibitor, 1_000), u64::MAX);
+    }
+
+    #[test]
+    fn capacities_are_whole_numbers() {
+        assert_eq!(capacity(50.0), Ok(50));
+        assert!(capacity(50.5).is_err());
+        assert!(capacity(-1.0).is_err());
+        assert!(capacity(f64::NAN).is_err());
+        assert!(capacity(f64::from(MAX_CAPACITY) + 1.0).is_err());
     }
 
     #[test]

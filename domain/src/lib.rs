@@ -13,6 +13,7 @@ pub mod error;
 pub mod event;
 pub mod import;
 pub mod language;
+pub mod notification;
 pub mod opportunity;
 pub mod partnership;
 pub mod product;

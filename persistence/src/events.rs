@@ -4,14 +4,15 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use domain::event::NewEvent;
+use domain::event::{EventStatus, NewEvent, RegistrationStatus};
 use domain::language::{Language, LocalizedText};
+use domain::notification::NotificationKind;
 use domain::text::fold;
 
 use crate::DbConn;
 use crate::clock::now;
 use crate::companies::new_id;
-use crate::registrations::{fill_places, lock_queue};
+use crate::registrations::{fill_places, lock_queue, tell};
 use crate::schema::{companies, event_queues, event_registrations, event_texts, events};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -88,24 +89,28 @@ pub enum Text {
 impl Event {
     /// One of the event's texts in every language it is written in.
     pub fn text(&self, which: Text) -> LocalizedText {
-        let mut text = LocalizedText::default();
-        for row in &self.texts {
-            let value = match which {
-                Text::Title => &row.title,
-                Text::Summary => &row.summary,
-                Text::Description => &row.description,
-                Text::FeeNote => &row.fee_note,
-            };
-            let slot = match row.language.parse::<Language>() {
-                Ok(Language::De) => &mut text.de,
-                Ok(Language::Cs) => &mut text.cs,
-                Ok(Language::En) => &mut text.en,
-                Err(_) => continue,
-            };
-            slot.clone_from(value);
-        }
-        text
+        text_of(&self.texts, which)
     }
+}
+
+fn text_of(texts: &[EventTextRow], which: Text) -> LocalizedText {
+    let mut text = LocalizedText::default();
+    for row in texts {
+        let value = match which {
+            Text::Title => &row.title,
+            Text::Summary => &row.summary,
+            Text::Description => &row.description,
+            Text::FeeNote => &row.fee_note,
+        };
+        let slot = match row.language.parse::<Language>() {
+            Ok(Language::De) => &mut text.de,
+            Ok(Language::Cs) => &mut text.cs,
+            Ok(Language::En) => &mut text.en,
+            Err(_) => continue,
+        };
+        slot.clone_from(value);
+    }
+    text
 }
 
 fn to_rows(new: &NewEvent, id: String, at: NaiveDateTime) -> (EventRow, Vec<EventTextRow>) {
@@ -221,6 +226,15 @@ pub fn update(
             .execute(conn)?;
         crate::bulk_insert!(conn, event_texts::table, &texts, TEXT_ROWS)?;
         fill_places(conn, &row)?;
+        let cancelled = EventStatus::Cancelled.as_str();
+        if current.status != cancelled && row.status == cancelled {
+            let registered: Vec<String> = event_registrations::table
+                .filter(event_registrations::event_id.eq(&row.id))
+                .filter(event_registrations::status.ne(RegistrationStatus::Cancelled.as_str()))
+                .select(event_registrations::id)
+                .load(conn)?;
+            tell(conn, &row.id, &registered, NotificationKind::EventCancelled)?;
+        }
         Ok(true)
     })
 }
@@ -234,6 +248,15 @@ pub fn delete(conn: &mut DbConn, id: &str, expected_version: i64) -> QueryResult
     )
     .execute(conn)?;
     Ok(deleted > 0)
+}
+
+/// An event's title in every language it has.
+pub(crate) fn title(conn: &mut DbConn, id: &str) -> QueryResult<LocalizedText> {
+    let texts = event_texts::table
+        .filter(event_texts::event_id.eq(id))
+        .select(EventTextRow::as_select())
+        .load(conn)?;
+    Ok(text_of(&texts, Text::Title))
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Event>> {

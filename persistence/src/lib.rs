@@ -15,6 +15,7 @@ pub mod glossary;
 pub mod import_jobs;
 pub mod imports;
 pub mod members;
+pub mod notifications;
 pub mod opportunities;
 pub mod partnerships;
 pub mod products;

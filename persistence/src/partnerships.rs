@@ -6,11 +6,13 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::dsl::{count_star, min};
 use diesel::prelude::*;
-use domain::partnership::{PartnershipStatus, Side, pair_key};
+use domain::notification::NotificationKind;
+use domain::partnership::{PartnershipStatus, Side, Transition, pair_key};
 
 use crate::DbConn;
 use crate::clock::now;
 use crate::companies::new_id;
+use crate::notifications::{Subject, notify_members};
 use crate::schema::{companies, partnership_steps, partnerships, users};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -131,23 +133,55 @@ pub fn propose(conn: &mut DbConn, new: &NewProposal<'_>) -> QueryResult<String> 
                 at,
             })
             .execute(conn)?;
+        let kind = if new.opportunity_id.is_some() {
+            NotificationKind::InterestExpressed
+        } else {
+            NotificationKind::PartnershipProposed
+        };
+        let proposer = name_of(conn, new.proposer_id)?;
+        notify_members(
+            conn,
+            new.receiver_id,
+            kind,
+            Subject::Name(&proposer),
+            &format!("/v1/partnerships/{id}"),
+        )?;
         Ok(id.clone())
     })
 }
 
-/// One step taken by `side`: the partnership moves from `from` to `to` and the step joins the
-/// thread. `false` when the partnership is no longer at `from` (someone else took a step).
-#[allow(clippy::too_many_arguments)]
+fn name_of(conn: &mut DbConn, company_id: &str) -> QueryResult<String> {
+    companies::table
+        .find(company_id)
+        .select(companies::name)
+        .first(conn)
+}
+
+/// A step as it is taken: which, by which side, from which status to which.
+#[derive(Debug, Clone, Copy)]
+pub struct Taken {
+    pub transition: Transition,
+    pub side: Side,
+    pub from: PartnershipStatus,
+    pub to: PartnershipStatus,
+}
+
+/// One step: the partnership moves from `taken.from` to `taken.to`, the step joins the thread,
+/// and the other side's members are told. `false` when the partnership is no longer at
+/// `taken.from` (the other side took a step first).
 pub fn step(
     conn: &mut DbConn,
     id: &str,
-    from: PartnershipStatus,
-    to: PartnershipStatus,
-    step: &str,
-    side: Side,
+    taken: Taken,
     user_id: &str,
     message: Option<String>,
 ) -> QueryResult<bool> {
+    let Taken {
+        transition,
+        side,
+        from,
+        to,
+    } = taken;
     let at = now();
     conn.transaction(|conn| {
         let moved = diesel::update(
@@ -171,13 +205,35 @@ pub fn step(
             .values(&StepRow {
                 partnership_id: id.to_owned(),
                 position: position.map_or(0, |p| p + 1),
-                step: step.to_owned(),
+                step: transition.as_str().to_owned(),
                 side: side_name(side).to_owned(),
                 user_id: Some(user_id.to_owned()),
                 message,
                 at,
             })
             .execute(conn)?;
+        let (proposer_id, receiver_id): (String, String) = partnerships::table
+            .find(id)
+            .select((partnerships::proposer_id, partnerships::receiver_id))
+            .first(conn)?;
+        let (acting, other) = match side {
+            Side::Proposer => (proposer_id, receiver_id),
+            Side::Receiver => (receiver_id, proposer_id),
+        };
+        let kind = match transition {
+            Transition::Accept => NotificationKind::PartnershipAccepted,
+            Transition::Decline => NotificationKind::PartnershipDeclined,
+            Transition::Withdraw => NotificationKind::PartnershipWithdrawn,
+            Transition::End => NotificationKind::PartnershipEnded,
+        };
+        let acting = name_of(conn, &acting)?;
+        notify_members(
+            conn,
+            &other,
+            kind,
+            Subject::Name(&acting),
+            &format!("/v1/partnerships/{id}"),
+        )?;
         Ok(true)
     })
 }

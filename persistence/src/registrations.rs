@@ -14,11 +14,13 @@ use domain::event::{
     Capacity, EventStatus, MAX_PARTICIPANTS, NewRegistration, ParticipationKind,
     RegistrationStatus, registration_open,
 };
+use domain::notification::NotificationKind;
 
 use crate::DbConn;
 use crate::clock::now;
 use crate::companies::new_id;
 use crate::events::EventRow;
+use crate::notifications::{Subject, notify_members};
 use crate::schema::{companies, event_participants, event_queues, event_registrations, events};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -238,6 +240,36 @@ pub(crate) fn fill_places(conn: &mut DbConn, event: &EventRow) -> QueryResult<()
                 event_registrations::updated_at.eq(now()),
             ))
             .execute(conn)?;
+        tell(
+            conn,
+            &event.id,
+            &next,
+            NotificationKind::RegistrationMovedUp,
+        )?;
+    }
+    Ok(())
+}
+
+/// Tells the members of the organisations of registrations `ids` of `kind`, naming the event.
+pub(crate) fn tell(
+    conn: &mut DbConn,
+    event_id: &str,
+    ids: &[String],
+    kind: NotificationKind,
+) -> QueryResult<()> {
+    let title = crate::events::title(conn, event_id)?;
+    let companies: Vec<(String, String)> = event_registrations::table
+        .filter(event_registrations::id.eq_any(ids))
+        .select((event_registrations::id, event_registrations::company_id))
+        .load(conn)?;
+    for (id, company_id) in companies {
+        notify_members(
+            conn,
+            &company_id,
+            kind,
+            Subject::Text(&title),
+            &format!("/v1/registrations/{id}"),
+        )?;
     }
     Ok(())
 }

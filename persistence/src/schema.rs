@@ -466,3 +466,19 @@ diesel::joinable!(partnership_steps -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(partnerships, partnership_steps, companies);
 diesel::allow_tables_to_appear_in_same_query!(partnership_steps, users);
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        link -> Text,
+        title -> Text,
+        body -> Text,
+        read_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(notifications -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(notifications, users);

@@ -25,6 +25,7 @@ pub mod health;
 pub mod imports;
 pub mod labels;
 pub mod me;
+pub mod notifications;
 pub mod opportunities;
 pub mod partnerships;
 pub mod products;
@@ -49,6 +50,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(me::update)
                 .service(me::change_password)
                 .service(me::remove)
+                .service(notifications::list)
+                .service(notifications::mark_read)
                 .service(companies::list)
                 .service(companies::write::create)
                 .service(companies::get)

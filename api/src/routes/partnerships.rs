@@ -12,7 +12,7 @@ use domain::opportunity::{OpportunityStatus, PartnershipType};
 use domain::partnership::{PartnershipStatus, Side, Transition, message};
 use persistence::DbConn;
 use persistence::db::is_unique_violation;
-use persistence::partnerships::{self as store, Filter, NewProposal, Partnership};
+use persistence::partnerships::{self as store, Filter, NewProposal, Partnership, Taken};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
@@ -436,7 +436,13 @@ pub async fn take_step(
                 }
             }
             let (side, to) = outcome.map_err(|e| ApiError::conflict(e.code, e.message))?;
-            if !store::step(conn, &id, from, to, wanted.as_str(), side, &user.id, note)? {
+            let taken = Taken {
+                transition: wanted,
+                side,
+                from,
+                to,
+            };
+            if !store::step(conn, &id, taken, &user.id, note)? {
                 return Err(ApiError::conflict(
                     "changed_meanwhile",
                     "the other side took a step first; read the partnership again",

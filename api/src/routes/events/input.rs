@@ -35,10 +35,10 @@ pub struct VenueInput {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CapacityInput {
-    #[schema(minimum = 0, maximum = 100000, example = 50)]
-    pub exhibitors: Option<i64>,
-    #[schema(minimum = 0, maximum = 100000, example = 200)]
-    pub visitors: Option<i64>,
+    #[schema(value_type = Option<i64>, minimum = 0, maximum = 100000, example = 50)]
+    pub exhibitors: Option<serde_json::Number>,
+    #[schema(value_type = Option<i64>, minimum = 0, maximum = 100000, example = 200)]
+    pub visitors: Option<serde_json::Number>,
 }
 
 /// An event as its organiser writes it. The id, version, timestamps, region and coordinates
@@ -179,12 +179,18 @@ impl EventInput {
         let topics = industries(&mut errors, "/topics", &self.topics, &self.topics);
         let limits = self.capacity.unwrap_or_default();
         let capacity = Capacity {
-            exhibitors: limits
-                .exhibitors
-                .and_then(|c| errors.check("/capacity/exhibitors", capacity(c))),
-            visitors: limits
-                .visitors
-                .and_then(|c| errors.check("/capacity/visitors", capacity(c))),
+            exhibitors: limits.exhibitors.and_then(|c| {
+                errors.check(
+                    "/capacity/exhibitors",
+                    capacity(c.as_f64().unwrap_or(f64::NAN)),
+                )
+            }),
+            visitors: limits.visitors.and_then(|c| {
+                errors.check(
+                    "/capacity/visitors",
+                    capacity(c.as_f64().unwrap_or(f64::NAN)),
+                )
+            }),
         };
         match (errors.0.is_empty(), schedule) {
             (true, Some(schedule)) => Ok(NewEvent {
@@ -252,8 +258,8 @@ impl TryFrom<&Event> for EventInput {
             interpreting: row.interpreting,
             topics: row.topic_codes().map(str::to_owned).collect(),
             capacity: Some(CapacityInput {
-                exhibitors: row.capacity_exhibitors.map(i64::from),
-                visitors: row.capacity_visitors.map(i64::from),
+                exhibitors: row.capacity_exhibitors.map(serde_json::Number::from),
+                visitors: row.capacity_visitors.map(serde_json::Number::from),
             }),
             status: Some(status.into()),
         })

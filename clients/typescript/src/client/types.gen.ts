@@ -842,6 +842,27 @@ export type NewMember = {
 };
 
 /**
+ * Something the platform tells the user.
+ */
+export type Notification = {
+    body: string;
+    created_at: string;
+    id: string;
+    kind: NotificationKind;
+    /**
+     * The API path of what it is about (a partnership, a registration).
+     */
+    link: string;
+    read: boolean;
+    /**
+     * In the user's language, as it was when the notification was made.
+     */
+    title: string;
+};
+
+export type NotificationKind = 'partnership_proposed' | 'interest_expressed' | 'partnership_accepted' | 'partnership_declined' | 'partnership_withdrawn' | 'partnership_ended' | 'registration_moved_up' | 'event_cancelled';
+
+/**
  * What an organisation offers or seeks, and the partners it looks for.
  */
 export type Opportunity = {
@@ -1036,6 +1057,17 @@ export type PageImportJob = {
  */
 export type PageMember = {
     items: Array<Member>;
+    /**
+     * Pass as `cursor` to get the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * One page of a listing.
+ */
+export type PageNotification = {
+    items: Array<Notification>;
     /**
      * Pass as `cursor` to get the next page; `null` on the last page.
      */
@@ -4643,6 +4675,118 @@ export type UpdateMeResponses = {
 };
 
 export type UpdateMeResponse = UpdateMeResponses[keyof UpdateMeResponses];
+
+export type ListNotificationsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * `true`: unread ones only.
+         */
+        unread?: boolean;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/me/notifications';
+};
+
+export type ListNotificationsErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * An API key: notifications are for people
+     */
+    403: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListNotificationsError = ListNotificationsErrors[keyof ListNotificationsErrors];
+
+export type ListNotificationsResponses = {
+    /**
+     * A page of notifications
+     */
+    200: PageNotification;
+};
+
+export type ListNotificationsResponse = ListNotificationsResponses[keyof ListNotificationsResponses];
+
+export type MarkNotificationReadData = {
+    body?: never;
+    path: {
+        /**
+         * The notification's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/me/notifications/{id}/read';
+};
+
+export type MarkNotificationReadErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * An API key
+     */
+    403: Problem;
+    /**
+     * You have no notification with this id
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type MarkNotificationReadError = MarkNotificationReadErrors[keyof MarkNotificationReadErrors];
+
+export type MarkNotificationReadResponses = {
+    /**
+     * Read
+     */
+    204: void;
+};
+
+export type MarkNotificationReadResponse = MarkNotificationReadResponses[keyof MarkNotificationReadResponses];
 
 export type ChangePasswordData = {
     body: PasswordChange;

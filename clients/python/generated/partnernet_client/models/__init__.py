@@ -74,6 +74,8 @@ from .membership import Membership
 from .nace_level import NaceLevel
 from .new_api_key import NewApiKey
 from .new_member import NewMember
+from .notification import Notification
+from .notification_kind import NotificationKind
 from .opportunity import Opportunity
 from .opportunity_input import OpportunityInput
 from .opportunity_patch import OpportunityPatch
@@ -86,6 +88,7 @@ from .page_claim import PageClaim
 from .page_event import PageEvent
 from .page_import_job import PageImportJob
 from .page_member import PageMember
+from .page_notification import PageNotification
 from .page_opportunity import PageOpportunity
 from .page_participant_list_entry import PageParticipantListEntry
 from .page_partnership import PagePartnership
@@ -217,6 +220,8 @@ __all__ = (
     "NaceLevel",
     "NewApiKey",
     "NewMember",
+    "Notification",
+    "NotificationKind",
     "Opportunity",
     "OpportunityInput",
     "OpportunityPatch",
@@ -229,6 +234,7 @@ __all__ = (
     "PageEvent",
     "PageImportJob",
     "PageMember",
+    "PageNotification",
     "PageOpportunity",
     "PageParticipantListEntry",
     "PagePartnership",
