@@ -1090,6 +1090,27 @@ async fn participants_are_told_of_places_and_cancellations(backend: Backend) {
         told[0].1
     );
 
+    // A new place is news; a new summary is not.
+    let moved = app
+        .patch(
+            &format!("/v1/events/{event}"),
+            &json!({"venue": {"name": "Stadthalle", "address": {"postal_code": "02826", "city": "Görlitz", "country": "DE"}}}),
+            Some(&owner.bearer()),
+        )
+        .await;
+    assert_eq!(moved.status, 200, "{}", moved.json);
+    let reworded = app
+        .patch(
+            &format!("/v1/events/{event}"),
+            &json!({"summary": {"de": "Neu formuliert."}}),
+            Some(&owner.bearer()),
+        )
+        .await;
+    assert_eq!(reworded.status, 200);
+    let told = kinds(&second).await;
+    assert_eq!(told.len(), 2);
+    assert_eq!(told[0].0, "event_changed");
+
     let off = app
         .patch(
             &format!("/v1/events/{event}"),

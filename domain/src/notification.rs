@@ -12,6 +12,7 @@ string_enum!(
         PartnershipWithdrawn = "partnership_withdrawn",
         PartnershipEnded = "partnership_ended",
         RegistrationMovedUp = "registration_moved_up",
+        EventChanged = "event_changed",
         EventCancelled = "event_cancelled",
     }
 );
@@ -92,6 +93,12 @@ impl NotificationKind {
                 "A place for you",
                 "Your organisation moved up from the waiting list: “{}”.",
             ),
+            (EventChanged, De) => (
+                "Veranstaltung geändert",
+                "Zeit oder Ort von „{}“ haben sich geändert.",
+            ),
+            (EventChanged, Cs) => ("Akce změněna", "Čas nebo místo akce „{}“ se změnily."),
+            (EventChanged, En) => ("Event changed", "The time or place of “{}” has changed."),
             (EventCancelled, De) => (
                 "Veranstaltung abgesagt",
                 "„{}“ wurde abgesagt. Ihre Anmeldung bleibt einsehbar.",

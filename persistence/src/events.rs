@@ -227,16 +227,34 @@ pub fn update(
         crate::bulk_insert!(conn, event_texts::table, &texts, TEXT_ROWS)?;
         fill_places(conn, &row)?;
         let cancelled = EventStatus::Cancelled.as_str();
-        if current.status != cancelled && row.status == cancelled {
+        let news = if current.status != cancelled && row.status == cancelled {
+            Some(NotificationKind::EventCancelled)
+        } else if row.status == EventStatus::Published.as_str() && moved(current, &row) {
+            Some(NotificationKind::EventChanged)
+        } else {
+            None
+        };
+        if let Some(kind) = news {
             let registered: Vec<String> = event_registrations::table
                 .filter(event_registrations::event_id.eq(&row.id))
                 .filter(event_registrations::status.ne(RegistrationStatus::Cancelled.as_str()))
                 .select(event_registrations::id)
                 .load(conn)?;
-            tell(conn, &row.id, &registered, NotificationKind::EventCancelled)?;
+            tell(conn, &row.id, &registered, kind)?;
         }
         Ok(true)
     })
+}
+
+/// Whether the time or the place of an event changed: what its participants must hear of.
+fn moved(before: &EventRow, after: &EventRow) -> bool {
+    before.starts_at != after.starts_at
+        || before.ends_at != after.ends_at
+        || before.venue_name != after.venue_name
+        || before.street != after.street
+        || before.postal_code != after.postal_code
+        || before.city != after.city
+        || before.online_url != after.online_url
 }
 
 /// Deletes the event if it is still at `expected_version`.

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 class NotificationKind(StrEnum):
     EVENT_CANCELLED = "event_cancelled"
+    EVENT_CHANGED = "event_changed"
     INTEREST_EXPRESSED = "interest_expressed"
     PARTNERSHIP_ACCEPTED = "partnership_accepted"
     PARTNERSHIP_DECLINED = "partnership_declined"
