@@ -329,7 +329,49 @@ async fn who_may_publish_and_what_is_checked(backend: Backend) {
     assert_eq!(moved.invalid_fields(422), ["/company_id"]);
 }
 
+async fn owners_are_told_a_week_before_expiry(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let owner = app.sign_up("owner@strojirna.example").await;
+    let company = created(
+        &app,
+        "/v1/companies",
+        &firm("Strojírna Novák s.r.o.", "CZ", "40001", "published"),
+        &owner,
+    )
+    .await;
+    let mut soon = request(&company);
+    soon["valid_until"] = json!(days_ahead(5));
+    let soon = created(&app, "/v1/opportunities", &soon, &owner).await;
+    created(&app, "/v1/opportunities", &request(&company), &owner).await;
+    let sweep = || {
+        app.db
+            .blocking(|conn| {
+                let today = Utc::now().date_naive();
+                Ok(persistence::opportunities::notice_expiring(conn, today)?)
+            })
+            .expect("sweep")
+    };
+    assert_eq!(sweep(), 1, "only the one ending within a week");
+    assert_eq!(sweep(), 0, "told once");
+    let told = app.get_as("/v1/me/notifications", &owner.bearer()).await;
+    let items = told.json["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["kind"], "opportunity_expiring");
+    assert_eq!(items[0]["link"], format!("/v1/opportunities/{soon}"));
+    // A new last day, a new notice when it nears.
+    let moved = app
+        .patch(
+            &format!("/v1/opportunities/{soon}"),
+            &json!({"valid_until": days_ahead(6)}),
+            Some(&owner.bearer()),
+        )
+        .await;
+    assert_eq!(moved.status, 200);
+    assert_eq!(sweep(), 1);
+}
+
 on_both_backends!(
+    owners_are_told_a_week_before_expiry,
     published_opportunities_are_found_across_languages,
     expired_ones_leave_the_lists,
     who_may_publish_and_what_is_checked,

@@ -252,11 +252,32 @@ fn import(db: &api::db::Db, source: RegisterSource, args: &ImportArgs) -> anyhow
     Ok(())
 }
 
+/// How often the server looks for opportunities that expire within a week.
+const EXPIRY_SWEEP: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Tells organisations, once an hour, of their opportunities that expire within a week.
+async fn notice_expiring_opportunities(db: api::db::Db) {
+    let mut every = actix_web::rt::time::interval(EXPIRY_SWEEP);
+    loop {
+        every.tick().await;
+        let today = chrono::Utc::now().date_naive();
+        let swept = db
+            .run(move |conn| Ok(persistence::opportunities::notice_expiring(conn, today)?))
+            .await;
+        match swept {
+            Ok(0) => {}
+            Ok(noticed) => tracing::info!(noticed, "told organisations of expiring opportunities"),
+            Err(error) => tracing::warn!(%error, "cannot look for expiring opportunities"),
+        }
+    }
+}
+
 #[actix_web::main]
 async fn serve(db: api::db::Db, auth: Auth, args: &ServeArgs) -> anyhow::Result<()> {
     let index = Arc::new(SearchIndex::open(&args.index_dir, db.pool().clone())?);
     let listener =
         TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
+    actix_web::rt::spawn(notice_expiring_opportunities(db.clone()));
     let app = Application::build(db, index.clone(), auth, listener, args.workers)?;
     tracing::info!(address = %args.bind, docs = "/docs", "PartnerNet API listening");
     app.run_until_stopped().await?;

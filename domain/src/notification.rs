@@ -14,6 +14,7 @@ string_enum!(
         RegistrationMovedUp = "registration_moved_up",
         EventChanged = "event_changed",
         EventCancelled = "event_cancelled",
+        OpportunityExpiring = "opportunity_expiring",
     }
 );
 
@@ -110,6 +111,18 @@ impl NotificationKind {
             (EventCancelled, En) => (
                 "Event cancelled",
                 "“{}” has been cancelled. Your registration stays readable.",
+            ),
+            (OpportunityExpiring, De) => (
+                "Angebot läuft bald ab",
+                "„{}“ ist nur noch bis zu einer Woche gültig. Verlängern Sie es, wenn es weiter gelten soll.",
+            ),
+            (OpportunityExpiring, Cs) => (
+                "Nabídka brzy vyprší",
+                "„{}“ platí už nejvýše týden. Prodlužte ji, pokud má platit dál.",
+            ),
+            (OpportunityExpiring, En) => (
+                "Opportunity expires soon",
+                "“{}” is valid for a week at most. Extend it if it should stay.",
             ),
         };
         Rendered {

@@ -5,12 +5,14 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domain::language::{Language, LocalizedText};
+use domain::notification::NotificationKind;
 use domain::opportunity::NewOpportunity;
 use domain::text::fold;
 
 use crate::DbConn;
 use crate::clock::now;
 use crate::companies::new_id;
+use crate::notifications::{Subject, notify_members};
 use crate::schema::{companies, opportunities, opportunity_texts};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -28,6 +30,7 @@ pub struct OpportunityRow {
     pub target_countries: String,
     pub target_regions: String,
     pub valid_until: NaiveDate,
+    pub expiry_notice_at: Option<NaiveDateTime>,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -128,6 +131,7 @@ fn to_rows(
         target_countries: joined(new.target_countries.iter().map(|c| c.as_str())),
         target_regions: joined(new.target_regions.iter().map(|r| r.as_str())),
         valid_until: new.valid_until,
+        expiry_notice_at: None,
         version: 1,
         created_at: at,
         updated_at: at,
@@ -161,6 +165,10 @@ pub fn update(
     let (mut row, texts) = to_rows(new, current.id.clone(), now());
     row.created_at = current.created_at;
     row.version = expected_version + 1;
+    // A new last day deserves a new notice before it.
+    if row.valid_until == current.valid_until {
+        row.expiry_notice_at = current.expiry_notice_at;
+    }
     conn.transaction(|conn| {
         let updated = diesel::update(
             opportunities::table
@@ -273,6 +281,52 @@ pub fn of_company(
     }
     let rows = query.load(conn)?;
     with_texts(conn, rows)
+}
+
+/// How long before its last day an organisation is told that an opportunity expires.
+pub const EXPIRY_NOTICE_DAYS: u64 = 7;
+
+/// Tells the members of every organisation whose published opportunity ends within
+/// [`EXPIRY_NOTICE_DAYS`] of `today`, once per last day; returns how many were noticed. Each
+/// notice is claimed by a conditional update, so servers running this at once tell nobody
+/// twice.
+pub fn notice_expiring(conn: &mut DbConn, today: NaiveDate) -> QueryResult<usize> {
+    let horizon = today + chrono::Days::new(EXPIRY_NOTICE_DAYS);
+    let due: Vec<String> = opportunities::table
+        .filter(opportunities::status.eq("published"))
+        .filter(opportunities::expiry_notice_at.is_null())
+        .filter(opportunities::valid_until.ge(today))
+        .filter(opportunities::valid_until.le(horizon))
+        .select(opportunities::id)
+        .load(conn)?;
+    let mut noticed = 0;
+    for id in due {
+        noticed += conn.transaction(|conn| {
+            let claimed = diesel::update(
+                opportunities::table
+                    .find(&id)
+                    .filter(opportunities::expiry_notice_at.is_null()),
+            )
+            .set(opportunities::expiry_notice_at.eq(Some(now())))
+            .execute(conn)?;
+            if claimed == 0 {
+                return Ok(0);
+            }
+            let Some(opportunity) = find(conn, &id)? else {
+                return Ok(0);
+            };
+            let title = opportunity.text(Text::Title);
+            notify_members(
+                conn,
+                &opportunity.row.company_id,
+                NotificationKind::OpportunityExpiring,
+                Subject::Text(&title),
+                &format!("/v1/opportunities/{id}"),
+            )?;
+            QueryResult::Ok(1)
+        })?;
+    }
+    Ok(noticed)
 }
 
 /// The opportunities of the companies `company_ids` (their documents carry the company's

@@ -412,6 +412,7 @@ diesel::table! {
         target_countries -> Text,
         target_regions -> Text,
         valid_until -> Date,
+        expiry_notice_at -> Nullable<Timestamp>,
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,

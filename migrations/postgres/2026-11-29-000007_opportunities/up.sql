@@ -17,6 +17,8 @@ CREATE TABLE opportunities (
     target_regions TEXT NOT NULL,
     -- The last day it is valid; afterwards it leaves public lists by itself.
     valid_until DATE NOT NULL,
+    -- When its organisation was told that it expires soon; reset when valid_until moves.
+    expiry_notice_at TIMESTAMP,
     version BIGINT NOT NULL DEFAULT 1,
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL

@@ -5,7 +5,8 @@ CREATE TABLE notifications (
     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     kind TEXT NOT NULL CHECK (kind IN ('partnership_proposed', 'interest_expressed',
         'partnership_accepted', 'partnership_declined', 'partnership_withdrawn',
-        'partnership_ended', 'registration_moved_up', 'event_changed', 'event_cancelled')),
+        'partnership_ended', 'registration_moved_up', 'event_changed', 'event_cancelled',
+        'opportunity_expiring')),
     -- The API path of what it is about.
     link TEXT NOT NULL,
     title TEXT NOT NULL,

@@ -860,7 +860,7 @@ export type Notification = {
     title: string;
 };
 
-export type NotificationKind = 'partnership_proposed' | 'interest_expressed' | 'partnership_accepted' | 'partnership_declined' | 'partnership_withdrawn' | 'partnership_ended' | 'registration_moved_up' | 'event_changed' | 'event_cancelled';
+export type NotificationKind = 'partnership_proposed' | 'interest_expressed' | 'partnership_accepted' | 'partnership_declined' | 'partnership_withdrawn' | 'partnership_ended' | 'registration_moved_up' | 'event_changed' | 'event_cancelled' | 'opportunity_expiring';
 
 /**
  * What an organisation offers or seeks, and the partners it looks for.

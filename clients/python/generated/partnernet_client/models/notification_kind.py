@@ -4,6 +4,7 @@ class NotificationKind(StrEnum):
     EVENT_CANCELLED = "event_cancelled"
     EVENT_CHANGED = "event_changed"
     INTEREST_EXPRESSED = "interest_expressed"
+    OPPORTUNITY_EXPIRING = "opportunity_expiring"
     PARTNERSHIP_ACCEPTED = "partnership_accepted"
     PARTNERSHIP_DECLINED = "partnership_declined"
     PARTNERSHIP_ENDED = "partnership_ended"
