@@ -1,11 +1,17 @@
 //! Partnership proposals: every step for each side, privacy of the thread, one open proposal
-//! per pair, and the daily limit.
+//! per pair, the daily limit, and the notifications and e-mails they cause.
 
+use std::time::Duration;
+
+use api::mail::{Outbox, Sender};
 use domain::country::Country;
+use domain::notification::MailRetry;
+use persistence::mail_outbox;
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
 use crate::support::fixtures::company;
+use crate::support::smtp::{Received, SmtpServer};
 use crate::support::{Backend, Session, TestApp};
 
 async fn organisation(app: &TestApp, owner: &Session, name: &str) -> String {
@@ -433,8 +439,105 @@ async fn both_sides_are_told_in_their_language(backend: Backend) {
     assert_eq!(unread_only.json["items"], json!([]));
 }
 
+/// The ids of a user's notifications.
+async fn notification_ids(app: &TestApp, who: &Session) -> Vec<String> {
+    let response = app.get_as("/v1/me/notifications", &who.bearer()).await;
+    assert_eq!(response.status, 200, "{}", response.json);
+    response.json["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|n| n["id"].as_str().expect("id").to_owned())
+        .collect()
+}
+
+/// Rounds of two servers' senders at once until the mail server has taken `count` messages.
+async fn deliver_until(servers: &[Outbox; 2], smtp: &SmtpServer, count: usize) {
+    for _ in 0..200 {
+        if smtp.received().len() >= count {
+            break;
+        }
+        let (a, b) =
+            futures_util::future::join(servers[0].deliver_due(), servers[1].deliver_due()).await;
+        a.expect("a round");
+        b.expect("a round");
+        actix_web::rt::time::sleep(Duration::from_millis(10)).await;
+    }
+    // Once more: nothing is sent again.
+    for server in servers {
+        assert_eq!(server.deliver_due().await.expect("a round").sent, 0);
+    }
+}
+
+async fn e_mails_survive_a_failing_mail_server(backend: Backend) {
+    let pair = pair(backend).await;
+    let id = pair.propose().await;
+    assert_eq!(pair.step(&id, &pair.receiver, "accept").await.status, 200);
+    // Two servers, one mail server that turns away the first three sessions.
+    let smtp = SmtpServer::start(3);
+    let retry = MailRetry {
+        first: Duration::from_millis(5),
+        longest: Duration::from_millis(20),
+        window: Duration::from_secs(3600),
+    };
+    let from = "PartnerNet <no-reply@partnernet.example>";
+    let outbox = || {
+        let sender = Sender::smtp(&smtp.url(), from).expect("an SMTP sender");
+        Outbox::new(pair.app.db.clone(), sender, retry)
+    };
+    let servers = [outbox(), outbox()];
+    deliver_until(&servers, &smtp, 2).await;
+    assert_eq!(smtp.turned_away(), 3);
+
+    let mut expected = Vec::new();
+    for (who, to) in [
+        (&pair.receiver, "owner@strojirna.example"),
+        (&pair.proposer, "owner@feinmechanik.example"),
+    ] {
+        for id in notification_ids(&pair.app, who).await {
+            expected.push(Received {
+                to: to.to_owned(),
+                message_id: format!("<{id}@partnernet.example>"),
+            });
+        }
+    }
+    let sorted = |mut messages: Vec<Received>| {
+        messages.sort_by(|a, b| a.message_id.cmp(&b.message_id));
+        messages
+    };
+    // Each notification's e-mail exactly once, to its recipient.
+    assert_eq!(sorted(smtp.received()), sorted(expected.clone()));
+
+    // A server that crashes holding an e-mail: nobody sends it while the claim lasts; after,
+    // another server does, once.
+    assert_eq!(pair.step(&id, &pair.proposer, "end").await.status, 200);
+    let claimed = pair
+        .app
+        .db
+        .blocking(|conn| {
+            Ok(mail_outbox::claim_next(
+                conn,
+                persistence::clock::now(),
+                Duration::from_millis(300),
+            )?)
+        })
+        .expect("a claim")
+        .expect("the e-mail of the ended partnership");
+    assert_eq!(servers[0].deliver_due().await.expect("a round").sent, 0);
+    actix_web::rt::time::sleep(Duration::from_millis(300)).await;
+    deliver_until(&servers, &smtp, 3).await;
+    let received = smtp.received();
+    assert_eq!(received.len(), 3, "{received:?}");
+    assert_eq!(
+        received[2].message_id,
+        format!("<{}@partnernet.example>", claimed.id)
+    );
+    assert_eq!(received[2].to, "owner@strojirna.example");
+}
+
 on_both_backends!(
     both_sides_are_told_in_their_language,
+    e_mails_survive_a_failing_mail_server,
     every_step_for_each_side,
     nobody_else_sees_a_partnership,
     one_open_proposal_per_pair_and_a_daily_limit,

@@ -60,6 +60,18 @@ pub struct ServeArgs {
     /// Partnership proposals one user may make in 24 hours; more are answered 429.
     #[arg(long, env = "PARTNERNET_PROPOSALS_PER_DAY", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub proposals_per_day: u32,
+    /// The SMTP server e-mails go through (`smtp://host:25`,
+    /// `smtp://user:password@host:587?tls=required`, `smtps://user:password@host`). Without
+    /// one, e-mails are written to the log.
+    #[arg(long, env = "PARTNERNET_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of e-mails.
+    #[arg(
+        long,
+        env = "PARTNERNET_MAIL_FROM",
+        default_value = "PartnerNet <no-reply@partnernet.example>"
+    )]
+    pub mail_from: String,
     /// The search index's directory: one per server process, rebuilt from the database when
     /// missing.
     #[arg(

@@ -9,9 +9,11 @@ use api::auth::throttle::ThrottleLimits;
 use api::config::{AuthArgs, DatabaseArgs, LogFormat, ServeArgs};
 use api::import::terminal::TerminalSink;
 use api::import::{self, Input};
+use api::mail::{Outbox, Sender};
 use api::{Application, accounts, openapi, prepare_database, seed, telemetry};
 use clap::{Parser, Subcommand};
 use domain::import::RegisterSource;
+use domain::notification::MailRetry;
 use persistence::audit::Actor;
 use search_index::SearchIndex;
 
@@ -278,6 +280,12 @@ async fn serve(db: api::db::Db, auth: Auth, args: &ServeArgs) -> anyhow::Result<
     let listener =
         TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
     actix_web::rt::spawn(notice_expiring_opportunities(db.clone()));
+    let sender = match &args.smtp_url {
+        Some(url) => Sender::smtp(url, &args.mail_from)?,
+        None => Sender::Log,
+    };
+    tracing::info!(?sender, "e-mails of notifications go through this sender");
+    actix_web::rt::spawn(Outbox::new(db.clone(), sender, MailRetry::default()).run());
     let app = Application::build(db, index.clone(), auth, listener, args.workers)?;
     tracing::info!(address = %args.bind, docs = "/docs", "PartnerNet API listening");
     app.run_until_stopped().await?;

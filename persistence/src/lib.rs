@@ -14,6 +14,7 @@ pub mod events;
 pub mod glossary;
 pub mod import_jobs;
 pub mod imports;
+pub mod mail_outbox;
 pub mod members;
 pub mod notifications;
 pub mod opportunities;

@@ -1,6 +1,7 @@
 //! Notifications of users. They are written by the persistence functions of the changes they
 //! tell of (proposals and their steps, places from the waiting list, cancelled events), in
-//! the same transaction, so no handler can forget one and none exists without its change.
+//! the same transaction, so no handler can forget one and none exists without its change; each
+//! also goes into the mail outbox there.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -10,6 +11,7 @@ use domain::notification::NotificationKind;
 use crate::DbConn;
 use crate::clock::now;
 use crate::companies::new_id;
+use crate::mail_outbox::{self, NewMail};
 use crate::schema::{company_members, notifications, users};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -53,19 +55,21 @@ pub(crate) fn notify_members(
     subject: Subject<'_>,
     link: &str,
 ) -> QueryResult<()> {
-    let recipients: Vec<(String, String)> = company_members::table
+    let recipients: Vec<(String, String, String)> = company_members::table
         .inner_join(users::table)
         .filter(company_members::company_id.eq(company_id))
-        .select((users::id, users::language))
+        .select((users::id, users::email, users::language))
         .load(conn)?;
     let at = now();
-    let rows: Vec<NotificationRow> = recipients
+    let (rows, mails): (Vec<NotificationRow>, Vec<NewMail>) = recipients
         .into_iter()
-        .map(|(user_id, language)| {
+        .map(|(user_id, email, language)| {
             let language = language.parse().unwrap_or(Language::De);
             let text = kind.render(language, subject.in_language(language));
-            NotificationRow {
-                id: new_id(),
+            let id = new_id();
+            let mail = NewMail::new(id.clone(), email, text.title.clone(), text.body.clone());
+            let row = NotificationRow {
+                id,
                 user_id,
                 kind: kind.as_str().to_owned(),
                 link: link.to_owned(),
@@ -73,10 +77,12 @@ pub(crate) fn notify_members(
                 body: text.body,
                 read_at: None,
                 created_at: at,
-            }
+            };
+            (row, mail)
         })
-        .collect();
-    crate::bulk_insert!(conn, notifications::table, &rows, 500)
+        .unzip();
+    crate::bulk_insert!(conn, notifications::table, &rows, 500)?;
+    mail_outbox::enqueue(conn, &mails)
 }
 
 /// A user's notifications, newest first, before `before`; unread ones only with `unread`.

@@ -483,3 +483,22 @@ diesel::table! {
 
 diesel::joinable!(notifications -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(notifications, users);
+
+diesel::table! {
+    mail_outbox (id) {
+        id -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        given_up_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(mail_outbox -> notifications (id));
+diesel::allow_tables_to_appear_in_same_query!(mail_outbox, notifications);

@@ -3,6 +3,7 @@
 pub mod corpus;
 mod database;
 pub mod fixtures;
+pub mod smtp;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
