@@ -17,6 +17,7 @@ mod operations;
 mod opportunities;
 mod partnerships;
 mod products;
+mod recommendations;
 mod reference;
 mod search;
 mod search_index;

@@ -19,5 +19,6 @@ mod operations;
 mod pagination;
 pub mod policy;
 mod query;
+mod recommend;
 
 pub use app::{Application, prepare_database};

@@ -44,13 +44,15 @@ pub enum Action {
     ManageOpportunities,
     /// Proposing partnerships in the organisation's name and answering proposals to it.
     Partner,
+    /// Reading the partners and opportunities recommended to the organisation.
+    ReadRecommendations,
 }
 
 const MEMBERS: &[Access] = &[Access::Owner, Access::Editor, Access::Admin];
 const OWNERS: &[Access] = &[Access::Owner, Access::Admin];
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::EditProfile,
         Action::ChangeStatus,
         Action::DeleteCompany,
@@ -63,6 +65,7 @@ impl Action {
         Action::RegisterForEvents,
         Action::ManageOpportunities,
         Action::Partner,
+        Action::ReadRecommendations,
     ];
 
     /// The permission table.
@@ -75,7 +78,8 @@ impl Action {
             | Action::ManageProducts
             | Action::ManageEvents
             | Action::RegisterForEvents
-            | Action::ManageOpportunities => MEMBERS,
+            | Action::ManageOpportunities
+            | Action::ReadRecommendations => MEMBERS,
             Action::Partner => &[Access::Owner, Access::Editor],
             Action::ChangeStatus | Action::DeleteCompany | Action::ManageMembers => OWNERS,
         }
@@ -96,6 +100,7 @@ impl Action {
             Action::RegisterForEvents => "register for events, read and cancel registrations",
             Action::ManageOpportunities => "publish, change, delete opportunities",
             Action::Partner => "propose partnerships, answer them, read their threads",
+            Action::ReadRecommendations => "read recommended partners and opportunities",
         }
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::InvalidValue;
 
 /// The two countries of the Saxony–Czechia border region.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Country {
     #[serde(rename = "DE")]
     Germany,

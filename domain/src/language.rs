@@ -66,6 +66,28 @@ impl LocalizedText {
             Language::En => self.en.as_deref(),
         }
     }
+
+    /// The text in `language`, else the first of German, Czech and English there is: what a
+    /// reader of `language` is shown.
+    pub fn in_or_else(&self, language: Language) -> Option<&str> {
+        self.get(language)
+            .or_else(|| Language::ALL.iter().find_map(|&l| self.get(l)))
+    }
+
+    /// A text from stored rows of (language code, value); rows of other languages are left out.
+    pub fn from_rows<'a>(rows: impl IntoIterator<Item = (&'a str, &'a Option<String>)>) -> Self {
+        let mut text = Self::default();
+        for (language, value) in rows {
+            let slot = match language.parse::<Language>() {
+                Ok(Language::De) => &mut text.de,
+                Ok(Language::Cs) => &mut text.cs,
+                Ok(Language::En) => &mut text.en,
+                Err(_) => continue,
+            };
+            slot.clone_from(value);
+        }
+        text
+    }
 }
 
 /// A language a company's staff speaks, as an ISO 639-1 code (`de`, `cs`, `pl`, ...).

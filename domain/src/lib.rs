@@ -17,6 +17,7 @@ pub mod notification;
 pub mod opportunity;
 pub mod partnership;
 pub mod product;
+pub mod recommendation;
 pub mod reference;
 pub mod register;
 pub mod search;

@@ -41,6 +41,16 @@ string_enum!(
     }
 );
 
+impl OpportunityType {
+    /// Requests seek a partner; the other types offer something.
+    pub fn is_request(self) -> bool {
+        matches!(
+            self,
+            Self::BusinessRequest | Self::TechnologyRequest | Self::ResearchRequest
+        )
+    }
+}
+
 pub const MAX_TITLE: usize = 200;
 pub const MAX_SUMMARY: usize = 500;
 pub const MAX_DESCRIPTION: usize = 10_000;

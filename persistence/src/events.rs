@@ -94,23 +94,15 @@ impl Event {
 }
 
 fn text_of(texts: &[EventTextRow], which: Text) -> LocalizedText {
-    let mut text = LocalizedText::default();
-    for row in texts {
+    LocalizedText::from_rows(texts.iter().map(|row| {
         let value = match which {
             Text::Title => &row.title,
             Text::Summary => &row.summary,
             Text::Description => &row.description,
             Text::FeeNote => &row.fee_note,
         };
-        let slot = match row.language.parse::<Language>() {
-            Ok(Language::De) => &mut text.de,
-            Ok(Language::Cs) => &mut text.cs,
-            Ok(Language::En) => &mut text.en,
-            Err(_) => continue,
-        };
-        slot.clone_from(value);
-    }
-    text
+        (row.language.as_str(), value)
+    }))
 }
 
 fn to_rows(new: &NewEvent, id: String, at: NaiveDateTime) -> (EventRow, Vec<EventTextRow>) {

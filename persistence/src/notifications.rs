@@ -39,10 +39,7 @@ impl Subject<'_> {
     fn in_language(&self, language: Language) -> &str {
         match self {
             Subject::Name(name) => name,
-            Subject::Text(text) => text
-                .get(language)
-                .or_else(|| Language::ALL.iter().find_map(|&l| text.get(l)))
-                .unwrap_or_default(),
+            Subject::Text(text) => text.in_or_else(language).unwrap_or_default(),
         }
     }
 }

@@ -85,22 +85,14 @@ pub enum Text {
 impl Opportunity {
     /// One of the texts in every language it is written in.
     pub fn text(&self, which: Text) -> LocalizedText {
-        let mut text = LocalizedText::default();
-        for row in &self.texts {
+        LocalizedText::from_rows(self.texts.iter().map(|row| {
             let value = match which {
                 Text::Title => &row.title,
                 Text::Summary => &row.summary,
                 Text::Description => &row.description,
             };
-            let slot = match row.language.parse::<Language>() {
-                Ok(Language::De) => &mut text.de,
-                Ok(Language::Cs) => &mut text.cs,
-                Ok(Language::En) => &mut text.en,
-                Err(_) => continue,
-            };
-            slot.clone_from(value);
-        }
-        text
+            (row.language.as_str(), value)
+        }))
     }
 }
 

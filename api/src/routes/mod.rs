@@ -29,6 +29,7 @@ pub mod notifications;
 pub mod opportunities;
 pub mod partnerships;
 pub mod products;
+pub mod recommendations;
 pub mod reference;
 pub mod search;
 pub mod texts;
@@ -66,6 +67,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(companies::api_keys::list)
                 .service(companies::api_keys::revoke)
                 .service(companies::history::history)
+                .service(recommendations::list)
                 .service(claims::file)
                 .service(claims::list)
                 .service(claims::get)

@@ -45,12 +45,6 @@ fn language(req: &HttpRequest, params: &CalendarParams) -> Result<Language, ApiE
         .unwrap_or(Language::De))
 }
 
-/// `language`'s text, else the first of German, Czech, English that exists.
-fn pick(text: &LocalizedText, language: Language) -> Option<&str> {
-    text.get(language)
-        .or_else(|| Language::ALL.iter().find_map(|&l| text.get(l)))
-}
-
 fn respond(
     events: &[Event],
     name: &str,
@@ -64,12 +58,15 @@ fn respond(
         .collect();
     for (event, [title, summary, description]) in events.iter().zip(&texts) {
         let row = &event.row;
-        let description = [pick(summary, language), pick(description, language)]
-            .into_iter()
-            .flatten()
-            .chain(std::iter::once(event.organiser_name.as_str()))
-            .collect::<Vec<_>>()
-            .join("\n\n");
+        let description = [
+            summary.in_or_else(language),
+            description.in_or_else(language),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(std::iter::once(event.organiser_name.as_str()))
+        .collect::<Vec<_>>()
+        .join("\n\n");
         let location = row.venue_name.as_ref().map(|venue| {
             [
                 Some(venue.as_str()),
@@ -90,7 +87,7 @@ fn respond(
             ends_at: row.ends_at.and_utc(),
             zone: zone(event)?,
             status: status(event)?,
-            title: pick(title, language).unwrap_or_default(),
+            title: title.in_or_else(language).unwrap_or_default(),
             description: Some(description),
             location: location.or_else(|| row.online_url.clone()),
             coordinates: row.latitude.zip(row.longitude),
@@ -175,7 +172,9 @@ pub async fn single(
     let id = id.into_inner();
     let (event, _) = db.run(move |conn| visible(conn, &caller, &id)).await?;
     let filename = format!("event-{}.ics", event.row.id);
-    let name = pick(&event.text(Text::Title), language)
+    let name = event
+        .text(Text::Title)
+        .in_or_else(language)
         .unwrap_or("PartnerNet")
         .to_owned();
     respond(&[event], &name, language, &filename)

@@ -1369,6 +1369,62 @@ export type ProposalInput = {
     type: PartnershipType;
 };
 
+export type ReasonKind = 'request_matches_product' | 'request_matches_activity' | 'offer_answers_request' | 'activity_answers_request' | 'supplies_activity' | 'same_event' | 'cross_border' | 'nearby';
+
+/**
+ * An organisation to get in touch with, or one of its opportunities, and why.
+ */
+export type Recommendation = {
+    city?: string | null;
+    country: Country;
+    opportunity?: RecommendedOpportunity | null;
+    /**
+     * The organisation recommended, or the one that published `opportunity`.
+     */
+    organisation: OrganisationRef;
+    /**
+     * Strongest first.
+     */
+    reasons: Array<RecommendationReason>;
+    /**
+     * Evidence points; higher is a better match. Equal scores are in name order.
+     */
+    score: number;
+};
+
+/**
+ * One piece of evidence, in the requested language.
+ */
+export type RecommendationReason = {
+    kind: ReasonKind;
+    /**
+     * What it adds to the score.
+     */
+    points: number;
+    text: string;
+};
+
+/**
+ * An organisation's recommendations.
+ */
+export type Recommendations = {
+    items: Array<Recommendation>;
+};
+
+/**
+ * A recommended opportunity.
+ */
+export type RecommendedOpportunity = {
+    href: string;
+    id: string;
+    /**
+     * In the requested language, else another.
+     */
+    title: string;
+    type: OpportunityType;
+    valid_until: string;
+};
+
 export type RefreshRequest = {
     /**
      * At most 512 characters ([`MAX_REFRESH_TOKEN`]).
@@ -3479,6 +3535,70 @@ export type CreateProductResponses = {
 };
 
 export type CreateProductResponse = CreateProductResponses[keyof CreateProductResponses];
+
+export type ListRecommendationsData = {
+    body?: never;
+    path: {
+        /**
+         * The organisation's id
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * The language of the reasons and titles (`de`, `cs`, `en`); without it, the caller's
+         * account language.
+         */
+        lang?: Language;
+        /**
+         * How many recommendations.
+         */
+        limit?: number;
+    };
+    url: '/v1/companies/{id}/recommendations';
+};
+
+export type ListRecommendationsErrors = {
+    /**
+     * A parameter is malformed
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member of the organisation, or an API key
+     */
+    403: Problem;
+    /**
+     * No organisation with this id is visible to the caller
+     */
+    404: Problem;
+    /**
+     * A parameter has an invalid value
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built
+     */
+    503: Problem;
+};
+
+export type ListRecommendationsError = ListRecommendationsErrors[keyof ListRecommendationsErrors];
+
+export type ListRecommendationsResponses = {
+    /**
+     * The recommendations, best first
+     */
+    200: Recommendations;
+};
+
+export type ListRecommendationsResponse = ListRecommendationsResponses[keyof ListRecommendationsResponses];
 
 export type ListCompanyRegistrationsData = {
     body?: never;

@@ -113,6 +113,11 @@ from .product_name import ProductName
 from .product_patch import ProductPatch
 from .profile_change import ProfileChange
 from .proposal_input import ProposalInput
+from .reason_kind import ReasonKind
+from .recommendation import Recommendation
+from .recommendation_reason import RecommendationReason
+from .recommendations import Recommendations
+from .recommended_opportunity import RecommendedOpportunity
 from .refresh_request import RefreshRequest
 from .region import Region
 from .region_kind import RegionKind
@@ -259,6 +264,11 @@ __all__ = (
     "ProductPatch",
     "ProfileChange",
     "ProposalInput",
+    "ReasonKind",
+    "Recommendation",
+    "RecommendationReason",
+    "Recommendations",
+    "RecommendedOpportunity",
     "RefreshRequest",
     "Region",
     "RegionKind",
