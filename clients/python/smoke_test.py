@@ -19,6 +19,7 @@ from partnernet_client.api.companies import (  # noqa: E402
     create_company,
     get_company,
     list_companies,
+    list_recommendations,
     update_company,
 )
 from partnernet_client.api.events import (  # noqa: E402
@@ -27,7 +28,7 @@ from partnernet_client.api.events import (  # noqa: E402
     list_events,
     register_for_event,
 )
-from partnernet_client.api.me import list_notifications  # noqa: E402
+from partnernet_client.api.me import list_notifications, mark_notification_read  # noqa: E402
 from partnernet_client.api.opportunities import (  # noqa: E402
     create_opportunity,
     list_opportunities,
@@ -255,6 +256,17 @@ def main():
     told = list_notifications.sync(client=user)
     kinds = [item.kind for item in told.items]
     check(kinds == ["partnership_accepted", "interest_expressed"], f"notifications: {kinds}")
+    read = mark_notification_read.sync_detailed(told.items[0].id, client=user)
+    check(read.status_code == 204, f"mark read: {read.status_code}")
+    unread = list_notifications.sync(client=user, unread=True)
+    check([item.kind for item in unread.items] == ["interest_expressed"], f"unread: {unread}")
+
+    # Recommendations for the sawmill, best first, each explained in Czech.
+    recommended = list_recommendations.sync(company.id, client=user, lang=Language.CS)
+    check(recommended is not None and not isinstance(recommended, Problem), f"recommendations: {recommended}")
+    scores = [item.score for item in recommended.items]
+    check(scores == sorted(scores, reverse=True), f"recommendation order: {scores}")
+    check(all(item.reasons for item in recommended.items), "every recommendation says why")
 
     # A problem's code, from an error.
     missing = get_company.sync_detailed("no-such-company", client=anonymous)

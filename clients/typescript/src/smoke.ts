@@ -12,7 +12,10 @@ import {
   getEventsCalendar,
   listCompanies,
   listEvents,
+  listNotifications,
   listOpportunities,
+  listRecommendations,
+  markNotificationRead,
   proposePartnership,
   registerForEvent,
   stepPartnership,
@@ -207,6 +210,55 @@ async function main(): Promise<void> {
     body: { step: 'withdraw' },
   });
   check(withdrawn.data?.status === 'withdrawn', `withdraw: ${JSON.stringify(withdrawn.error)}`);
+
+  // The sawmill publishes a request; the chamber proposes in answer, the sawmill accepts, and
+  // the user (on both sides) reads what it was told.
+  const request = await createOpportunity({
+    client: user,
+    body: {
+      company_id: id,
+      type: 'business_request',
+      title: { de: 'Suche Spediteur für Schnittholz' },
+      partnership_types: ['supplier'],
+      valid_until: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      status: 'published',
+    },
+  });
+  check(request.data, `request: ${JSON.stringify(request.error)}`);
+  const answer = await proposePartnership({
+    client: user,
+    body: {
+      from_company_id: chamber.data.id,
+      to_company_id: id,
+      type: 'supplier',
+      message: 'Unsere Mitglieder fahren Holz.',
+      opportunity_id: request.data.id,
+    },
+  });
+  check(answer.data?.status === 'proposed', `answer: ${JSON.stringify(answer.error)}`);
+  const accepted = await stepPartnership({
+    client: user,
+    path: { id: answer.data.id },
+    body: { step: 'accept' },
+  });
+  check(accepted.data?.status === 'accepted', `accept: ${JSON.stringify(accepted.error)}`);
+  const told = await listNotifications({ client: user, query: { unread: true } });
+  const kinds = told.data?.items.map((n) => n.kind) ?? [];
+  check(kinds[0] === 'partnership_accepted', `notifications: ${kinds.join()}`);
+  const unread = Number(told.response.headers.get('X-Unread-Count'));
+  const marked = await markNotificationRead({ client: user, path: { id: told.data!.items[0]!.id } });
+  check(marked.response.status === 204, `mark read: ${marked.response.status}`);
+  const after = await listNotifications({ client: user, query: { unread: true } });
+  check(Number(after.response.headers.get('X-Unread-Count')) === unread - 1, 'unread count');
+
+  // Recommendations for the sawmill, best first, each with its reasons.
+  const recommended = await listRecommendations({ client: user, path: { id }, query: { lang: 'en' } });
+  const items = recommended.data?.items;
+  check(items, `recommendations: ${recommended.response.status}`);
+  check(
+    items.every((r, i) => r.reasons.length > 0 && (i === 0 || items[i - 1]!.score >= r.score)),
+    'recommendations are ranked and explained',
+  );
 
   // A problem's code, from an error.
   const missing = await getCompany({ client: anonymous, path: { id: 'no-such-company' } });
