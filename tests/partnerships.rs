@@ -535,8 +535,96 @@ async fn e_mails_survive_a_failing_mail_server(backend: Backend) {
     assert_eq!(received[2].to, "owner@strojirna.example");
 }
 
+/// A published opportunity of the receiving side, valid for two months.
+async fn receivers_request(pair: &Pair, status: &str) -> String {
+    let valid_until = (chrono::Utc::now() + chrono::Duration::days(60))
+        .format("%Y-%m-%d")
+        .to_string();
+    let body = json!({
+        "company_id": pair.to,
+        "type": "business_request",
+        "title": {"de": "Suche Lohnfertiger für Aluminiumteile"},
+        "partnership_types": ["subcontracting"],
+        "valid_until": valid_until,
+        "status": status
+    });
+    let created = pair
+        .app
+        .post("/v1/opportunities", &body, Some(&pair.receiver.bearer()))
+        .await;
+    assert_eq!(created.status, 201, "{}", created.json);
+    created.json["id"].as_str().expect("id").to_owned()
+}
+
+/// What a proposal refers to must exist and fit: the receiver's own published opportunity, a
+/// public event.
+async fn what_a_proposal_names_is_checked(backend: Backend) {
+    let pair = pair(backend).await;
+    let draft = receivers_request(&pair, "draft").await;
+    let published = receivers_request(&pair, "published").await;
+    // The proposer's own opportunity is not the receiver's.
+    let own = json!({
+        "company_id": pair.from,
+        "type": "business_offer",
+        "title": {"de": "Aluminiumteile in Serie"},
+        "partnership_types": ["subcontracting"],
+        "valid_until": (chrono::Utc::now() + chrono::Duration::days(60)).format("%Y-%m-%d").to_string(),
+        "status": "published"
+    });
+    let own = pair
+        .app
+        .post("/v1/opportunities", &own, Some(&pair.proposer.bearer()))
+        .await;
+    assert_eq!(own.status, 201, "{}", own.json);
+    let own = own.json["id"].as_str().expect("id").to_owned();
+    for (field, value, code) in [
+        ("opportunity_id", draft.as_str(), "not_theirs"),
+        ("opportunity_id", own.as_str(), "not_theirs"),
+        ("opportunity_id", "no-such-opportunity", "not_theirs"),
+        ("event_id", "no-such-event", "unknown_event"),
+    ] {
+        let mut body = proposal(&pair.from, &pair.to);
+        body[field] = json!(value);
+        let refused = pair
+            .app
+            .post("/v1/partnerships", &body, Some(&pair.proposer.bearer()))
+            .await;
+        let problem = refused.assert_problem(422, "invalid_body");
+        assert_eq!(
+            problem["errors"][0]["pointer"],
+            format!("/{field}"),
+            "{value}"
+        );
+        assert_eq!(problem["errors"][0]["code"], code, "{value}");
+    }
+    // Nothing was proposed by the refusals.
+    let listed = pair
+        .app
+        .get_as("/v1/partnerships", &pair.proposer.bearer())
+        .await;
+    assert_eq!(listed.json["items"], json!([]));
+
+    // An answer to the receiver's published request is an expression of interest.
+    let mut body = proposal(&pair.from, &pair.to);
+    body["opportunity_id"] = json!(published);
+    let answered = pair
+        .app
+        .post("/v1/partnerships", &body, Some(&pair.proposer.bearer()))
+        .await;
+    assert_eq!(answered.status, 201, "{}", answered.json);
+    assert_eq!(answered.json["opportunity_id"], json!(published));
+    let (told, _) = notifications(&pair.app, &pair.receiver).await;
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].0, "interest_expressed");
+    assert_eq!(
+        told[0].2,
+        "Feinmechanik Zittau GmbH interessiert sich für Ihre Kooperationsanfrage und schlägt eine Partnerschaft vor."
+    );
+}
+
 on_both_backends!(
     both_sides_are_told_in_their_language,
+    what_a_proposal_names_is_checked,
     e_mails_survive_a_failing_mail_server,
     every_step_for_each_side,
     nobody_else_sees_a_partnership,

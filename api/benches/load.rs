@@ -1,9 +1,12 @@
-//! Load benchmark: seeds 100,000 synthetic companies (about 300,000 products and services) if
-//! the database holds fewer, opens (or builds) the search index, serves the API in-process and
-//! measures latency and throughput of six typical requests at 1, 16 and 64 concurrent clients,
-//! then the process's memory and the index's size. Run through `bench/run.sh`, or:
+//! Load benchmark: seeds 100,000 synthetic companies (about 300,000 products and services) and
+//! 2,000 opportunities made from their products if the database holds fewer, opens (or builds)
+//! the search index, serves the API in-process and measures latency and throughput of seven
+//! typical requests at 1, 16 and 64 concurrent clients, then the process's memory and the
+//! index's size. Run through `bench/run.sh`, or:
 //!
 //! `PARTNERNET_BENCH_DATABASE_URL=sqlite:///tmp/bench.db cargo bench -p api --bench load`
+//!
+//! `PARTNERNET_BENCH_ONLY=recommendations` measures only the requests whose name contains it.
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -13,10 +16,19 @@ use std::time::{Duration, Instant};
 use api::auth::Auth;
 use api::auth::throttle::ThrottleLimits;
 use api::{Application, prepare_database};
+use domain::language::{Language, LocalizedText};
+use domain::opportunity::{NewOpportunity, OpportunityStatus, OpportunityType, PartnershipType};
+use domain::reference::NaceCode;
 use persistence::{DatabaseUrl, PoolConfig};
 use search_index::SearchIndex;
 
 const COMPANIES: usize = 100_000;
+/// Opportunities made from the products of sampled companies: every other one a request.
+const OPPORTUNITIES: usize = 2_000;
+/// The administrator the recommendations are asked as (administrators may ask for any
+/// organisation).
+const ADMIN: &str = "bench-admin@partnernet.example";
+const PASSWORD: &str = "benchmark password of some length";
 const SEED: u64 = 7;
 const CONCURRENCY: [usize; 3] = [1, 16, 64];
 
@@ -32,17 +44,24 @@ fn measure_for() -> Duration {
 struct Scenario {
     name: &'static str,
     paths: Vec<String>,
+    /// Sent as `Authorization`.
+    bearer: Option<String>,
 }
 
-fn scenarios(ids: &[String]) -> Vec<Scenario> {
+fn scenarios(ids: &[String], admin_token: &str) -> Vec<Scenario> {
+    let public = |name, paths| Scenario {
+        name,
+        paths,
+        bearer: None,
+    };
     vec![
-        Scenario {
-            name: "company by id",
-            paths: ids.iter().map(|id| format!("/v1/companies/{id}")).collect(),
-        },
-        Scenario {
-            name: "filtered list",
-            paths: [
+        public(
+            "company by id",
+            ids.iter().map(|id| format!("/v1/companies/{id}")).collect(),
+        ),
+        public(
+            "filtered list",
+            [
                 "country=CZ&region=CZ042&nace=25&limit=20",
                 "country=DE&kind=company&size=small&limit=20",
                 "region=DED2C&region=DED2D&nace=16&limit=20",
@@ -51,10 +70,10 @@ fn scenarios(ids: &[String]) -> Vec<Scenario> {
             .iter()
             .map(|q| format!("/v1/companies?{q}"))
             .collect(),
-        },
-        Scenario {
-            name: "two-word search with facets",
-            paths: [
+        ),
+        public(
+            "two-word search with facets",
+            [
                 "Holz%20Bautzen",
                 "fr%C3%A9zov%C3%A1n%C3%AD%20Liberec",
                 "Kunststoff%20Teile",
@@ -65,21 +84,18 @@ fn scenarios(ids: &[String]) -> Vec<Scenario> {
             .iter()
             .map(|q| format!("/v1/companies?q={q}&facets=country,region,nace_section,kind"))
             .collect(),
-        },
-        Scenario {
-            name: "one-word prefix search",
-            paths: ["hol", "fr%C3%A9z", "stro", "logist"]
+        ),
+        public(
+            "one-word prefix search",
+            ["hol", "fr%C3%A9z", "stro", "logist"]
                 .iter()
                 .map(|q| format!("/v1/companies?q={q}"))
                 .collect(),
-        },
-        Scenario {
-            name: "broad word",
-            paths: vec!["/v1/companies?q=Teile".to_owned()],
-        },
-        Scenario {
-            name: "distance search",
-            paths: [
+        ),
+        public("broad word", vec!["/v1/companies?q=Teile".to_owned()]),
+        public(
+            "distance search",
+            [
                 "near_postal_code=DE-01067&radius_km=25&sort=distance",
                 "near=50.77,14.2&radius_km=30&sort=distance",
                 "near_postal_code=CZ-46001&radius_km=20&nace=C&sort=distance",
@@ -87,6 +103,14 @@ fn scenarios(ids: &[String]) -> Vec<Scenario> {
             .iter()
             .map(|q| format!("/v1/companies?{q}"))
             .collect(),
+        ),
+        Scenario {
+            name: "recommendations",
+            paths: ids[..200]
+                .iter()
+                .map(|id| format!("/v1/companies/{id}/recommendations"))
+                .collect(),
+            bearer: Some(format!("Bearer {admin_token}")),
         },
     ]
 }
@@ -102,6 +126,7 @@ struct Figures {
 async fn client(
     base: String,
     paths: Vec<String>,
+    bearer: Option<String>,
     offset: usize,
     until: Instant,
 ) -> (Vec<u32>, usize) {
@@ -115,7 +140,11 @@ async fn client(
         let path = &paths[i % paths.len()];
         i += 1;
         let start = Instant::now();
-        let ok = match client.get(format!("{base}{path}")).send().await {
+        let mut request = client.get(format!("{base}{path}"));
+        if let Some(bearer) = &bearer {
+            request = request.insert_header(("Authorization", bearer.as_str()));
+        }
+        let ok = match request.send().await {
             Ok(mut response) => {
                 let body = response.body().limit(16 << 20).await;
                 response.status().is_success() && body.is_ok()
@@ -138,6 +167,7 @@ async fn run(base: &str, scenario: &Scenario, clients: usize, duration: Duration
             actix_web::rt::spawn(client(
                 base.to_owned(),
                 scenario.paths.clone(),
+                scenario.bearer.clone(),
                 c * 7,
                 warm_up,
             ))
@@ -153,6 +183,7 @@ async fn run(base: &str, scenario: &Scenario, clients: usize, duration: Duration
             actix_web::rt::spawn(client(
                 base.to_owned(),
                 scenario.paths.clone(),
+                scenario.bearer.clone(),
                 c * 13,
                 until,
             ))
@@ -216,6 +247,69 @@ fn megabytes(dir: &std::path::Path) -> u64 {
     bytes >> 20
 }
 
+/// Publishes opportunities made from the products of `ids`' companies until there are
+/// [`OPPORTUNITIES`]: requests "Suche <product>" and offers named as the product.
+fn opportunities(conn: &mut persistence::DbConn, ids: &[String]) -> anyhow::Result<()> {
+    let existing = persistence::opportunities::ids_of_companies(conn, ids)?.len();
+    let today = chrono::Utc::now().date_naive();
+    for i in existing..OPPORTUNITIES {
+        let company = &ids[(i * 7 + 500) % ids.len()];
+        let Some(product) = persistence::products::of_company(conn, company, None, 1)?.pop() else {
+            continue;
+        };
+        let name = product.row.name_de.clone().unwrap_or_default();
+        let request = i % 2 == 0;
+        let new = NewOpportunity {
+            company_id: company.clone(),
+            kind: if request {
+                OpportunityType::BusinessRequest
+            } else {
+                OpportunityType::BusinessOffer
+            },
+            status: OpportunityStatus::Published,
+            title: LocalizedText {
+                de: Some(if request {
+                    format!("Suche {name}")
+                } else {
+                    name
+                }),
+                ..LocalizedText::default()
+            },
+            summary: LocalizedText::default(),
+            description: LocalizedText::default(),
+            nace: product
+                .nace
+                .iter()
+                .filter_map(|c| NaceCode::parse(c).ok())
+                .collect(),
+            keywords: Vec::new(),
+            partnership_types: vec![PartnershipType::Supplier],
+            target_countries: Vec::new(),
+            target_regions: Vec::new(),
+            valid_until: today + chrono::Days::new(300),
+        };
+        persistence::opportunities::create(conn, &new)?;
+    }
+    Ok(())
+}
+
+/// Signs the benchmark's administrator in; returns the access token.
+async fn log_in(base: &str) -> anyhow::Result<String> {
+    let mut response = awc::Client::default()
+        .post(format!("{base}/v1/auth/login"))
+        .send_json(&serde_json::json!({"email": ADMIN, "password": PASSWORD}))
+        .await
+        .map_err(|e| anyhow::anyhow!("login: {e}"))?;
+    let body: serde_json::Value = response
+        .json()
+        .await
+        .map_err(|e| anyhow::anyhow!("login: {e}"))?;
+    body["access_token"]
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| anyhow::anyhow!("login answered {body}"))
+}
+
 fn main() -> anyhow::Result<()> {
     let url = std::env::var("PARTNERNET_BENCH_DATABASE_URL").unwrap_or_else(|_| {
         let home = std::env::var("HOME").unwrap_or_else(|_| ".".into());
@@ -247,7 +341,21 @@ fn main() -> anyhow::Result<()> {
             api::seed::synthetic(conn, COMPANIES - count, SEED)?;
             eprintln!("seeded in {:.1} s", started.elapsed().as_secs_f64());
         }
-        Ok(persistence::companies::sample_published_ids(conn, 1_000)?)
+        let ids = persistence::companies::sample_published_ids(conn, 1_000)?;
+        opportunities(conn, &ids)?;
+        if persistence::users::find_by_email(conn, ADMIN)?.is_none() {
+            api::accounts::create(
+                conn,
+                &api::accounts::NewAccount {
+                    email: ADMIN,
+                    password: PASSWORD,
+                    name: "Benchmark",
+                    language: Language::De,
+                    admin: true,
+                },
+            )?;
+        }
+        Ok(ids)
     })?;
 
     actix_web::rt::System::new().block_on(async move {
@@ -275,13 +383,18 @@ fn main() -> anyhow::Result<()> {
         let base = format!("http://127.0.0.1:{}", app.port());
         actix_web::rt::spawn(app.run_until_stopped());
 
+        let token = log_in(&base).await?;
+        let only = std::env::var("PARTNERNET_BENCH_ONLY").unwrap_or_default();
         let duration = measure_for();
         println!("backend: {}", url.split("://").next().unwrap_or_default());
         println!(
             "| Request | Clients | Requests | Throughput (req/s) | p50 (ms) | p99 (ms) | Errors |"
         );
         println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        for scenario in scenarios(&ids) {
+        for scenario in scenarios(&ids, &token) {
+            if !scenario.name.contains(only.as_str()) {
+                continue;
+            }
             for clients in CONCURRENCY {
                 let f = run(&base, &scenario, clients, duration).await;
                 println!(

@@ -10,14 +10,14 @@ use domain::country::Country;
 use domain::event::{EventStatus, RegistrationStatus};
 use domain::language::{Language, LocalizedText};
 use domain::opportunity::OpportunityType;
-use domain::recommendation::{Ranked, Ranking, Reason, nearby, supplier_divisions};
+use domain::recommendation::{NEARBY_KM, Ranked, Ranking, Reason, nearby, supplier_divisions};
 use domain::reference::NaceCode;
 use domain::search::{Near, OpportunityFilters, SearchQuery, SearchRequest, Sort};
 use persistence::DbConn;
 use persistence::companies::{self, Company};
 use persistence::opportunities::{self, Opportunity, Text, lines};
 use persistence::{events, products, registrations};
-use search_index::{Matching, SearchIndex, Target};
+use search_index::{SearchIndex, Target};
 
 use crate::error::ApiError;
 
@@ -115,7 +115,7 @@ pub fn recommend(
         }
         let codes: Vec<String> = lines(&request.row.nace).map(str::to_owned).collect();
         if !codes.is_empty() {
-            let found = searches.organisations(&codes, company, None)?;
+            let found = searches.organisations(&codes, company, None, None)?;
             answering.push((found, shown, codes));
         }
     }
@@ -134,8 +134,9 @@ pub fn recommend(
             Country::Germany => Country::Czechia,
             Country::Czechia => Country::Germany,
         });
-        suppliers.extend(searches.organisations(&supplying, company, other)?);
-        suppliers.extend(searches.organisations(&supplying, company, None)?);
+        let within = Some(NEARBY_KM);
+        suppliers.extend(searches.organisations(&supplying, company, other, within)?);
+        suppliers.extend(searches.organisations(&supplying, company, None, within)?);
     }
     // Organisations listed for the upcoming events the company takes part in.
     let mut met: Vec<(String, Reason)> = Vec::new();
@@ -409,13 +410,15 @@ impl Searches<'_> {
         self.run(Target::Opportunities, &request)
     }
 
-    /// Published organisations other than `company` holding one of `codes`, in `country` when
-    /// given, nearest to the company first (when it has a place).
+    /// Published organisations other than `company` holding one of `codes`, in `country` and
+    /// within `radius_km` of the company when given, nearest to the company first (when it
+    /// has a place).
     fn organisations(
         &self,
         codes: &[String],
         company: &Company,
         country: Option<Country>,
+        radius_km: Option<f64>,
     ) -> Result<Vec<String>, ApiError> {
         let near = company
             .row
@@ -424,7 +427,7 @@ impl Searches<'_> {
             .map(|(latitude, longitude)| Near {
                 latitude,
                 longitude,
-                radius_km: None,
+                radius_km,
             });
         let request = SearchRequest {
             nace: codes
@@ -443,12 +446,7 @@ impl Searches<'_> {
 
     /// The ids of the first results, of a text query only those matching all its words.
     fn run(&self, target: Target, request: &SearchRequest) -> Result<Vec<String>, ApiError> {
-        let results = self
-            .index
-            .search(target, request, None, PER_SEARCH, Matching::All)?;
-        if results.matching != Matching::All {
-            return Ok(Vec::new());
-        }
+        let results = self.index.search_every_word(target, request, PER_SEARCH)?;
         Ok(results.hits.into_iter().map(|h| h.position.id).collect())
     }
 }

@@ -15,8 +15,8 @@ use crate::reference::Catalog;
 /// not ten times as good a match.
 const MAX_COUNTED_PER_KIND: usize = 3;
 /// Within this distance, nearness adds points: up to [`NEARBY_POINTS`] next door, none at the
-/// limit.
-const NEARBY_KM: f64 = 100.0;
+/// limit. Suppliers are looked for within it too.
+pub const NEARBY_KM: f64 = 100.0;
 const NEARBY_POINTS: f64 = 10.0;
 
 string_enum!(

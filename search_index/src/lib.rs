@@ -235,9 +235,44 @@ impl SearchIndex {
         limit: usize,
         matching: Matching,
     ) -> Result<Results, SearchError> {
+        let results = self.search_once(target, request, after, limit, matching)?;
+        // When no result matches every word, the results that match the most words, so a
+        // search with one word too many still finds something.
+        if let (Some(text), Matching::All, None, 0) =
+            (&request.query, matching, after, results.total)
+        {
+            let words = query::words(&text.expr).len();
+            for required in (1..words).rev() {
+                let partial =
+                    self.search_once(target, request, None, limit, Matching::AtLeast(required))?;
+                if partial.total > 0 {
+                    return Ok(partial);
+                }
+            }
+        }
+        Ok(results)
+    }
+
+    /// The first `limit` results that match every word of the query, without falling back to
+    /// fewer words: for evidence, where a partial match is no match.
+    pub fn search_every_word(
+        &self,
+        target: Target,
+        request: &SearchRequest,
+        limit: usize,
+    ) -> Result<Results, SearchError> {
+        self.search_once(target, request, None, limit, Matching::All)
+    }
+
+    fn search_once(
+        &self,
+        target: Target,
+        request: &SearchRequest,
+        after: Option<&Position>,
+        limit: usize,
+        matching: Matching,
+    ) -> Result<Results, SearchError> {
         let reader = self.shared.reader.get().ok_or(SearchError::NotReady)?;
-        let searcher = reader.searcher();
-        let fields = &self.shared.fields;
         let page = Page {
             sort: request.effective_sort(),
             after: after.cloned(),
@@ -246,36 +281,14 @@ impl SearchIndex {
             facets: request.facets.clone(),
             scored: request.query.is_some(),
         };
-        let collected =
-            searcher.search(&*query::build(fields, target, request, matching), &page)?;
-        let mut results = Results {
+        let query = query::build(&self.shared.fields, target, request, matching);
+        let collected = reader.searcher().search(&*query, &page)?;
+        Ok(Results {
             hits: collected.hits,
             total: collected.total,
             facets: collected.facets,
             matching,
-        };
-        // When no result matches every word, the results that match the most words, so a
-        // search with one word too many still finds something.
-        if let (Some(text), Matching::All, None, 0) =
-            (&request.query, matching, after, results.total)
-        {
-            let words = query::words(&text.expr).len();
-            for required in (1..words).rev() {
-                let partial = Matching::AtLeast(required);
-                let collected =
-                    searcher.search(&*query::build(fields, target, request, partial), &page)?;
-                if collected.total > 0 {
-                    results = Results {
-                        hits: collected.hits,
-                        total: collected.total,
-                        facets: collected.facets,
-                        matching: partial,
-                    };
-                    break;
-                }
-            }
-        }
-        Ok(results)
+        })
     }
 
     /// Stops the indexer and waits for it, then frees the directory for another process.
