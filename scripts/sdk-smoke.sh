@@ -10,6 +10,8 @@ node_tools
 build_server
 start_server "sqlite://$(mktemp -d)/partnernet.db"
 export PARTNERNET_URL="$BASE_URL"
+# The flows verify a chamber as an administrator: only verified multipliers hold API keys.
+export PARTNERNET_ADMIN_EMAIL="$ADMIN_EMAIL" PARTNERNET_ADMIN_PASSWORD="$ADMIN_PASSWORD"
 
 python clients/python/smoke_test.py
 (cd clients/typescript && npx --no-install tsc && node build/smoke.js)

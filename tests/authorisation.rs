@@ -103,6 +103,7 @@ async fn setup(app: &TestApp) -> (Callers, String) {
     let stranger = app.sign_up("stranger@example.cz").await;
     let admin = app.admin().await;
     let company = create_company(app, &owner, &chamber()).await;
+    app.verify(&company).await;
     add_member(app, &company, &owner, "editor@kammer.example").await;
     let (_, read_key) = new_key(app, &company, &owner, &["read", "export"]).await;
     let (_, stats_key) = new_key(app, &company, &owner, &["stats"]).await;
@@ -162,6 +163,13 @@ async fn authorisation_matrix(backend: Backend) {
 
     // The editor's column may delete a throwaway company only as a member of it.
     add_member(&app, &targets[2], &callers.owner, "editor@kammer.example").await;
+    // Verified and unverified by the administrator's column; not the chamber, whose keys hold
+    // only while it is verified.
+    let mut plain = chamber();
+    plain["kind"] = json!("company");
+    plain["name"] = json!("Prüfling GmbH");
+    let checked = create_company(&app, &callers.owner, &plain).await;
+    let v = &checked;
     let c = &company;
     #[allow(clippy::type_complexity)]
     let cases: Vec<(
@@ -186,13 +194,13 @@ async fn authorisation_matrix(backend: Backend) {
         ),
         (
             "POST",
-            Box::new(move |_| format!("/v1/companies/{c}/verify")),
+            Box::new(move |_| format!("/v1/companies/{v}/verify")),
             None,
             [401, 403, 403, 403, 200, 403, 403],
         ),
         (
             "DELETE",
-            Box::new(move |_| format!("/v1/companies/{c}/verify")),
+            Box::new(move |_| format!("/v1/companies/{v}/verify")),
             None,
             [401, 403, 403, 403, 200, 403, 403],
         ),
@@ -299,7 +307,7 @@ async fn mass_assignment_is_refused_and_changes_nothing(backend: Backend) {
     let path = format!("/v1/companies/{company}");
     let before = app.get_as(&path, &callers.owner.bearer()).await;
     for (field, value) in [
-        ("verified", json!(true)),
+        ("verified", json!(false)),
         ("owner_id", json!(callers.stranger.user_id)),
         ("role", json!("owner")),
         ("version", json!(99)),
@@ -320,7 +328,7 @@ async fn mass_assignment_is_refused_and_changes_nothing(backend: Backend) {
     }
     let after = app.get_as(&path, &callers.owner.bearer()).await;
     assert_eq!(before.json, after.json, "nothing changed");
-    assert_eq!(after.json["verified"], false);
+    assert_eq!(after.json["verified"], true);
     let register = json!({"email": "x@example.cz", "password": "long enough password", "name": "X", "language": "de", "role": "admin"});
     app.post("/v1/auth/register", &register, None)
         .await
@@ -535,19 +543,6 @@ async fn contacts_keys_and_history(backend: Backend) {
         .await
         .assert_problem(401, "invalid_token");
 
-    // Keys are for multiplier institutions only.
-    let mut plain = chamber();
-    plain["kind"] = json!("company");
-    plain["name"] = json!("Holzbau Zittau GmbH");
-    let other = create_company(&app, &callers.owner, &plain).await;
-    app.post(
-        &format!("/v1/companies/{other}/api-keys"),
-        &json!({"name": "x", "scopes": ["read"]}),
-        Some(&callers.owner.bearer()),
-    )
-    .await
-    .assert_problem(409, "not_a_multiplier");
-
     // The history names who changed which fields.
     app.patch(
         &path,
@@ -580,6 +575,95 @@ async fn contacts_keys_and_history(backend: Backend) {
         .collect();
     assert_eq!(actions.last(), Some(&"created"));
     assert!(actions.contains(&"member_added") && actions.contains(&"api_key_created"));
+
+    // Keys are for multiplier institutions an administrator has verified, and work only while
+    // they are.
+    let mut plain = chamber();
+    plain["kind"] = json!("company");
+    plain["name"] = json!("Holzbau Zittau GmbH");
+    let other = create_company(&app, &callers.owner, &plain).await;
+    let mut second = chamber();
+    second["name"] = json!("Hospodářská komora Liberec");
+    let unverified = create_company(&app, &callers.owner, &second).await;
+    for refused in [&other, &unverified] {
+        app.post(
+            &format!("/v1/companies/{refused}/api-keys"),
+            &json!({"name": "x", "scopes": ["read"]}),
+            Some(&callers.owner.bearer()),
+        )
+        .await
+        .assert_problem(409, "not_a_verified_multiplier");
+    }
+    let stats = format!("Bearer {}", callers.stats_key);
+    let reads_stats = || app.get_as("/v1/me", &stats);
+    reads_stats().await.assert_problem(403, "forbidden");
+    let unverify = app
+        .delete(&format!("{path}/verify"), Some(&callers.admin.bearer()))
+        .await;
+    assert_eq!(unverify.status, 200, "{}", unverify.json);
+    let detail = reads_stats().await.assert_problem(401, "invalid_token")["detail"]
+        .as_str()
+        .expect("detail")
+        .to_owned();
+    assert!(
+        detail.contains("no longer a verified multiplier"),
+        "{detail}"
+    );
+    app.verify(&company).await;
+    reads_stats().await.assert_problem(403, "forbidden");
+
+    // Administrators see every organisation's keys and revoke any; nobody else does.
+    app.verify(&unverified).await;
+    let (theirs, their_secret) = new_key(&app, &unverified, &callers.owner, &["read"]).await;
+    for who in [&callers.owner, &callers.stranger] {
+        app.get_as("/v1/admin/api-keys", &who.bearer())
+            .await
+            .assert_problem(403, "forbidden");
+        app.delete(&format!("/v1/admin/api-keys/{theirs}"), Some(&who.bearer()))
+            .await
+            .assert_problem(403, "forbidden");
+    }
+    let all = app
+        .get_as("/v1/admin/api-keys?limit=100", &callers.admin.bearer())
+        .await;
+    assert_eq!(all.status, 200, "{}", all.json);
+    let held: Vec<(String, String)> = all.json["items"]
+        .as_array()
+        .expect("keys")
+        .iter()
+        .map(|k| {
+            assert!(k.get("secret").is_none());
+            (
+                k["company"]["id"].as_str().expect("company").to_owned(),
+                k["id"].as_str().expect("id").to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        held.contains(&(unverified.clone(), theirs.clone())),
+        "{held:?}"
+    );
+    assert!(held.iter().any(|(holder, _)| *holder == company));
+    let first_page = app
+        .get_as("/v1/admin/api-keys?limit=1", &callers.admin.bearer())
+        .await;
+    assert!(first_page.json["next_cursor"].is_string());
+    let revoked = app
+        .delete(
+            &format!("/v1/admin/api-keys/{theirs}"),
+            Some(&callers.admin.bearer()),
+        )
+        .await;
+    assert_eq!(revoked.status, 204);
+    app.get_as("/v1/me", &format!("Bearer {their_secret}"))
+        .await
+        .assert_problem(401, "invalid_token");
+    app.delete(
+        &format!("/v1/admin/api-keys/{theirs}"),
+        Some(&callers.admin.bearer()),
+    )
+    .await
+    .assert_problem(404, "not_found");
 }
 
 /// The "done when": register, log in, create, add an editor, publish; strangers cannot
@@ -668,6 +752,7 @@ async fn the_whole_story(backend: Backend) {
         let id = create_company(&app, &owner, &chamber()).await;
         (owner, id)
     };
+    app.verify(&chamber_id).await;
     let (_, key) = new_key(&app, &chamber_id, &chamber_owner, &["read"]).await;
     let read = app.get_as(&path, &format!("Bearer {key}")).await;
     assert_eq!(read.status, 200);

@@ -235,6 +235,7 @@ async fn api_keys_are_told_what_needs_a_user(backend: Backend) {
             Some(&owner.bearer()),
         )
         .await;
+    app.verify(chamber.json["id"].as_str().expect("id")).await;
     let key = app
         .post(
             &format!(

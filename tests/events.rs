@@ -75,6 +75,7 @@ async fn add_member(app: &TestApp, company: &str, owner: &Session, email: &str) 
 }
 
 async fn key(app: &TestApp, company: &str, owner: &Session, scopes: &[&str]) -> String {
+    app.verify(company).await;
     let response = app
         .post(
             &format!("/v1/companies/{company}/api-keys"),

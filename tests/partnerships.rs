@@ -186,15 +186,27 @@ async fn nobody_else_sees_a_partnership(backend: Backend) {
     let id = pair.propose().await;
     let third = pair.app.sign_up("owner@third.example").await;
     let other = organisation(&pair.app, &third, "Dritte GmbH").await;
-    let admin = pair.app.admin().await;
+    // A verified chamber's API key, which reads the directory but no partnership.
+    let chamber = pair
+        .app
+        .post(
+            "/v1/companies",
+            &json!({"kind": "multiplier", "name": "IHK Dresden", "address": {"country": "DE"}, "status": "published"}),
+            Some(&third.bearer()),
+        )
+        .await;
+    let chamber = chamber.json["id"].as_str().expect("id").to_owned();
+    pair.app.verify(&chamber).await;
+    let admin = pair.app.log_in("admin@partnernet.example").await;
     let key = pair
         .app
         .post(
-            &format!("/v1/companies/{other}/api-keys"),
+            &format!("/v1/companies/{chamber}/api-keys"),
             &json!({"name": "CRM", "scopes": ["read"]}),
             Some(&third.bearer()),
         )
         .await;
+    assert_eq!(key.status, 201, "{}", key.json);
     let path = format!("/v1/partnerships/{id}");
     pair.app
         .get(&path)
@@ -208,13 +220,11 @@ async fn nobody_else_sees_a_partnership(backend: Backend) {
         .get_as(&path, &admin.bearer())
         .await
         .assert_problem(404, "not_found");
-    if key.status == 201 {
-        let secret = format!("Bearer {}", key.json["secret"].as_str().expect("secret"));
-        pair.app
-            .get_as(&path, &secret)
-            .await
-            .assert_problem(403, "forbidden");
-    }
+    let secret = format!("Bearer {}", key.json["secret"].as_str().expect("secret"));
+    pair.app
+        .get_as(&path, &secret)
+        .await
+        .assert_problem(403, "forbidden");
     for who in [&third, &admin] {
         pair.step(&id, who, "accept")
             .await

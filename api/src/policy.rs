@@ -93,7 +93,7 @@ impl Action {
             Action::DeleteCompany => "delete it",
             Action::ListMembers => "list members",
             Action::ManageMembers => "add, remove members",
-            Action::ManageApiKeys => "create, list, revoke API keys (multipliers)",
+            Action::ManageApiKeys => "create, list, revoke API keys (verified multipliers)",
             Action::ReadHistory => "read the history",
             Action::ManageProducts => "add, change, delete products",
             Action::ManageEvents => "organise events, read their registrations (multipliers)",
@@ -155,6 +155,12 @@ pub fn authorise(
     let (company, access) = organisation(conn, user, id)?;
     require(access, action)?;
     Ok((company, access))
+}
+
+/// Whether an organisation holds API keys: multiplier institutions an administrator has
+/// verified. Their keys work only while they are.
+pub fn holds_keys(kind: &str, verified: bool) -> bool {
+    kind == CompanyKind::Multiplier.as_str() && verified
 }
 
 /// Whether the organisation may organise events: multipliers (chambers, associations,

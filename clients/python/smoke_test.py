@@ -21,6 +21,7 @@ from partnernet_client.api.companies import (  # noqa: E402
     list_companies,
     list_recommendations,
     update_company,
+    verify_company,
 )
 from partnernet_client.api.events import (  # noqa: E402
     create_event,
@@ -165,6 +166,18 @@ def main():
             status=CompanyStatus.PUBLISHED,
         ),
     )
+    # Only multiplier institutions an administrator has verified hold keys.
+    refused = create_api_key.sync_detailed(
+        chamber.id, client=user, body=NewApiKey(name="CRM", scopes=[ApiScope.READ])
+    )
+    check(refused.status_code == 409, f"unverified chamber's key: {refused.status_code}")
+    admin_session = login.sync(
+        client=anonymous,
+        body=Credentials(email=os.environ["PARTNERNET_ADMIN_EMAIL"], password=os.environ["PARTNERNET_ADMIN_PASSWORD"]),
+    )
+    admin = AuthenticatedClient(base_url=BASE_URL, token=admin_session.access_token)
+    verified = verify_company.sync(chamber.id, client=admin)
+    check(not isinstance(verified, Problem) and verified.verified, f"verify: {verified}")
     key = create_api_key.sync(
         chamber.id, client=user, body=NewApiKey(name="CRM", scopes=[ApiScope.READ])
     )

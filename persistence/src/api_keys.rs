@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use crate::DbConn;
 use crate::audit::{self, Actor};
 use crate::clock::now;
-use crate::schema::api_keys;
+use crate::schema::{api_keys, companies};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = api_keys)]
@@ -49,6 +49,34 @@ pub fn insert(conn: &mut DbConn, row: &ApiKeyRow, actor: Actor<'_>) -> QueryResu
     })
 }
 
+/// Every organisation's keys with the organisation's name, revoked ones included, oldest
+/// first, after key `after`.
+pub fn all(
+    conn: &mut DbConn,
+    after: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<(ApiKeyRow, String)>> {
+    let mut query = api_keys::table
+        .inner_join(companies::table)
+        .select((ApiKeyRow::as_select(), companies::name))
+        .order_by(api_keys::id.asc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(api_keys::id.gt(after.to_owned()));
+    }
+    query.load(conn)
+}
+
+/// The key `id`, revoked or not.
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ApiKeyRow>> {
+    api_keys::table
+        .find(id)
+        .select(ApiKeyRow::as_select())
+        .first(conn)
+        .optional()
+}
+
 /// The company's keys, revoked ones included, oldest first.
 pub fn list(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<ApiKeyRow>> {
     api_keys::table
@@ -81,15 +109,26 @@ pub fn revoke(
     })
 }
 
-/// The active key hashed as `key_hash`, noting that it was used.
-pub fn authenticate(conn: &mut DbConn, key_hash: &str) -> QueryResult<Option<ApiKeyRow>> {
-    let key: Option<ApiKeyRow> = api_keys::table
+/// The organisation holding a key, as far as the right to hold keys goes.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct Holder {
+    pub kind: String,
+    pub verified: bool,
+}
+
+/// The active key hashed as `key_hash` with its organisation, noting that it was used.
+pub fn authenticate(conn: &mut DbConn, key_hash: &str) -> QueryResult<Option<(ApiKeyRow, Holder)>> {
+    let key: Option<(ApiKeyRow, Holder)> = api_keys::table
+        .inner_join(companies::table)
         .filter(api_keys::key_hash.eq(key_hash))
         .filter(api_keys::revoked_at.is_null())
-        .select(ApiKeyRow::as_select())
+        .select((
+            ApiKeyRow::as_select(),
+            (companies::kind, companies::verified),
+        ))
         .first(conn)
         .optional()?;
-    if let Some(key) = &key {
+    if let Some((key, _)) = &key {
         let at = now();
         let stale = key.last_used_at.is_none_or(|last| {
             at.signed_duration_since(last).to_std().unwrap_or_default() >= LAST_USED_RESOLUTION

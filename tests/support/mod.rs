@@ -395,6 +395,28 @@ impl TestApp {
         self.log_in("admin@partnernet.example").await
     }
 
+    /// Has an administrator verify the organisation, as multiplier institutions must be to
+    /// hold API keys.
+    pub async fn verify(&self, company: &str) {
+        let exists = self
+            .db
+            .blocking(|conn| {
+                Ok(persistence::users::find_by_email(conn, "admin@partnernet.example")?.is_some())
+            })
+            .expect("users read");
+        let admin = if exists {
+            self.log_in("admin@partnernet.example").await
+        } else {
+            self.admin().await
+        };
+        let bearer = admin.bearer();
+        let path = format!("/v1/companies/{company}/verify");
+        let verified = self
+            .send("POST", &path, None, &[("authorization", bearer.as_str())])
+            .await;
+        assert_eq!(verified.status, 200, "{}", verified.json);
+    }
+
     /// Inserts companies straight into the database, as the seeding and import paths do, and
     /// waits until they are searchable.
     pub async fn insert(&self, companies: Vec<domain::company::NewCompany>) {

@@ -180,10 +180,16 @@ fn invalid(message: &str) -> ApiError {
 
 async fn authenticate_key(db: &Db, key: &str) -> Result<Caller, ApiError> {
     let hash = tokens::token_hash(key);
-    let row = db
+    let (row, holder) = db
         .run(move |conn| Ok(persistence::api_keys::authenticate(conn, &hash)?))
         .await?
         .ok_or_else(|| invalid("this API key is unknown or revoked"))?;
+    if !crate::policy::holds_keys(&holder.kind, holder.verified) {
+        return Err(invalid(
+            "this API key's organisation is no longer a verified multiplier institution; \
+             an administrator can verify it again",
+        ));
+    }
     let scopes = row
         .scope_names()
         .filter_map(|s| ApiScope::parse(s).ok())

@@ -66,6 +66,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(companies::api_keys::create)
                 .service(companies::api_keys::list)
                 .service(companies::api_keys::revoke)
+                .service(companies::api_keys::list_all)
+                .service(companies::api_keys::revoke_any)
                 .service(companies::history::history)
                 .service(recommendations::list)
                 .service(claims::file)

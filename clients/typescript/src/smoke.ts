@@ -23,6 +23,7 @@ import {
   refreshSession,
   register,
   updateCompany,
+  verifyCompany,
 } from './client/sdk.gen.js';
 import type { Problem } from './client/types.gen.js';
 
@@ -127,6 +128,17 @@ async function main(): Promise<void> {
     },
   });
   check(chamber.data, `create chamber: ${JSON.stringify(chamber.error)}`);
+  // Only multiplier institutions an administrator has verified hold keys.
+  const adminLogin = await login({
+    client: anonymous,
+    body: { email: process.env.PARTNERNET_ADMIN_EMAIL ?? '', password: process.env.PARTNERNET_ADMIN_PASSWORD ?? '' },
+  });
+  check(adminLogin.data, `admin login: ${adminLogin.response.status}`);
+  const verified = await verifyCompany({
+    client: authenticated(adminLogin.data.access_token),
+    path: { id: chamber.data.id },
+  });
+  check(verified.data?.verified === true, `verify: ${verified.response.status}`);
   const key = await createApiKey({
     client: user,
     path: { id: chamber.data.id },

@@ -1,10 +1,10 @@
 //! API keys of multiplier institutions.
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, delete, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
 use domain::account::ApiScope;
-use domain::company::{CompanyKind, text};
+use domain::company::text;
 use persistence::api_keys::{self, ApiKeyRow};
 use persistence::audit::Actor;
 use persistence::clock::now;
@@ -16,8 +16,10 @@ use crate::auth::{Caller, tokens};
 use crate::body::Json;
 use crate::db::Db;
 use crate::error::{ApiError, FieldError, Problem};
-use crate::pagination::Page;
+use crate::pagination::{self, Page, PageParams};
 use crate::policy::{self, Action};
+use crate::query;
+use crate::routes::events::OrganisationRef;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -95,8 +97,10 @@ mirror_enum!(
 
 /// Create an API key
 ///
-/// For members of a multiplier institution and administrators. The response holds the key's
-/// secret, which is stored only as a hash and never shown again.
+/// For members of a multiplier institution an administrator has verified, and administrators.
+/// The response holds the key's secret, which is stored only as a hash and never shown again.
+/// The key stops working when the organisation loses its verification, and works again when
+/// it is verified again.
 #[utoipa::path(
     operation_id = "createApiKey",
     tag = "api keys",
@@ -108,7 +112,7 @@ mirror_enum!(
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a member or administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No company with this id is visible to the caller", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The organisation is not a multiplier institution", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The organisation is not a verified multiplier institution", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/companies/{id}/api-keys")]
@@ -168,10 +172,11 @@ pub async fn create(
         .run(move |conn| {
             let (company, _) =
                 policy::authorise(conn, &user, &row.company_id, Action::ManageApiKeys)?;
-            if company.row.kind != CompanyKind::Multiplier.as_str() {
+            if !policy::holds_keys(&company.row.kind, company.row.verified) {
                 return Err(ApiError::conflict(
-                    "not_a_multiplier",
-                    "only multiplier institutions (kind 'multiplier') hold API keys",
+                    "not_a_verified_multiplier",
+                    "only multiplier institutions (kind 'multiplier') that an administrator has \
+                     verified hold API keys",
                 ));
             }
             api_keys::insert(conn, &row, Actor::User(&user.id))?;
@@ -252,6 +257,94 @@ pub async fn revoke(
             Err(ApiError::NotFound(
                 "this company has no such active key".into(),
             ))
+        }
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// A key with the organisation holding it, as administrators see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HeldApiKey {
+    #[serde(flatten)]
+    pub key: ApiKeyDto,
+    pub company: OrganisationRef,
+}
+
+/// List every API key
+///
+/// For administrators: the keys of every organisation, revoked ones included, oldest first.
+#[utoipa::path(
+    operation_id = "listAllApiKeys",
+    tag = "api keys",
+    params(PageParams),
+    security(("user_token" = [])),
+    responses(
+        (status = 200, description = "A page of keys", body = Page<HeldApiKey>),
+        (status = 400, description = "A parameter is malformed", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/admin/api-keys")]
+pub async fn list_all(
+    req: HttpRequest,
+    caller: Caller,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, ApiError> {
+    caller.admin("list every API key")?;
+    let params: PageParams = query::parse(&req)?;
+    let limit = pagination::limit(params.limit.as_deref())?;
+    let after = pagination::id_cursor(params.cursor.as_deref())?;
+    let rows = db
+        .run(move |conn| Ok(api_keys::all(conn, after.as_deref(), limit + 1)?))
+        .await?;
+    pagination::respond_by_id(
+        &req,
+        rows,
+        limit,
+        |(key, _)| &key.id,
+        |(key, company_name)| {
+            Ok(HeldApiKey {
+                company: OrganisationRef::new(key.company_id.clone(), company_name),
+                key: key.into(),
+            })
+        },
+    )
+}
+
+/// Revoke any API key
+///
+/// For administrators. The key stops working immediately.
+#[utoipa::path(
+    operation_id = "revokeAnyApiKey",
+    tag = "api keys",
+    params(("key_id" = String, Path, description = "The key's id")),
+    security(("user_token" = [])),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No active key has this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/admin/api-keys/{key_id}")]
+pub async fn revoke_any(
+    key_id: web::Path<String>,
+    caller: Caller,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, ApiError> {
+    let admin = caller.admin("revoke any API key")?.clone();
+    let key_id = key_id.into_inner();
+    db.run(move |conn| {
+        let revoked = match api_keys::find(conn, &key_id)? {
+            Some(key) => api_keys::revoke(conn, &key.company_id, &key.id, Actor::User(&admin.id))?,
+            None => false,
+        };
+        if revoked {
+            Ok(())
+        } else {
+            Err(ApiError::NotFound("no active key has this id".into()))
         }
     })
     .await?;

@@ -596,6 +596,13 @@ export type Health = {
     status: string;
 };
 
+/**
+ * A key with the organisation holding it, as administrators see it.
+ */
+export type HeldApiKey = ApiKey & {
+    company: OrganisationRef;
+};
+
 export type Identifiers = {
     /**
      * The Czech company id (IČO).
@@ -1035,6 +1042,17 @@ export type PageClaim = {
  */
 export type PageEvent = {
     items: Array<Event>;
+    /**
+     * Pass as `cursor` to get the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * One page of a listing.
+ */
+export type PageHeldApiKey = {
+    items: Array<HeldApiKey>;
     /**
      * Pass as `cursor` to get the next page; `null` on the last page.
      */
@@ -1807,6 +1825,114 @@ export type CheckReadinessResponses = {
 };
 
 export type CheckReadinessResponse = CheckReadinessResponses[keyof CheckReadinessResponses];
+
+export type ListAllApiKeysData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/admin/api-keys';
+};
+
+export type ListAllApiKeysErrors = {
+    /**
+     * A parameter is malformed
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not an administrator
+     */
+    403: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListAllApiKeysError = ListAllApiKeysErrors[keyof ListAllApiKeysErrors];
+
+export type ListAllApiKeysResponses = {
+    /**
+     * A page of keys
+     */
+    200: PageHeldApiKey;
+};
+
+export type ListAllApiKeysResponse = ListAllApiKeysResponses[keyof ListAllApiKeysResponses];
+
+export type RevokeAnyApiKeyData = {
+    body?: never;
+    path: {
+        /**
+         * The key's id
+         */
+        key_id: string;
+    };
+    query?: never;
+    url: '/v1/admin/api-keys/{key_id}';
+};
+
+export type RevokeAnyApiKeyErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not an administrator
+     */
+    403: Problem;
+    /**
+     * No active key has this id
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type RevokeAnyApiKeyError = RevokeAnyApiKeyErrors[keyof RevokeAnyApiKeyErrors];
+
+export type RevokeAnyApiKeyResponses = {
+    /**
+     * Revoked
+     */
+    204: void;
+};
+
+export type RevokeAnyApiKeyResponse = RevokeAnyApiKeyResponses[keyof RevokeAnyApiKeyResponses];
 
 export type ListImportsData = {
     body?: never;
@@ -2880,7 +3006,7 @@ export type CreateApiKeyErrors = {
      */
     404: Problem;
     /**
-     * The organisation is not a multiplier institution
+     * The organisation is not a verified multiplier institution
      */
     409: Problem;
     /**

@@ -40,6 +40,7 @@ from .glossary_entry import GlossaryEntry
 from .glossary_input import GlossaryInput
 from .glossary_list import GlossaryList
 from .health import Health
+from .held_api_key import HeldApiKey
 from .identifiers import Identifiers
 from .identifiers_input import IdentifiersInput
 from .identifiers_patch import IdentifiersPatch
@@ -86,6 +87,7 @@ from .page_api_key import PageApiKey
 from .page_change import PageChange
 from .page_claim import PageClaim
 from .page_event import PageEvent
+from .page_held_api_key import PageHeldApiKey
 from .page_import_job import PageImportJob
 from .page_member import PageMember
 from .page_notification import PageNotification
@@ -191,6 +193,7 @@ __all__ = (
     "GlossaryInput",
     "GlossaryList",
     "Health",
+    "HeldApiKey",
     "Identifiers",
     "IdentifiersInput",
     "IdentifiersPatch",
@@ -237,6 +240,7 @@ __all__ = (
     "PageChange",
     "PageClaim",
     "PageEvent",
+    "PageHeldApiKey",
     "PageImportJob",
     "PageMember",
     "PageNotification",

@@ -144,8 +144,10 @@ def sync_detailed(
 ) -> Response[CreatedApiKey | Problem]:
     """ Create an API key
 
-     For members of a multiplier institution and administrators. The response holds the key's
-    secret, which is stored only as a hash and never shown again.
+     For members of a multiplier institution an administrator has verified, and administrators.
+    The response holds the key's secret, which is stored only as a hash and never shown again.
+    The key stops working when the organisation loses its verification, and works again when
+    it is verified again.
 
     Args:
         id (str):
@@ -181,8 +183,10 @@ def sync(
 ) -> CreatedApiKey | Problem | None:
     """ Create an API key
 
-     For members of a multiplier institution and administrators. The response holds the key's
-    secret, which is stored only as a hash and never shown again.
+     For members of a multiplier institution an administrator has verified, and administrators.
+    The response holds the key's secret, which is stored only as a hash and never shown again.
+    The key stops working when the organisation loses its verification, and works again when
+    it is verified again.
 
     Args:
         id (str):
@@ -213,8 +217,10 @@ async def asyncio_detailed(
 ) -> Response[CreatedApiKey | Problem]:
     """ Create an API key
 
-     For members of a multiplier institution and administrators. The response holds the key's
-    secret, which is stored only as a hash and never shown again.
+     For members of a multiplier institution an administrator has verified, and administrators.
+    The response holds the key's secret, which is stored only as a hash and never shown again.
+    The key stops working when the organisation loses its verification, and works again when
+    it is verified again.
 
     Args:
         id (str):
@@ -250,8 +256,10 @@ async def asyncio(
 ) -> CreatedApiKey | Problem | None:
     """ Create an API key
 
-     For members of a multiplier institution and administrators. The response holds the key's
-    secret, which is stored only as a hash and never shown again.
+     For members of a multiplier institution an administrator has verified, and administrators.
+    The response holds the key's secret, which is stored only as a hash and never shown again.
+    The key stops working when the organisation loses its verification, and works again when
+    it is verified again.
 
     Args:
         id (str):
