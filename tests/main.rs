@@ -7,6 +7,7 @@ mod support;
 
 mod accounts;
 mod authorisation;
+mod changes;
 mod companies;
 mod contract;
 mod documentation;

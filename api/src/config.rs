@@ -72,6 +72,10 @@ pub struct ServeArgs {
         default_value = "PartnerNet <no-reply@partnernet.example>"
     )]
     pub mail_from: String,
+    /// Days the change log keeps its entries (`GET /v1/changes`); a client further behind
+    /// gets 410 and exports again.
+    #[arg(long, env = "PARTNERNET_CHANGE_RETENTION_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub change_retention_days: u32,
     /// The search index's directory: one per server process, rebuilt from the database when
     /// missing.
     #[arg(

@@ -112,6 +112,9 @@ pub enum ApiError {
     InsufficientScope(&'static str),
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
+    /// What was asked for existed once and is gone for good.
+    #[error("{message}")]
+    Gone { code: &'static str, message: String },
     #[error(
         "company {company_id} already has this IČO or register entry; {}",
         if *.claimable { "nobody manages it yet: claim it at its `claim` link" } else { "ask its owners or the platform's administrators to transfer it" }
@@ -202,7 +205,7 @@ impl ApiError {
             ApiError::InvalidCredentials => "invalid_credentials",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::InsufficientScope(_) => "insufficient_scope",
-            ApiError::Conflict { code, .. } => code,
+            ApiError::Conflict { code, .. } | ApiError::Gone { code, .. } => code,
             ApiError::RegisterIdTaken { .. } => "register_id_taken",
             ApiError::PreconditionFailed => "precondition_failed",
             ApiError::PayloadTooLarge(_) => "payload_too_large",
@@ -228,6 +231,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "Forbidden",
             ApiError::InsufficientScope(_) => "Insufficient scope",
             ApiError::Conflict { .. } | ApiError::RegisterIdTaken { .. } => "Conflict",
+            ApiError::Gone { .. } => "Gone",
             ApiError::PreconditionFailed => "Precondition failed",
             ApiError::PayloadTooLarge(_) => "Payload too large",
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
@@ -272,6 +276,7 @@ impl ResponseError for ApiError {
             | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) | ApiError::InsufficientScope(_) => StatusCode::FORBIDDEN,
             ApiError::Conflict { .. } | ApiError::RegisterIdTaken { .. } => StatusCode::CONFLICT,
+            ApiError::Gone { .. } => StatusCode::GONE,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,

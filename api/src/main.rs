@@ -254,12 +254,13 @@ fn import(db: &api::db::Db, source: RegisterSource, args: &ImportArgs) -> anyhow
     Ok(())
 }
 
-/// How often the server looks for opportunities that expire within a week.
-const EXPIRY_SWEEP: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+/// How often the server looks for opportunities that expire within a week, and prunes the
+/// change log.
+const HOURLY: std::time::Duration = std::time::Duration::from_secs(60 * 60);
 
 /// Tells organisations, once an hour, of their opportunities that expire within a week.
 async fn notice_expiring_opportunities(db: api::db::Db) {
-    let mut every = actix_web::rt::time::interval(EXPIRY_SWEEP);
+    let mut every = actix_web::rt::time::interval(HOURLY);
     loop {
         every.tick().await;
         let today = chrono::Utc::now().date_naive();
@@ -274,12 +275,30 @@ async fn notice_expiring_opportunities(db: api::db::Db) {
     }
 }
 
+/// Removes change-log entries older than `days`, once an hour.
+async fn prune_change_log(db: api::db::Db, days: u32) {
+    let mut every = actix_web::rt::time::interval(HOURLY);
+    loop {
+        every.tick().await;
+        let before = (chrono::Utc::now() - chrono::Duration::days(i64::from(days))).naive_utc();
+        match db
+            .run(move |conn| Ok(persistence::changes::prune(conn, before)?))
+            .await
+        {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, days, "pruned the change log"),
+            Err(error) => tracing::warn!(%error, "cannot prune the change log"),
+        }
+    }
+}
+
 #[actix_web::main]
 async fn serve(db: api::db::Db, auth: Auth, args: &ServeArgs) -> anyhow::Result<()> {
     let index = Arc::new(SearchIndex::open(&args.index_dir, db.pool().clone())?);
     let listener =
         TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
     actix_web::rt::spawn(notice_expiring_opportunities(db.clone()));
+    actix_web::rt::spawn(prune_change_log(db.clone(), args.change_retention_days));
     let sender = match &args.smtp_url {
         Some(url) => Sender::smtp(url, &args.mail_from)?,
         None => Sender::Log,

@@ -15,6 +15,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "generated"))
 from partnernet_client import AuthenticatedClient, Client  # noqa: E402
 from partnernet_client.api.api_keys import create_api_key  # noqa: E402
 from partnernet_client.api.auth import login, refresh_session, register  # noqa: E402
+from partnernet_client.api.data_access import list_changes  # noqa: E402
 from partnernet_client.api.companies import (  # noqa: E402
     create_company,
     get_company,
@@ -42,6 +43,7 @@ from partnernet_client.api.products import create_product  # noqa: E402
 from partnernet_client.models import (  # noqa: E402
     AddressInput,
     ApiScope,
+    ChangeEntity,
     CompanyInput,
     CompanyKind,
     CompanyPatch,
@@ -179,12 +181,22 @@ def main():
     verified = verify_company.sync(chamber.id, client=admin)
     check(not isinstance(verified, Problem) and verified.verified, f"verify: {verified}")
     key = create_api_key.sync(
-        chamber.id, client=user, body=NewApiKey(name="CRM", scopes=[ApiScope.READ])
+        chamber.id, client=user, body=NewApiKey(name="CRM", scopes=[ApiScope.READ, ApiScope.CHANGES])
     )
     check(not isinstance(key, Problem) and key.secret.startswith("pn_"), f"api key: {key}")
     machine = AuthenticatedClient(base_url=BASE_URL, token=key.secret)
     read = get_company.sync_detailed(company.id, client=machine)
     check(read.status_code == 200 and read.parsed.id == company.id, f"read with key: {read.status_code}")
+    # The key follows the change feed from the start: the sawmill's edit is in it.
+    after, seen = 0, set()
+    while True:
+        page = list_changes.sync(client=machine, after=after, limit=1000)
+        check(page is not None and not isinstance(page, Problem), f"changes: {page}")
+        seen.update(item.id for item in page.items if item.entity == ChangeEntity.COMPANY)
+        after = page.next_after
+        if after >= page.latest:
+            break
+    check(company.id in seen, "the feed names the sawmill")
 
     # The chamber publishes an event with one exhibitor place; it is listed, the sawmill takes
     # the place, and the event's calendar file downloads in Czech.

@@ -104,8 +104,10 @@ fn start(dir: &Path, pool: &Pool, shared: &Shared) -> Option<Indexer> {
 fn open_or_build(dir: &Path, pool: &Pool, shared: &Shared) -> Result<Indexer, Failure> {
     let mut conn = pool.get()?;
     load_glossary(&mut conn, shared)?;
+    let pruned = persistence::changes::pruned_through(&mut conn)?;
     match resume(dir) {
-        Ok(Some((index, applied))) => {
+        // An index behind what the log still holds would miss the removed entries.
+        Ok(Some((index, applied))) if applied >= pruned => {
             tracing::info!(applied, "search index opened");
             let writer = follower(&index)?;
             Ok(Indexer {
@@ -115,8 +117,16 @@ fn open_or_build(dir: &Path, pool: &Pool, shared: &Shared) -> Result<Indexer, Fa
             })
         }
         outdated => {
-            if let Err(error) = outdated {
-                tracing::warn!(%error, "the search index cannot be read; rebuilding it");
+            match outdated {
+                Err(error) => {
+                    tracing::warn!(%error, "the search index cannot be read; rebuilding it");
+                }
+                Ok(Some((_, applied))) => tracing::warn!(
+                    applied,
+                    pruned,
+                    "the search index is older than the change log keeps; rebuilding it"
+                ),
+                Ok(None) => {}
             }
             let indexer = build(dir, &mut conn, shared)?;
             shared.rebuilt.store(true, Ordering::Relaxed);

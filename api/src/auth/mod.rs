@@ -111,6 +111,24 @@ impl Caller {
         }
     }
 
+    /// Data for multiplier systems (exports, the change feed, statistics): keys holding
+    /// `scope`, and administrators.
+    pub fn require_scope(&self, scope: ApiScope) -> Result<(), ApiError> {
+        match self {
+            Caller::ApiKey(key) if key.scopes.contains(&scope) => Ok(()),
+            Caller::ApiKey(_) => Err(ApiError::InsufficientScope(scope.as_str())),
+            Caller::User(user) if user.is_admin => Ok(()),
+            Caller::User(_) => Err(ApiError::Forbidden(format!(
+                "this is for API keys with the '{}' scope and for administrators",
+                scope.as_str()
+            ))),
+            Caller::Anonymous => Err(ApiError::Unauthenticated(format!(
+                "send an API key with the '{}' scope as 'Authorization: Bearer pn_...'",
+                scope.as_str()
+            ))),
+        }
+    }
+
     /// Personal data of contact persons is for signed-in users and keys with `read`.
     pub fn sees_contacts(&self) -> bool {
         match self {

@@ -43,6 +43,7 @@ use crate::routes;
         (name = "search", description = "The industry glossary that translates search queries between German, Czech and English"),
         (name = "members", description = "Owners and editors of an organisation"),
         (name = "api keys", description = "Keys of multiplier institutions for machine access"),
+        (name = "data access", description = "For the systems of chambers and associations: the change feed of public data"),
         (name = "claims", description = "Claims of unclaimed profiles (imported from the registers), decided by administrators"),
         (name = "imports", description = "Imports of register data (ARES, Handelsregister), for administrators"),
         (name = "reference", description = "Classifications: NACE Rev. 2 industries, NUTS-3 regions, legal forms"),

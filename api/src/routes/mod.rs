@@ -17,6 +17,7 @@ macro_rules! mirror_enum {
 }
 
 pub mod auth;
+pub mod changes;
 pub mod claims;
 pub mod companies;
 pub mod events;
@@ -70,6 +71,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(companies::api_keys::revoke_any)
                 .service(companies::history::history)
                 .service(recommendations::list)
+                .service(changes::list)
                 .service(claims::file)
                 .service(claims::list)
                 .service(claims::get)

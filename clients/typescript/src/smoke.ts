@@ -10,6 +10,7 @@ import {
   createProduct,
   getCompany,
   getEventsCalendar,
+  listChanges,
   listCompanies,
   listEvents,
   listNotifications,
@@ -142,12 +143,23 @@ async function main(): Promise<void> {
   const key = await createApiKey({
     client: user,
     path: { id: chamber.data.id },
-    body: { name: 'CRM', scopes: ['read'] },
+    body: { name: 'CRM', scopes: ['read', 'changes'] },
   });
   check(key.data, `api key: ${JSON.stringify(key.error)}`);
   check(key.data.secret.startsWith('pn_'), 'the key has no secret');
-  const read = await getCompany({ client: authenticated(key.data.secret), path: { id } });
+  const machine = authenticated(key.data.secret);
+  const read = await getCompany({ client: machine, path: { id } });
   check(read.data?.id === id, `read with key: ${read.response.status}`);
+  // The key follows the change feed from the start: the sawmill's edit is in it.
+  const followed = new Set<string>();
+  for (let after = 0; ; ) {
+    const page = await listChanges({ client: machine, query: { after, limit: 1000 } });
+    check(page.data, `changes: ${page.response.status}`);
+    page.data.items.filter((c) => c.entity === 'company').forEach((c) => followed.add(c.id));
+    after = page.data.next_after;
+    if (after >= page.data.latest) break;
+  }
+  check(followed.has(id), 'the feed names the sawmill');
 
   // The chamber publishes an event for visitors only; it is listed, the sawmill registers,
   // and the chamber's events download as a calendar feed in German.

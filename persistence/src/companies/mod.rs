@@ -423,6 +423,16 @@ pub fn page_by_id(conn: &mut DbConn, after: Option<&str>, limit: i64) -> QueryRe
 }
 
 /// Companies by id, in the order of `ids` (ids not found are left out).
+/// Which of the companies `ids` are published.
+pub fn published_among(conn: &mut DbConn, ids: &[String]) -> QueryResult<HashSet<String>> {
+    let found: Vec<String> = companies::table
+        .filter(companies::id.eq_any(ids))
+        .filter(companies::status.eq(domain::company::CompanyStatus::Published.as_str()))
+        .select(companies::id)
+        .load(conn)?;
+    Ok(found.into_iter().collect())
+}
+
 pub fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<Company>> {
     let rows: Vec<CompanyRow> = companies::table
         .filter(companies::id.eq_any(ids))

@@ -107,6 +107,54 @@ export type ChangeActor = {
 };
 
 /**
+ * The resource as it is now, as its GET shows it to the caller, by `entity`
+ */
+export type ChangeData = Company | Product | Event | Opportunity;
+
+/**
+ * One entry of the feed.
+ */
+export type ChangeDto = {
+    at: string;
+    data?: ChangeData | null;
+    entity: ChangeEntity;
+    id: string;
+    op: ChangeOp;
+    /**
+     * The entry's position: pass the last one you applied as `after`.
+     */
+    seq: number;
+};
+
+/**
+ * What the feed tells of.
+ */
+export type ChangeEntity = 'company' | 'product' | 'event' | 'opportunity';
+
+/**
+ * What happened. A resource that is no longer public (deleted, or back to a draft) is a
+ * `delete`: remove it if you hold it.
+ */
+export type ChangeOp = 'create' | 'update' | 'delete';
+
+/**
+ * A page of the feed.
+ */
+export type ChangePage = {
+    items: Array<ChangeDto>;
+    /**
+     * The last position of the log when this page was read: you are up to date once
+     * `next_after` reaches it.
+     */
+    latest: number;
+    /**
+     * Pass as `after` for the next page. Beyond the last item when entries of other kinds
+     * followed it.
+     */
+    next_after: number;
+};
+
+/**
  * A user's request to manage an unclaimed profile.
  */
 export type Claim = {
@@ -2308,6 +2356,65 @@ export type RegisterResponses = {
 };
 
 export type RegisterResponse = RegisterResponses[keyof RegisterResponses];
+
+export type ListChangesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The last position you applied (`next_after` of the previous page, or the
+         * `X-Change-Position` of an export); 0 for the start of the log.
+         */
+        after?: number;
+        /**
+         * Entries per page.
+         */
+        limit?: number;
+    };
+    url: '/v1/changes';
+};
+
+export type ListChangesErrors = {
+    /**
+     * A parameter is malformed
+     */
+    400: Problem;
+    /**
+     * No API key or access token
+     */
+    401: Problem;
+    /**
+     * The key lacks the `changes` scope, or the user is no administrator
+     */
+    403: Problem;
+    /**
+     * `after` is older than the log keeps: export again
+     */
+    410: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable
+     */
+    503: Problem;
+};
+
+export type ListChangesError = ListChangesErrors[keyof ListChangesErrors];
+
+export type ListChangesResponses = {
+    /**
+     * A page of changes
+     */
+    200: ChangePage;
+};
+
+export type ListChangesResponse = ListChangesResponses[keyof ListChangesResponses];
 
 export type ListClaimsData = {
     body?: never;

@@ -9,6 +9,10 @@ from .capacity_input import CapacityInput
 from .capacity_patch import CapacityPatch
 from .change import Change
 from .change_actor import ChangeActor
+from .change_dto import ChangeDto
+from .change_entity import ChangeEntity
+from .change_op import ChangeOp
+from .change_page import ChangePage
 from .claim import Claim
 from .claim_input import ClaimInput
 from .claim_status import ClaimStatus
@@ -162,6 +166,10 @@ __all__ = (
     "CapacityPatch",
     "Change",
     "ChangeActor",
+    "ChangeDto",
+    "ChangeEntity",
+    "ChangeOp",
+    "ChangePage",
     "Claim",
     "Claimant",
     "ClaimedCompany",

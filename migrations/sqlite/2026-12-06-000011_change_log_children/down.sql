@@ -1,0 +1,1 @@
+DROP TRIGGER companies_children_updated;
