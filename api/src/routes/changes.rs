@@ -14,7 +14,7 @@ use persistence::DbConn;
 use persistence::changes::{self, Change};
 use persistence::{companies, events, opportunities, products, registrations};
 use serde::{Deserialize, Serialize};
-use utoipa::openapi::schema::{OneOfBuilder, Schema};
+use utoipa::openapi::schema::{AnyOfBuilder, Schema};
 use utoipa::openapi::{Ref, RefOr};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
@@ -87,8 +87,8 @@ impl utoipa::PartialSchema for ChangeData {
     fn schema() -> RefOr<Schema> {
         ["Company", "Product", "Event", "Opportunity"]
             .into_iter()
-            .fold(OneOfBuilder::new(), |one_of, name| {
-                one_of.item(Ref::from_schema_name(name))
+            .fold(AnyOfBuilder::new(), |any_of, name| {
+                any_of.item(Ref::from_schema_name(name))
             })
             .description(Some(
                 "The resource as it is now, as its GET shows it to the caller, by `entity`",
