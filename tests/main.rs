@@ -12,6 +12,7 @@ mod companies;
 mod contract;
 mod documentation;
 mod events;
+mod export;
 mod imports;
 mod openapi;
 mod operations;

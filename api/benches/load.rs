@@ -293,6 +293,64 @@ fn opportunities(conn: &mut persistence::DbConn, ids: &[String]) -> anyhow::Resu
     Ok(())
 }
 
+/// The process's anonymous resident memory in kB (heap, not mapped files).
+fn anonymous_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("RssAnon:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Exports every company once as NDJSON, reading the stream as it comes, and reports the
+/// time and how far the process's anonymous memory rose above where it stood (sampled every
+/// 5 ms while the export runs).
+async fn export_once(base: &str, token: &str) -> anyhow::Result<()> {
+    use futures_util::StreamExt;
+    let before = anonymous_kb();
+    let peak = Arc::new(std::sync::atomic::AtomicU64::new(before));
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sampler = {
+        let (peak, done) = (peak.clone(), done.clone());
+        std::thread::spawn(move || {
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                peak.fetch_max(anonymous_kb(), std::sync::atomic::Ordering::Relaxed);
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        })
+    };
+    let started = Instant::now();
+    let mut response = awc::Client::builder()
+        .timeout(Duration::from_secs(600))
+        .finish()
+        .get(format!("{base}/v1/export/companies"))
+        .insert_header(("Authorization", format!("Bearer {token}")))
+        .send()
+        .await
+        .map_err(|e| anyhow::anyhow!("export: {e}"))?;
+    let (mut bytes, mut lines) = (0usize, 0usize);
+    while let Some(chunk) = response.next().await {
+        let chunk = chunk.map_err(|e| anyhow::anyhow!("export: {e}"))?;
+        bytes += chunk.len();
+        lines += chunk.iter().filter(|&&b| b == b'\n').count();
+    }
+    let took = started.elapsed().as_secs_f64();
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let _ = sampler.join();
+    let peak = peak.load(std::sync::atomic::Ordering::Relaxed);
+    println!(
+        "export of {lines} companies ({} MB NDJSON): {took:.2} s, status {}; anonymous memory {} MB before, peak {} MB during (+{} MB)",
+        bytes >> 20,
+        response.status(),
+        before / 1024,
+        peak / 1024,
+        peak.saturating_sub(before) / 1024
+    );
+    Ok(())
+}
+
 /// Signs the benchmark's administrator in; returns the access token.
 async fn log_in(base: &str) -> anyhow::Result<String> {
     let mut response = awc::Client::default()
@@ -402,6 +460,9 @@ fn main() -> anyhow::Result<()> {
                     scenario.name, f.requests, f.per_second, f.p50_ms, f.p99_ms, f.errors
                 );
             }
+        }
+        if "export".contains(only.as_str()) || only.contains("export") {
+            export_once(&base, &token).await?;
         }
         println!("server memory after the run: {}", memory());
         println!("index on disk: {} MB", megabytes(&index_dir));

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use actix_web::web;
 use persistence::{DbConn, Pool};
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::error::ApiError;
 
@@ -44,6 +44,28 @@ impl Db {
         work(&mut conn)
     }
 
+    /// A connection for long work on the blocking thread pool (a streamed export), with its
+    /// place among the pool's users: waits like [`Db::run`], then holds both until dropped.
+    pub async fn lease(&self) -> Result<Lease, ApiError> {
+        let permit =
+            tokio::time::timeout(self.acquire_timeout, self.permits.clone().acquire_owned())
+                .await
+                .map_err(|_| ApiError::Unavailable)?
+                .map_err(ApiError::internal)?;
+        let pool = self.pool.clone();
+        let conn = web::block(move || pool.get())
+            .await
+            .map_err(ApiError::internal)?
+            .map_err(|error| {
+                tracing::warn!(%error, "no database connection available");
+                ApiError::Unavailable
+            })?;
+        Ok(Lease {
+            conn,
+            _permit: permit,
+        })
+    }
+
     /// Runs `work` with a pooled connection on the blocking thread pool, inside the caller's
     /// tracing span so its log lines keep the request id.
     pub async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
@@ -69,5 +91,17 @@ impl Db {
         })
         .await
         .map_err(|_| ApiError::internal(anyhow::anyhow!("database task panicked")))?
+    }
+}
+
+/// A pooled connection held for long work, see [`Db::lease`].
+pub struct Lease {
+    pub conn: persistence::db::PooledConn,
+    _permit: OwnedSemaphorePermit,
+}
+
+impl std::fmt::Debug for Lease {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Lease")
     }
 }

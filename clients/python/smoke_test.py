@@ -6,6 +6,7 @@ scripts/sdk-smoke.sh starts a server on SQLite with demo data and runs this.
 """
 
 import datetime
+import json
 import os
 import sys
 import uuid
@@ -181,7 +182,7 @@ def main():
     verified = verify_company.sync(chamber.id, client=admin)
     check(not isinstance(verified, Problem) and verified.verified, f"verify: {verified}")
     key = create_api_key.sync(
-        chamber.id, client=user, body=NewApiKey(name="CRM", scopes=[ApiScope.READ, ApiScope.CHANGES])
+        chamber.id, client=user, body=NewApiKey(name="CRM", scopes=[ApiScope.READ, ApiScope.CHANGES, ApiScope.EXPORT])
     )
     check(not isinstance(key, Problem) and key.secret.startswith("pn_"), f"api key: {key}")
     machine = AuthenticatedClient(base_url=BASE_URL, token=key.secret)
@@ -197,6 +198,14 @@ def main():
         if after >= page.latest:
             break
     check(company.id in seen, "the feed names the sawmill")
+    # The key exports the directory (NDJSON, streamed; the generated client's httpx session
+    # reads it, since a stream of lines is not one JSON document).
+    exported = machine.get_httpx_client().get("/v1/export/companies", params={"country": "DE", "nace": "16"})
+    check(exported.status_code == 200, f"export: {exported.status_code}")
+    check(int(exported.headers["x-change-position"]) > 0, "the export names its position")
+    lines = [json.loads(line) for line in exported.text.splitlines() if line]
+    check(company.id in [line["id"] for line in lines], "the sawmill is exported")
+    check(all(line["address"]["country"] == "DE" for line in lines), "the export is filtered")
 
     # The chamber publishes an event with one exhibitor place; it is listed, the sawmill takes
     # the place, and the event's calendar file downloads in Czech.

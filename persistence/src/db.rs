@@ -51,6 +51,27 @@ macro_rules! bulk_insert {
     }};
 }
 
+/// Runs `work` in one read-only transaction that sees the database as it was when it began,
+/// whatever commits meanwhile: SQLite's read transactions do (WAL), PostgreSQL's do at
+/// `REPEATABLE READ`. For exports that must be consistent with one change-log position.
+pub fn snapshot<T, E>(
+    conn: &mut DbConn,
+    work: impl FnOnce(&mut DbConn) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    use diesel::RunQueryDsl;
+    use diesel::connection::Connection;
+    conn.transaction(|conn| {
+        if let DbConn::Postgresql(pg) = conn {
+            diesel::sql_query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute(pg)?;
+        }
+        work(conn)
+    })
+}
+
 impl std::fmt::Debug for DbConn {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_tuple("DbConn").field(&self.backend()).finish()

@@ -21,6 +21,7 @@ pub mod changes;
 pub mod claims;
 pub mod companies;
 pub mod events;
+pub mod export;
 pub mod glossary;
 pub mod health;
 pub mod imports;
@@ -36,6 +37,17 @@ pub mod search;
 pub mod texts;
 
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
+
+/// A CSV cell as spreadsheets read it safely: text that starts like a formula (`=`, `+`, `-`,
+/// `@`, a tab or carriage return) is prefixed with `'`, so a value such as `=HYPERLINK(...)`
+/// stays text when the export is opened (OWASP, CSV injection).
+pub(crate) fn csv_cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
 
 /// Registers every documented endpoint. Only `.service(...)` registrations reach the OpenAPI
 /// document, so every handler is a `#[utoipa::path]`-annotated service.
@@ -72,6 +84,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(companies::history::history)
                 .service(recommendations::list)
                 .service(changes::list)
+                .service(export::export_companies)
                 .service(claims::file)
                 .service(claims::list)
                 .service(claims::get)

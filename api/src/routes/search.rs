@@ -208,6 +208,47 @@ pub fn flag(name: &str, raw: Option<&str>) -> Result<Option<bool>, ApiError> {
     })
 }
 
+/// The filters of the directory's searches (companies and products) and exports, as given.
+#[derive(Debug)]
+pub struct Filters<'a> {
+    pub country: Option<&'a str>,
+    pub region: &'a [String],
+    pub programme_area: Option<&'a str>,
+    pub nace: &'a [String],
+    pub kind: &'a [String],
+    pub size: &'a [String],
+    pub verified: Option<&'a str>,
+    pub has_products: Option<&'a str>,
+    pub near: Option<&'a str>,
+    pub near_postal_code: Option<&'a str>,
+    pub radius_km: Option<&'a str>,
+}
+
+impl Filters<'_> {
+    /// The search request they make, without text, order or facets; `kind` parses kinds.
+    pub fn request(
+        &self,
+        kind: impl Fn(&str) -> Result<&'static str, InvalidValue>,
+    ) -> Result<SearchRequest, ApiError> {
+        Ok(SearchRequest {
+            query: None,
+            country: query::optional("country", self.country, str::parse)?,
+            regions: query::each("region", self.region, RegionCode::parse)?,
+            programme_area: flag("programme_area", self.programme_area)?.unwrap_or(false),
+            nace: query::each("nace", self.nace, NaceCode::parse)?,
+            kinds: query::each("kind", self.kind, kind)?,
+            sizes: query::each("size", self.size, SizeClass::parse)?,
+            verified: flag("verified", self.verified)?,
+            has_products: flag("has_products", self.has_products)?,
+            near: near(self.near, self.near_postal_code, self.radius_km)?,
+            sort: None,
+            facets: Vec::new(),
+            events: EventFilters::default(),
+            opportunities: OpportunityFilters::default(),
+        })
+    }
+}
+
 impl Search {
     /// Parses the request's query string for a search of `target`; `kind` parses its kinds.
     pub fn parse(
@@ -222,27 +263,24 @@ impl Search {
                 InvalidValue::new("not_applicable", "has_products applies to companies only"),
             ));
         }
-        let near = near(
-            params.near.as_deref(),
-            params.near_postal_code.as_deref(),
-            params.radius_km.as_deref(),
-        )?;
+        let request = Filters {
+            country: params.country.as_deref(),
+            region: &params.region,
+            programme_area: params.programme_area.as_deref(),
+            nace: &params.nace,
+            kind: &params.kind,
+            size: &params.size,
+            verified: params.verified.as_deref(),
+            has_products: params.has_products.as_deref(),
+            near: params.near.as_deref(),
+            near_postal_code: params.near_postal_code.as_deref(),
+            radius_km: params.radius_km.as_deref(),
+        }
+        .request(kind)?;
         let request = SearchRequest {
-            query: None,
-            country: query::optional("country", params.country.as_deref(), str::parse)?,
-            regions: query::each("region", &params.region, RegionCode::parse)?,
-            programme_area: flag("programme_area", params.programme_area.as_deref())?
-                .unwrap_or(false),
-            nace: query::each("nace", &params.nace, NaceCode::parse)?,
-            kinds: query::each("kind", &params.kind, kind)?,
-            sizes: query::each("size", &params.size, SizeClass::parse)?,
-            verified: flag("verified", params.verified.as_deref())?,
-            has_products: flag("has_products", params.has_products.as_deref())?,
-            near,
             sort: query::optional("sort", params.sort.as_deref(), Sort::parse)?,
             facets: facets(params.facets.as_deref(), DIRECTORY_FACETS)?,
-            events: EventFilters::default(),
-            opportunities: OpportunityFilters::default(),
+            ..request
         };
         Self::new(
             target,
@@ -380,6 +418,26 @@ impl Search {
         let has_more = results.hits.len() as i64 > self.limit;
         results.hits.truncate(self.limit as usize);
         Ok((results, has_more, self.request.near))
+    }
+
+    /// The ids of every result, in the search's order, for an export: the same results a
+    /// client paging through the search would get.
+    pub fn all_ids(mut self, index: &SearchIndex) -> Result<Vec<String>, ApiError> {
+        let counted = {
+            let mut probe = Search {
+                target: self.target,
+                q: self.q.clone(),
+                request: self.request.clone(),
+                after: None,
+                limit: 0,
+            };
+            // Only a search with facets counts every result.
+            probe.request.facets = vec![Facet::Country];
+            probe.run(index)?.0.total
+        };
+        self.limit = i64::try_from(counted).unwrap_or(i64::MAX);
+        let (results, _, _) = self.run(index)?;
+        Ok(results.hits.into_iter().map(|h| h.position.id).collect())
     }
 
     fn sort(&self) -> Sort {

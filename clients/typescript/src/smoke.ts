@@ -8,6 +8,7 @@ import {
   createEvent,
   createOpportunity,
   createProduct,
+  exportCompanies,
   getCompany,
   getEventsCalendar,
   listChanges,
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
   const key = await createApiKey({
     client: user,
     path: { id: chamber.data.id },
-    body: { name: 'CRM', scopes: ['read', 'changes'] },
+    body: { name: 'CRM', scopes: ['read', 'changes', 'export'] },
   });
   check(key.data, `api key: ${JSON.stringify(key.error)}`);
   check(key.data.secret.startsWith('pn_'), 'the key has no secret');
@@ -160,6 +161,17 @@ async function main(): Promise<void> {
     if (after >= page.data.latest) break;
   }
   check(followed.has(id), 'the feed names the sawmill');
+  // The key exports the directory as CSV.
+  const exported = await exportCompanies({
+    client: machine,
+    query: { format: 'csv', country: 'CZ' },
+    parseAs: 'text',
+  });
+  check(exported.response.status === 200, `export: ${exported.response.status}`);
+  check(exported.response.headers.get('X-Change-Position'), 'the export names no position');
+  const rows = String(exported.data).trim().split('\n');
+  check(rows[0]?.startsWith('id,name,'), 'the export has no CSV header');
+  check(rows.some((row) => row.startsWith(`${id},`)), 'the sawmill is not exported');
 
   // The chamber publishes an event for visitors only; it is listed, the sawmill registers,
   // and the chamber's events download as a calendar feed in German.

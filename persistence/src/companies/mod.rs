@@ -423,6 +423,28 @@ pub fn page_by_id(conn: &mut DbConn, after: Option<&str>, limit: i64) -> QueryRe
 }
 
 /// Companies by id, in the order of `ids` (ids not found are left out).
+/// The ids of published companies after `after` in id order, changed since `since` when given.
+pub fn published_ids(
+    conn: &mut DbConn,
+    after: Option<&str>,
+    since: Option<NaiveDateTime>,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    let mut query = companies::table
+        .filter(companies::status.eq(domain::company::CompanyStatus::Published.as_str()))
+        .select(companies::id)
+        .order_by(companies::id.asc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(companies::id.gt(after.to_owned()));
+    }
+    if let Some(since) = since {
+        query = query.filter(companies::updated_at.ge(since));
+    }
+    query.load(conn)
+}
+
 /// Which of the companies `ids` are published.
 pub fn published_among(conn: &mut DbConn, ids: &[String]) -> QueryResult<HashSet<String>> {
     let found: Vec<String> = companies::table

@@ -351,17 +351,6 @@ const CSV_HEADER: [&str; 12] = [
     "participant_language",
 ];
 
-/// A cell as spreadsheets read it safely: text that starts like a formula (`=`, `+`, `-`, `@`,
-/// a tab or carriage return) is prefixed with `'`, so a note such as `=HYPERLINK(...)` stays
-/// text when organisers open the export (OWASP, CSV injection).
-fn cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
-}
-
 fn csv(registrations: Vec<Registration>) -> Result<Vec<u8>, ApiError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer
@@ -395,7 +384,7 @@ fn csv(registrations: Vec<Registration>) -> Result<Vec<u8>, ApiError> {
                 &participant.language,
             ]);
             writer
-                .write_record(record.into_iter().map(cell))
+                .write_record(record.into_iter().map(crate::routes::csv_cell))
                 .map_err(ApiError::internal)?;
         }
     }

@@ -559,6 +559,14 @@ export type EventStatus = 'draft' | 'published' | 'cancelled';
 export type EventTimeZone = 'Europe/Berlin' | 'Europe/Prague';
 
 /**
+ * One line of an NDJSON export: the profile as `GET /v1/companies/{id}` shows it to the key,
+ * with its products and services.
+ */
+export type ExportedCompany = Company & {
+    products: Array<Product>;
+};
+
+/**
  * How many results have one value of a facet.
  */
 export type FacetValue = {
@@ -4765,6 +4773,75 @@ export type RegisterForEventResponses = {
 };
 
 export type RegisterForEventResponse = RegisterForEventResponses[keyof RegisterForEventResponses];
+
+export type ExportCompaniesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The formats of an export.
+         */
+        format?: 'ndjson' | 'csv';
+        /**
+         * Only companies changed at or after this moment (RFC 3339).
+         */
+        updated_since?: string;
+        /**
+         * As in `GET /v1/companies`.
+         */
+        q?: string;
+        country?: Country;
+        region?: Array<string>;
+        programme_area?: boolean;
+        nace?: Array<string>;
+        kind?: Array<string>;
+        size?: Array<SizeClass>;
+        verified?: boolean;
+        has_products?: boolean;
+        near?: string;
+        near_postal_code?: string;
+        radius_km?: number;
+    };
+    url: '/v1/export/companies';
+};
+
+export type ExportCompaniesErrors = {
+    /**
+     * A parameter is malformed
+     */
+    400: Problem;
+    /**
+     * No API key or access token
+     */
+    401: Problem;
+    /**
+     * The key lacks the `export` scope, or the user is no administrator
+     */
+    403: Problem;
+    /**
+     * A parameter has an invalid value
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built
+     */
+    503: Problem;
+};
+
+export type ExportCompaniesError = ExportCompaniesErrors[keyof ExportCompaniesErrors];
+
+export type ExportCompaniesResponses = {
+    /**
+     * The companies, one per line (NDJSON) or row (CSV with a header)
+     */
+    200: ExportedCompany;
+};
+
+export type ExportCompaniesResponse = ExportCompaniesResponses[keyof ExportCompaniesResponses];
 
 export type ListGlossaryEntriesData = {
     body?: never;

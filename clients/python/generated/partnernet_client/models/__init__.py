@@ -36,6 +36,8 @@ from .event_patch import EventPatch
 from .event_places import EventPlaces
 from .event_status import EventStatus
 from .event_time_zone import EventTimeZone
+from .export_companies_format import ExportCompaniesFormat
+from .exported_company import ExportedCompany
 from .facet_value import FacetValue
 from .facets import Facets
 from .field_error import FieldError
@@ -193,6 +195,8 @@ __all__ = (
     "EventPlaces",
     "EventStatus",
     "EventTimeZone",
+    "ExportCompaniesFormat",
+    "ExportedCompany",
     "Facets",
     "FacetValue",
     "FieldError",
