@@ -24,3 +24,4 @@ mod reference;
 mod search;
 mod search_index;
 mod seeding;
+mod stats;

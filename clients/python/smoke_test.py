@@ -14,9 +14,9 @@ import uuid
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "generated"))
 
 from partnernet_client import AuthenticatedClient, Client  # noqa: E402
-from partnernet_client.api.api_keys import create_api_key  # noqa: E402
+from partnernet_client.api.api_keys import create_api_key, list_all_api_keys  # noqa: E402
 from partnernet_client.api.auth import login, refresh_session, register  # noqa: E402
-from partnernet_client.api.data_access import list_changes  # noqa: E402
+from partnernet_client.api.data_access import get_statistics, list_changes  # noqa: E402
 from partnernet_client.api.companies import (  # noqa: E402
     create_company,
     get_company,
@@ -182,7 +182,7 @@ def main():
     verified = verify_company.sync(chamber.id, client=admin)
     check(not isinstance(verified, Problem) and verified.verified, f"verify: {verified}")
     key = create_api_key.sync(
-        chamber.id, client=user, body=NewApiKey(name="CRM", scopes=[ApiScope.READ, ApiScope.CHANGES, ApiScope.EXPORT])
+        chamber.id, client=user, body=NewApiKey(name="CRM", scopes=[ApiScope.READ, ApiScope.CHANGES, ApiScope.EXPORT, ApiScope.STATS])
     )
     check(not isinstance(key, Problem) and key.secret.startswith("pn_"), f"api key: {key}")
     machine = AuthenticatedClient(base_url=BASE_URL, token=key.secret)
@@ -206,6 +206,12 @@ def main():
     lines = [json.loads(line) for line in exported.text.splitlines() if line]
     check(company.id in [line["id"] for line in lines], "the sawmill is exported")
     check(all(line["address"]["country"] == "DE" for line in lines), "the export is filtered")
+    # Statistics, and the administrator's view of every key.
+    statistics = get_statistics.sync(client=machine, group_by="country")
+    check(statistics is not None and not isinstance(statistics, Problem), f"statistics: {statistics}")
+    check(statistics.companies.total > 0 and statistics.companies.country, "statistics count companies")
+    keys = list_all_api_keys.sync(client=admin, limit=100)
+    check(any(item.id == key.id for item in keys.items), "the administrator sees the key")
 
     # The chamber publishes an event with one exhibitor place; it is listed, the sawmill takes
     # the place, and the event's calendar file downloads in Czech.

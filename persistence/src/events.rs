@@ -287,6 +287,16 @@ pub fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<Event>> {
     Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 
+/// When each public event (published or cancelled, of a published organiser) starts, by id.
+pub fn public_starts(conn: &mut DbConn) -> QueryResult<Vec<(String, NaiveDateTime)>> {
+    events::table
+        .inner_join(companies::table)
+        .filter(events::status.ne(domain::event::EventStatus::Draft.as_str()))
+        .filter(companies::status.eq(domain::company::CompanyStatus::Published.as_str()))
+        .select((events::id, events::starts_at))
+        .load(conn)
+}
+
 /// The events organised by the companies `organiser_ids`.
 pub fn ids_of_organisers(conn: &mut DbConn, organiser_ids: &[String]) -> QueryResult<Vec<String>> {
     events::table

@@ -79,6 +79,15 @@ pub fn side_name(side: Side) -> &'static str {
 }
 
 /// The open proposal between two organisations, whichever proposed it.
+/// How many partnerships there are in each status, never who the parties are.
+pub fn count_by_status(conn: &mut DbConn) -> QueryResult<Vec<(String, i64)>> {
+    partnerships::table
+        .group_by(partnerships::status)
+        .select((partnerships::status, diesel::dsl::count_star()))
+        .order_by(partnerships::status.asc())
+        .load(conn)
+}
+
 pub fn open_between(conn: &mut DbConn, a: &str, b: &str) -> QueryResult<Option<String>> {
     partnerships::table
         .filter(partnerships::pair_key.eq(pair_key(a, b)))

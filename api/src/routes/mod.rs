@@ -34,6 +34,7 @@ pub mod products;
 pub mod recommendations;
 pub mod reference;
 pub mod search;
+pub mod stats;
 pub mod texts;
 
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
@@ -85,6 +86,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(recommendations::list)
                 .service(changes::list)
                 .service(export::export_companies)
+                .service(stats::get_statistics)
                 .service(claims::file)
                 .service(claims::list)
                 .service(claims::get)

@@ -420,6 +420,18 @@ impl Search {
         Ok((results, has_more, self.request.near))
     }
 
+    /// The facet counts of every result, for statistics.
+    pub fn counts(self, index: &SearchIndex) -> Result<Facets, ApiError> {
+        let requested = self.request.facets.clone();
+        let probe = Search { limit: 0, ..self };
+        let (results, _, _) = probe.run(index)?;
+        Ok(Facets::from_counts(
+            &requested,
+            results.total,
+            results.facets,
+        ))
+    }
+
     /// The ids of every result, in the search's order, for an export: the same results a
     /// client paging through the search would get.
     pub fn all_ids(mut self, index: &SearchIndex) -> Result<Vec<String>, ApiError> {
@@ -531,7 +543,7 @@ pub struct Facets {
 }
 
 impl Facets {
-    fn from_counts(requested: &[Facet], total: u64, counts: Vec<FacetCount>) -> Self {
+    pub(crate) fn from_counts(requested: &[Facet], total: u64, counts: Vec<FacetCount>) -> Self {
         let catalog = Catalog::get();
         let mut facets = Facets {
             total: i64::try_from(total).unwrap_or(i64::MAX),

@@ -11,6 +11,7 @@ import {
   exportCompanies,
   getCompany,
   getEventsCalendar,
+  getStatistics,
   listChanges,
   listCompanies,
   listEvents,
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
   const key = await createApiKey({
     client: user,
     path: { id: chamber.data.id },
-    body: { name: 'CRM', scopes: ['read', 'changes', 'export'] },
+    body: { name: 'CRM', scopes: ['read', 'changes', 'export', 'stats'] },
   });
   check(key.data, `api key: ${JSON.stringify(key.error)}`);
   check(key.data.secret.startsWith('pn_'), 'the key has no secret');
@@ -172,6 +173,8 @@ async function main(): Promise<void> {
   const rows = String(exported.data).trim().split('\n');
   check(rows[0]?.startsWith('id,name,'), 'the export has no CSV header');
   check(rows.some((row) => row.startsWith(`${id},`)), 'the sawmill is not exported');
+  const statistics = await getStatistics({ client: machine, query: { group_by: 'country' } });
+  check((statistics.data?.companies.total ?? 0) > 0, `statistics: ${statistics.response.status}`);
 
   // The chamber publishes an event for visitors only; it is listed, the sawmill registers,
   // and the chamber's events download as a calendar feed in German.

@@ -375,6 +375,14 @@ export type ContactPerson = {
     role?: string | null;
 };
 
+/**
+ * A count of one value.
+ */
+export type Count = {
+    count: number;
+    value: string;
+};
+
 export type Country = 'DE' | 'CZ';
 
 /**
@@ -884,6 +892,15 @@ export type Membership = {
     company_name: string;
     role: MemberRole;
     status: CompanyStatus;
+};
+
+/**
+ * Events starting in a month, and the registrations for them (holding a place or waiting).
+ */
+export type Month = {
+    events: number;
+    month: string;
+    registrations: number;
 };
 
 export type NaceLevel = 'section' | 'division' | 'group' | 'class';
@@ -1700,6 +1717,28 @@ export type SignUp = {
 };
 
 export type SizeClass = 'micro' | 'small' | 'medium' | 'large';
+
+/**
+ * The statistics.
+ */
+export type Statistics = {
+    /**
+     * Published companies matching the filters, by the groups asked for.
+     */
+    companies: Facets;
+    /**
+     * Public events (published or cancelled) and their registrations by the month they start.
+     */
+    events: Array<Month>;
+    /**
+     * Valid published opportunities, by type.
+     */
+    opportunities: Facets;
+    /**
+     * Partnerships by status: counts only.
+     */
+    partnerships: Array<Count>;
+};
 
 /**
  * A step of a partnership's lifecycle, with an optional message.
@@ -6461,3 +6500,70 @@ export type CancelRegistrationResponses = {
 };
 
 export type CancelRegistrationResponse = CancelRegistrationResponses[keyof CancelRegistrationResponses];
+
+export type GetStatisticsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Count companies by these, comma-separated: `region`, `nace_section`, `country`, `kind`
+         * (default: all four).
+         */
+        group_by?: string;
+        /**
+         * `json` (the default) or `csv`; without it, `Accept: text/csv` asks for CSV.
+         */
+        format?: string;
+        /**
+         * As in `GET /v1/companies`: only companies matching count.
+         */
+        q?: string;
+        country?: Country;
+        region?: Array<string>;
+        programme_area?: boolean;
+        nace?: Array<string>;
+        kind?: Array<string>;
+        size?: Array<SizeClass>;
+        verified?: boolean;
+        has_products?: boolean;
+    };
+    url: '/v1/stats/companies';
+};
+
+export type GetStatisticsErrors = {
+    /**
+     * A parameter is malformed
+     */
+    400: Problem;
+    /**
+     * No API key or access token
+     */
+    401: Problem;
+    /**
+     * The key lacks the `stats` scope, or the user is no administrator
+     */
+    403: Problem;
+    /**
+     * A parameter has an invalid value
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built
+     */
+    503: Problem;
+};
+
+export type GetStatisticsError = GetStatisticsErrors[keyof GetStatisticsErrors];
+
+export type GetStatisticsResponses = {
+    /**
+     * The counts
+     */
+    200: Statistics;
+};
+
+export type GetStatisticsResponse = GetStatisticsResponses[keyof GetStatisticsResponses];

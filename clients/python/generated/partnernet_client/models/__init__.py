@@ -26,6 +26,7 @@ from .company_patch import CompanyPatch
 from .company_status import CompanyStatus
 from .contact_input import ContactInput
 from .contact_person import ContactPerson
+from .count import Count
 from .country import Country
 from .created_api_key import CreatedApiKey
 from .credentials import Credentials
@@ -78,6 +79,7 @@ from .match import Match
 from .member import Member
 from .member_role import MemberRole
 from .membership import Membership
+from .month import Month
 from .nace_level import NaceLevel
 from .new_api_key import NewApiKey
 from .new_member import NewMember
@@ -146,6 +148,7 @@ from .sign_up import SignUp
 from .size_class import SizeClass
 from .start_import_json_body import StartImportJsonBody
 from .start_import_source import StartImportSource
+from .statistics import Statistics
 from .step_input import StepInput
 from .text_input import TextInput
 from .text_patch import TextPatch
@@ -185,6 +188,7 @@ __all__ = (
     "CompanyStatus",
     "ContactInput",
     "ContactPerson",
+    "Count",
     "Country",
     "CreatedApiKey",
     "Credentials",
@@ -237,6 +241,7 @@ __all__ = (
     "Member",
     "MemberRole",
     "Membership",
+    "Month",
     "NaceLevel",
     "NewApiKey",
     "NewMember",
@@ -305,6 +310,7 @@ __all__ = (
     "SizeClass",
     "StartImportJsonBody",
     "StartImportSource",
+    "Statistics",
     "StepInput",
     "TextInput",
     "TextPatch",
