@@ -19,7 +19,7 @@ use validator::Validate;
 use super::changes::POSITION_HEADER;
 use super::companies::CompanyDto;
 use super::products::ProductDto;
-use super::search::{Filters, Search};
+use super::search::{FilterParams, Search};
 use crate::auth::Caller;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
@@ -32,9 +32,9 @@ const BUFFERED: usize = 4;
 /// How the values of a multi-valued CSV column are joined.
 const JOIN: &str = " | ";
 
-/// The query of an export: the company search's filters, `updated_since` and the format.
+/// The query of an export besides the company search's filters: `updated_since` and the
+/// format.
 #[derive(Debug, Deserialize, Validate, IntoParams)]
-#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct ExportParams {
     /// `ndjson` (one company per line, the default) or `csv`; without it, `Accept:
@@ -44,42 +44,6 @@ pub struct ExportParams {
     /// Only companies changed at or after this moment (RFC 3339).
     #[param(value_type = Option<chrono::DateTime<chrono::Utc>>, example = "2026-12-01T00:00:00Z")]
     updated_since: Option<String>,
-    /// As in `GET /v1/companies`.
-    #[param(max_length = 200)]
-    #[validate(length(max = 200, message = "the query is too long: at most 200 characters"))]
-    q: Option<String>,
-    #[param(value_type = Option<super::reference::CountryDto>)]
-    country: Option<String>,
-    #[param(value_type = Option<Vec<String>>, max_items = 27)]
-    #[serde(default)]
-    #[validate(length(max = 27, message = "at most 27 regions"))]
-    region: Vec<String>,
-    #[param(value_type = Option<bool>)]
-    programme_area: Option<String>,
-    #[param(value_type = Option<Vec<String>>, max_items = 20)]
-    #[serde(default)]
-    #[validate(length(max = 20, message = "at most 20 NACE codes"))]
-    nace: Vec<String>,
-    #[param(value_type = Option<Vec<String>>, max_items = 4)]
-    #[serde(default)]
-    #[validate(length(max = 4, message = "at most 4 kinds"))]
-    kind: Vec<String>,
-    #[param(value_type = Option<Vec<super::companies::SizeClassDto>>, max_items = 4)]
-    #[serde(default)]
-    #[validate(length(max = 4, message = "at most 4 size classes"))]
-    size: Vec<String>,
-    #[param(value_type = Option<bool>)]
-    verified: Option<String>,
-    #[param(value_type = Option<bool>)]
-    has_products: Option<String>,
-    #[param(max_length = 64)]
-    #[validate(length(max = 64, message = "not a position"))]
-    near: Option<String>,
-    #[param(max_length = 16)]
-    #[validate(length(max = 16, message = "not a postal code"))]
-    near_postal_code: Option<String>,
-    #[param(value_type = Option<f64>)]
-    radius_km: Option<String>,
 }
 
 /// The formats of an export.
@@ -143,7 +107,7 @@ fn format(req: &HttpRequest, asked: Option<&str>) -> Result<ExportFormat, ApiErr
 #[utoipa::path(
     operation_id = "exportCompanies",
     tag = "data access",
-    params(ExportParams),
+    params(ExportParams, FilterParams),
     security(("api_key" = ["export"]), ("user_token" = [])),
     responses(
         (status = 200, description = "The companies, one per line (NDJSON) or row (CSV with a header)", headers(("X-Change-Position" = i64, description = "The change-log position the export is consistent with")), content(
@@ -177,26 +141,15 @@ pub async fn export_companies(
                 )
             })
     })?;
-    let request = Filters {
-        country: params.country.as_deref(),
-        region: &params.region,
-        programme_area: params.programme_area.as_deref(),
-        nace: &params.nace,
-        kind: &params.kind,
-        size: &params.size,
-        verified: params.verified.as_deref(),
-        has_products: params.has_products.as_deref(),
-        near: params.near.as_deref(),
-        near_postal_code: params.near_postal_code.as_deref(),
-        radius_km: params.radius_km.as_deref(),
-    }
-    .request(|raw| CompanyKind::parse(raw).map(CompanyKind::as_str))?;
-    let filtered = params.q.is_some() || request_filters(&request);
+    let filters: FilterParams = query::parse(&req)?;
+    let request = filters.request(|raw| CompanyKind::parse(raw).map(CompanyKind::as_str))?;
+    let q = filters.q();
+    let filtered = q.is_some() || request_filters(&request);
     // With filters, the index picks the companies; the export is then consistent with the
     // position the index had reached, which is at most the snapshot's (following the feed from
     // there repeats some changes, which is harmless, and misses none).
     let chosen = if filtered {
-        let search = Search::new(Target::Companies, params.q, request, None, None)?;
+        let search = Search::new(Target::Companies, q, request, None, None)?;
         let index = index.into_inner();
         let position = index.applied();
         let ids = web::block(move || search.all_ids(&index))

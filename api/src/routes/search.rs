@@ -26,12 +26,13 @@ use crate::openapi::enums::domain_enum_schema;
 use crate::pagination;
 use crate::query;
 
-/// Query parameters of `GET /v1/companies` and `GET /v1/products`. Values arrive as text and
-/// are parsed one by one so that an error names the parameter; the declared types document them.
+/// The directory's filters as query parameters: of `GET /v1/companies` and `GET /v1/products`,
+/// and of the export and the statistics. Values arrive as text and are parsed one by one so
+/// that an error names the parameter; the declared types document them. (Parameters nobody
+/// declared are refused before any handler runs: `operations::declared_parameters`.)
 #[derive(Debug, Deserialize, Validate, IntoParams)]
-#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
-pub struct SearchParams {
+pub struct FilterParams {
     /// Words to search for, in German, Czech or English. Case, diacritics and `ß`/`ss` do not
     /// matter; each word also matches longer words it begins ("zprac" finds "zpracování"), its
     /// translations in the industry glossary and, for German compounds, its parts. Every word
@@ -89,6 +90,12 @@ pub struct SearchParams {
     /// Results without a known location are then left out.
     #[param(value_type = Option<f64>, example = 25)]
     radius_km: Option<String>,
+}
+
+/// The order and pages of `GET /v1/companies` and `GET /v1/products`, besides their filters.
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
     /// `relevance` (the default with `q`: whole-query name matches first), `name` (the
     /// default without `q`), `distance` (needs `near`; unknown locations last) or `newest`.
     #[param(inline, value_type = Option<SortOrder>, example = "relevance")]
@@ -208,44 +215,39 @@ pub fn flag(name: &str, raw: Option<&str>) -> Result<Option<bool>, ApiError> {
     })
 }
 
-/// The filters of the directory's searches (companies and products) and exports, as given.
-#[derive(Debug)]
-pub struct Filters<'a> {
-    pub country: Option<&'a str>,
-    pub region: &'a [String],
-    pub programme_area: Option<&'a str>,
-    pub nace: &'a [String],
-    pub kind: &'a [String],
-    pub size: &'a [String],
-    pub verified: Option<&'a str>,
-    pub has_products: Option<&'a str>,
-    pub near: Option<&'a str>,
-    pub near_postal_code: Option<&'a str>,
-    pub radius_km: Option<&'a str>,
-}
-
-impl Filters<'_> {
-    /// The search request they make, without text, order or facets; `kind` parses kinds.
+impl FilterParams {
+    /// The search request they make, without order or facets; `kind` parses kinds. The text
+    /// query stays apart (see [`Search::new`]).
     pub fn request(
         &self,
         kind: impl Fn(&str) -> Result<&'static str, InvalidValue>,
     ) -> Result<SearchRequest, ApiError> {
         Ok(SearchRequest {
             query: None,
-            country: query::optional("country", self.country, str::parse)?,
-            regions: query::each("region", self.region, RegionCode::parse)?,
-            programme_area: flag("programme_area", self.programme_area)?.unwrap_or(false),
-            nace: query::each("nace", self.nace, NaceCode::parse)?,
-            kinds: query::each("kind", self.kind, kind)?,
-            sizes: query::each("size", self.size, SizeClass::parse)?,
-            verified: flag("verified", self.verified)?,
-            has_products: flag("has_products", self.has_products)?,
-            near: near(self.near, self.near_postal_code, self.radius_km)?,
+            country: query::optional("country", self.country.as_deref(), str::parse)?,
+            regions: query::each("region", &self.region, RegionCode::parse)?,
+            programme_area: flag("programme_area", self.programme_area.as_deref())?
+                .unwrap_or(false),
+            nace: query::each("nace", &self.nace, NaceCode::parse)?,
+            kinds: query::each("kind", &self.kind, kind)?,
+            sizes: query::each("size", &self.size, SizeClass::parse)?,
+            verified: flag("verified", self.verified.as_deref())?,
+            has_products: flag("has_products", self.has_products.as_deref())?,
+            near: near(
+                self.near.as_deref(),
+                self.near_postal_code.as_deref(),
+                self.radius_km.as_deref(),
+            )?,
             sort: None,
             facets: Vec::new(),
             events: EventFilters::default(),
             opportunities: OpportunityFilters::default(),
         })
+    }
+
+    /// The text query, if any.
+    pub fn q(&self) -> Option<String> {
+        self.q.clone()
     }
 }
 
@@ -256,35 +258,22 @@ impl Search {
         target: Target,
         kind: impl Fn(&str) -> Result<&'static str, InvalidValue>,
     ) -> Result<Self, ApiError> {
+        let filters: FilterParams = query::parse(req)?;
         let params: SearchParams = query::parse(req)?;
-        if target == Target::Products && params.has_products.is_some() {
+        if target == Target::Products && filters.has_products.is_some() {
             return Err(ApiError::invalid_parameter(
                 "has_products",
                 InvalidValue::new("not_applicable", "has_products applies to companies only"),
             ));
         }
-        let request = Filters {
-            country: params.country.as_deref(),
-            region: &params.region,
-            programme_area: params.programme_area.as_deref(),
-            nace: &params.nace,
-            kind: &params.kind,
-            size: &params.size,
-            verified: params.verified.as_deref(),
-            has_products: params.has_products.as_deref(),
-            near: params.near.as_deref(),
-            near_postal_code: params.near_postal_code.as_deref(),
-            radius_km: params.radius_km.as_deref(),
-        }
-        .request(kind)?;
         let request = SearchRequest {
             sort: query::optional("sort", params.sort.as_deref(), Sort::parse)?,
             facets: facets(params.facets.as_deref(), DIRECTORY_FACETS)?,
-            ..request
+            ..filters.request(kind)?
         };
         Self::new(
             target,
-            params.q,
+            filters.q(),
             request,
             params.cursor.as_deref(),
             params.limit.as_deref(),

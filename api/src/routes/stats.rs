@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use super::search::{Facets, Filters, Search};
+use super::search::{Facets, FilterParams, Search};
 use crate::auth::Caller;
 use crate::db::Db;
 use crate::error::{ApiError, FieldError, Problem};
@@ -30,9 +30,8 @@ const GROUPS: [Facet; 4] = [
     Facet::Kind,
 ];
 
-/// The query of the statistics: groups, the company search's filters, the format.
+/// The query of the statistics besides the company search's filters: groups and format.
 #[derive(Debug, Deserialize, Validate, IntoParams)]
-#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct StatsParams {
     /// Count companies by these, comma-separated: `region`, `nace_section`, `country`, `kind`
@@ -44,34 +43,6 @@ pub struct StatsParams {
     #[param(example = "csv", max_length = 8)]
     #[validate(length(max = 8, message = "not a format"))]
     format: Option<String>,
-    /// As in `GET /v1/companies`: only companies matching count.
-    #[param(max_length = 200)]
-    #[validate(length(max = 200, message = "the query is too long: at most 200 characters"))]
-    q: Option<String>,
-    #[param(value_type = Option<super::reference::CountryDto>)]
-    country: Option<String>,
-    #[param(value_type = Option<Vec<String>>, max_items = 27)]
-    #[serde(default)]
-    #[validate(length(max = 27, message = "at most 27 regions"))]
-    region: Vec<String>,
-    #[param(value_type = Option<bool>)]
-    programme_area: Option<String>,
-    #[param(value_type = Option<Vec<String>>, max_items = 20)]
-    #[serde(default)]
-    #[validate(length(max = 20, message = "at most 20 NACE codes"))]
-    nace: Vec<String>,
-    #[param(value_type = Option<Vec<String>>, max_items = 4)]
-    #[serde(default)]
-    #[validate(length(max = 4, message = "at most 4 kinds"))]
-    kind: Vec<String>,
-    #[param(value_type = Option<Vec<super::companies::SizeClassDto>>, max_items = 4)]
-    #[serde(default)]
-    #[validate(length(max = 4, message = "at most 4 size classes"))]
-    size: Vec<String>,
-    #[param(value_type = Option<bool>)]
-    verified: Option<String>,
-    #[param(value_type = Option<bool>)]
-    has_products: Option<String>,
 }
 
 /// A count of one value.
@@ -112,7 +83,7 @@ pub struct Statistics {
 #[utoipa::path(
     operation_id = "getStatistics",
     tag = "data access",
-    params(StatsParams),
+    params(StatsParams, FilterParams),
     security(("api_key" = ["stats"]), ("user_token" = [])),
     responses(
         (status = 200, description = "The counts", content(
@@ -135,6 +106,7 @@ pub async fn get_statistics(
 ) -> Result<HttpResponse, ApiError> {
     caller.require_scope(ApiScope::Stats)?;
     let params: StatsParams = query::parse(&req)?;
+    let filters: FilterParams = query::parse(&req)?;
     let csv = match params.format.as_deref() {
         None => req
             .headers()
@@ -171,22 +143,9 @@ pub async fn get_statistics(
     };
     let companies = SearchRequest {
         facets: groups,
-        ..Filters {
-            country: params.country.as_deref(),
-            region: &params.region,
-            programme_area: params.programme_area.as_deref(),
-            nace: &params.nace,
-            kind: &params.kind,
-            size: &params.size,
-            verified: params.verified.as_deref(),
-            has_products: params.has_products.as_deref(),
-            near: None,
-            near_postal_code: None,
-            radius_km: None,
-        }
-        .request(|raw| CompanyKind::parse(raw).map(CompanyKind::as_str))?
+        ..filters.request(|raw| CompanyKind::parse(raw).map(CompanyKind::as_str))?
     };
-    let companies = Search::new(Target::Companies, params.q, companies, None, None)?;
+    let companies = Search::new(Target::Companies, filters.q(), companies, None, None)?;
     let opportunities = Search::new(
         Target::Opportunities,
         None,

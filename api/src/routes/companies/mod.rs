@@ -30,7 +30,7 @@ use crate::conditional::{self, IfNoneMatchHeader};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::policy;
-use crate::routes::search::{Search, SearchPage, SearchParams};
+use crate::routes::search::{FilterParams, Search, SearchPage, SearchParams};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -394,7 +394,7 @@ impl CompanyDto {
 #[utoipa::path(
     operation_id = "listCompanies",
     tag = "companies",
-    params(SearchParams),
+    params(FilterParams, SearchParams),
     security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
         (status = 200, description = "A page of matching companies, with facets", body = SearchPage<CompanyDto>, headers(("Link" = String, description = "`<...>; rel=\"next\"` while there are more pages"))),

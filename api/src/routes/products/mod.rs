@@ -18,7 +18,7 @@ use utoipa::ToSchema;
 use self::input::{ProductInput, ProductPatch};
 use super::companies::{corrupt, not_found as company_not_found};
 use super::labels::{IndustryRef, LocalizedTextDto};
-use super::search::{Search, SearchPage, SearchParams};
+use super::search::{FilterParams, Search, SearchPage, SearchParams};
 use crate::auth::Caller;
 use crate::body::{self, Json};
 use crate::conditional::{self, IfMatchHeader, IfNoneMatchHeader, Precondition};
@@ -134,7 +134,7 @@ fn respond(req: &HttpRequest, product: Product) -> Result<HttpResponse, ApiError
 #[utoipa::path(
     operation_id = "listProducts",
     tag = "products",
-    params(SearchParams),
+    params(FilterParams, SearchParams),
     security((), ("user_token" = []), ("api_key" = ["read"])),
     responses(
         (status = 200, description = "A page of matching products, with facets", body = SearchPage<ProductDto>, headers(("Link" = String, description = "`<...>; rel=\"next\"` while there are more pages"))),

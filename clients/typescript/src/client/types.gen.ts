@@ -4826,19 +4826,62 @@ export type ExportCompaniesData = {
          */
         updated_since?: string;
         /**
-         * As in `GET /v1/companies`.
+         * Words to search for, in German, Czech or English. Case, diacritics and `ß`/`ss` do not
+         * matter; each word also matches longer words it begins ("zprac" finds "zpracování"), its
+         * translations in the industry glossary and, for German compounds, its parts. Every word
+         * must match; when no result matches every word, the results matching the most words
+         * are returned with `match: partial`.
          */
         q?: string;
+        /**
+         * Only results in this country.
+         */
         country?: Country;
+        /**
+         * Only results in one of these NUTS-3 regions (repeat the parameter, `region=DED2C&region=CZ042`, or separate by commas).
+         */
         region?: Array<string>;
+        /**
+         * `true`: only the Interreg Sachsen–Česko programme area (`false` is the same as leaving
+         * it out).
+         */
         programme_area?: boolean;
+        /**
+         * Only results active in one of these NACE Rev. 2 codes, at any level: a section (`C`) or
+         * division (`16`) matches every code below it. Repeatable or comma-separated.
+         */
         nace?: Array<string>;
+        /**
+         * Companies: the kind of organisation (`company`, `research_institution`, `multiplier`,
+         * `public_body`). Products: `product` or `service`. Repeatable or comma-separated.
+         */
         kind?: Array<string>;
+        /**
+         * Only companies (or products of companies) of these size classes. Repeatable or comma-separated.
+         */
         size?: Array<SizeClass>;
+        /**
+         * Only verified (`true`) or only unverified (`false`) organisations.
+         */
         verified?: boolean;
+        /**
+         * Companies only: only those with (`true`) or without (`false`) products and services.
+         */
         has_products?: boolean;
+        /**
+         * Measure distances from this point, `latitude,longitude` (WGS 84); results carry
+         * `distance_km`. Give `near` or `near_postal_code`, not both (else 422).
+         */
         near?: string;
+        /**
+         * Measure distances from this postal code's centre, `DE-01067` or `CZ-40001` (a postal
+         * code that exists). Not together with `near`.
+         */
         near_postal_code?: string;
+        /**
+         * Only results at most this far from `near` / `near_postal_code`, in km (up to 500).
+         * Results without a known location are then left out.
+         */
         radius_km?: number;
     };
     url: '/v1/export/companies';
@@ -6515,17 +6558,63 @@ export type GetStatisticsData = {
          */
         format?: string;
         /**
-         * As in `GET /v1/companies`: only companies matching count.
+         * Words to search for, in German, Czech or English. Case, diacritics and `ß`/`ss` do not
+         * matter; each word also matches longer words it begins ("zprac" finds "zpracování"), its
+         * translations in the industry glossary and, for German compounds, its parts. Every word
+         * must match; when no result matches every word, the results matching the most words
+         * are returned with `match: partial`.
          */
         q?: string;
+        /**
+         * Only results in this country.
+         */
         country?: Country;
+        /**
+         * Only results in one of these NUTS-3 regions (repeat the parameter, `region=DED2C&region=CZ042`, or separate by commas).
+         */
         region?: Array<string>;
+        /**
+         * `true`: only the Interreg Sachsen–Česko programme area (`false` is the same as leaving
+         * it out).
+         */
         programme_area?: boolean;
+        /**
+         * Only results active in one of these NACE Rev. 2 codes, at any level: a section (`C`) or
+         * division (`16`) matches every code below it. Repeatable or comma-separated.
+         */
         nace?: Array<string>;
+        /**
+         * Companies: the kind of organisation (`company`, `research_institution`, `multiplier`,
+         * `public_body`). Products: `product` or `service`. Repeatable or comma-separated.
+         */
         kind?: Array<string>;
+        /**
+         * Only companies (or products of companies) of these size classes. Repeatable or comma-separated.
+         */
         size?: Array<SizeClass>;
+        /**
+         * Only verified (`true`) or only unverified (`false`) organisations.
+         */
         verified?: boolean;
+        /**
+         * Companies only: only those with (`true`) or without (`false`) products and services.
+         */
         has_products?: boolean;
+        /**
+         * Measure distances from this point, `latitude,longitude` (WGS 84); results carry
+         * `distance_km`. Give `near` or `near_postal_code`, not both (else 422).
+         */
+        near?: string;
+        /**
+         * Measure distances from this postal code's centre, `DE-01067` or `CZ-40001` (a postal
+         * code that exists). Not together with `near`.
+         */
+        near_postal_code?: string;
+        /**
+         * Only results at most this far from `near` / `near_postal_code`, in km (up to 500).
+         * Results without a known location are then left out.
+         */
+        radius_km?: number;
     };
     url: '/v1/stats/companies';
 };

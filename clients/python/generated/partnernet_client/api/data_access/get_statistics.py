@@ -30,6 +30,9 @@ def _get_kwargs(
     size: list[SizeClass] | Unset = UNSET,
     verified: bool | Unset = UNSET,
     has_products: bool | Unset = UNSET,
+    near: str | Unset = UNSET,
+    near_postal_code: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -86,6 +89,12 @@ def _get_kwargs(
     params["verified"] = verified
 
     params["has_products"] = has_products
+
+    params["near"] = near
+
+    params["near_postal_code"] = near_postal_code
+
+    params["radius_km"] = radius_km
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -181,6 +190,9 @@ def sync_detailed(
     size: list[SizeClass] | Unset = UNSET,
     verified: bool | Unset = UNSET,
     has_products: bool | Unset = UNSET,
+    near: str | Unset = UNSET,
+    near_postal_code: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
 
 ) -> Response[Problem | Statistics]:
     """ Statistics of the platform
@@ -202,6 +214,9 @@ def sync_detailed(
         size (list[SizeClass] | Unset):
         verified (bool | Unset):
         has_products (bool | Unset):
+        near (str | Unset):
+        near_postal_code (str | Unset):
+        radius_km (float | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,6 +239,9 @@ kind=kind,
 size=size,
 verified=verified,
 has_products=has_products,
+near=near,
+near_postal_code=near_postal_code,
+radius_km=radius_km,
 
     )
 
@@ -247,6 +265,9 @@ def sync(
     size: list[SizeClass] | Unset = UNSET,
     verified: bool | Unset = UNSET,
     has_products: bool | Unset = UNSET,
+    near: str | Unset = UNSET,
+    near_postal_code: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
 
 ) -> Problem | Statistics | None:
     """ Statistics of the platform
@@ -268,6 +289,9 @@ def sync(
         size (list[SizeClass] | Unset):
         verified (bool | Unset):
         has_products (bool | Unset):
+        near (str | Unset):
+        near_postal_code (str | Unset):
+        radius_km (float | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -291,6 +315,9 @@ kind=kind,
 size=size,
 verified=verified,
 has_products=has_products,
+near=near,
+near_postal_code=near_postal_code,
+radius_km=radius_km,
 
     ).parsed
 
@@ -308,6 +335,9 @@ async def asyncio_detailed(
     size: list[SizeClass] | Unset = UNSET,
     verified: bool | Unset = UNSET,
     has_products: bool | Unset = UNSET,
+    near: str | Unset = UNSET,
+    near_postal_code: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
 
 ) -> Response[Problem | Statistics]:
     """ Statistics of the platform
@@ -329,6 +359,9 @@ async def asyncio_detailed(
         size (list[SizeClass] | Unset):
         verified (bool | Unset):
         has_products (bool | Unset):
+        near (str | Unset):
+        near_postal_code (str | Unset):
+        radius_km (float | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -351,6 +384,9 @@ kind=kind,
 size=size,
 verified=verified,
 has_products=has_products,
+near=near,
+near_postal_code=near_postal_code,
+radius_km=radius_km,
 
     )
 
@@ -374,6 +410,9 @@ async def asyncio(
     size: list[SizeClass] | Unset = UNSET,
     verified: bool | Unset = UNSET,
     has_products: bool | Unset = UNSET,
+    near: str | Unset = UNSET,
+    near_postal_code: str | Unset = UNSET,
+    radius_km: float | Unset = UNSET,
 
 ) -> Problem | Statistics | None:
     """ Statistics of the platform
@@ -395,6 +434,9 @@ async def asyncio(
         size (list[SizeClass] | Unset):
         verified (bool | Unset):
         has_products (bool | Unset):
+        near (str | Unset):
+        near_postal_code (str | Unset):
+        radius_km (float | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -418,5 +460,8 @@ kind=kind,
 size=size,
 verified=verified,
 has_products=has_products,
+near=near,
+near_postal_code=near_postal_code,
+radius_km=radius_km,
 
     )).parsed
