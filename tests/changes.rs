@@ -14,21 +14,6 @@ async fn created(app: &TestApp, path: &str, body: &Value, session: &Session) -> 
     response.json["id"].as_str().expect("id").to_owned()
 }
 
-async fn key(app: &TestApp, company: &str, owner: &Session, scopes: &[&str]) -> String {
-    let response = app
-        .post(
-            &format!("/v1/companies/{company}/api-keys"),
-            &json!({"name": "CRM", "scopes": scopes}),
-            Some(&owner.bearer()),
-        )
-        .await;
-    assert_eq!(response.status, 201, "{}", response.json);
-    format!(
-        "Bearer {}",
-        response.json["secret"].as_str().expect("secret")
-    )
-}
-
 fn days_ahead(days: i64) -> String {
     (chrono::Utc::now() + chrono::Duration::days(days))
         .format("%Y-%m-%d")
@@ -88,8 +73,8 @@ async fn replaying_the_feed_gives_the_public_data(backend: Backend) {
     )
     .await;
     app.verify(&chamber).await;
-    let feed_key = key(&app, &chamber, &owner, &["changes", "read"]).await;
-    let read_only = key(&app, &chamber, &owner, &["read"]).await;
+    let feed_key = app.api_key(&chamber, &owner, &["changes", "read"]).await;
+    let read_only = app.api_key(&chamber, &owner, &["read"]).await;
 
     // Only keys with `changes` and administrators follow the feed.
     app.get("/v1/changes")

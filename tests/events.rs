@@ -76,18 +76,7 @@ async fn add_member(app: &TestApp, company: &str, owner: &Session, email: &str) 
 
 async fn key(app: &TestApp, company: &str, owner: &Session, scopes: &[&str]) -> String {
     app.verify(company).await;
-    let response = app
-        .post(
-            &format!("/v1/companies/{company}/api-keys"),
-            &json!({"name": "CRM", "scopes": scopes}),
-            Some(&owner.bearer()),
-        )
-        .await;
-    assert_eq!(response.status, 201, "{}", response.json);
-    format!(
-        "Bearer {}",
-        response.json["secret"].as_str().expect("secret")
-    )
+    app.api_key(company, owner, scopes).await
 }
 
 /// Companies inserted straight into the database, by name.

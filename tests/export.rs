@@ -11,21 +11,6 @@ use crate::on_both_backends;
 use crate::support::fixtures::{company, czech_sawmill, draft};
 use crate::support::{Backend, Session, TestApp};
 
-async fn key(app: &TestApp, company: &str, owner: &Session, scopes: &[&str]) -> String {
-    let response = app
-        .post(
-            &format!("/v1/companies/{company}/api-keys"),
-            &json!({"name": "CRM", "scopes": scopes}),
-            Some(&owner.bearer()),
-        )
-        .await;
-    assert_eq!(response.status, 201, "{}", response.json);
-    format!(
-        "Bearer {}",
-        response.json["secret"].as_str().expect("secret")
-    )
-}
-
 /// A verified chamber with an owner, and its keys: export with read, export alone, read alone.
 async fn chamber(app: &TestApp) -> (Session, String, [String; 3]) {
     let owner = app.sign_up("owner@kammer.example").await;
@@ -39,9 +24,10 @@ async fn chamber(app: &TestApp) -> (Session, String, [String; 3]) {
     let chamber = created.json["id"].as_str().expect("id").to_owned();
     app.verify(&chamber).await;
     let keys = [
-        key(app, &chamber, &owner, &["export", "read", "changes"]).await,
-        key(app, &chamber, &owner, &["export"]).await,
-        key(app, &chamber, &owner, &["read"]).await,
+        app.api_key(&chamber, &owner, &["export", "read", "changes"])
+            .await,
+        app.api_key(&chamber, &owner, &["export"]).await,
+        app.api_key(&chamber, &owner, &["read"]).await,
     ];
     (owner, chamber, keys)
 }

@@ -44,14 +44,18 @@ impl Db {
         work(&mut conn)
     }
 
+    /// A place among the pool's users, waited for at most the acquisition timeout (then 503).
+    async fn permit(&self) -> Result<OwnedSemaphorePermit, ApiError> {
+        tokio::time::timeout(self.acquire_timeout, self.permits.clone().acquire_owned())
+            .await
+            .map_err(|_| ApiError::Unavailable)?
+            .map_err(ApiError::internal)
+    }
+
     /// A connection for long work on the blocking thread pool (a streamed export), with its
     /// place among the pool's users: waits like [`Db::run`], then holds both until dropped.
     pub async fn lease(&self) -> Result<Lease, ApiError> {
-        let permit =
-            tokio::time::timeout(self.acquire_timeout, self.permits.clone().acquire_owned())
-                .await
-                .map_err(|_| ApiError::Unavailable)?
-                .map_err(ApiError::internal)?;
+        let permit = self.permit().await?;
         let pool = self.pool.clone();
         let conn = web::block(move || pool.get())
             .await
@@ -73,11 +77,7 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
-        let permit =
-            tokio::time::timeout(self.acquire_timeout, self.permits.clone().acquire_owned())
-                .await
-                .map_err(|_| ApiError::Unavailable)?
-                .map_err(ApiError::internal)?;
+        let permit = self.permit().await?;
         let pool = self.pool.clone();
         let span = tracing::Span::current();
         web::block(move || {

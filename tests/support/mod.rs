@@ -417,6 +417,23 @@ impl TestApp {
         assert_eq!(verified.status, 200, "{}", verified.json);
     }
 
+    /// A new API key of `company` with `scopes`, made by its `owner`, as an `Authorization`
+    /// value.
+    pub async fn api_key(&self, company: &str, owner: &Session, scopes: &[&str]) -> String {
+        let response = self
+            .post(
+                &format!("/v1/companies/{company}/api-keys"),
+                &serde_json::json!({"name": "CRM", "scopes": scopes}),
+                Some(&owner.bearer()),
+            )
+            .await;
+        assert_eq!(response.status, 201, "{}", response.json);
+        format!(
+            "Bearer {}",
+            response.json["secret"].as_str().expect("secret")
+        )
+    }
+
     /// Inserts companies straight into the database, as the seeding and import paths do, and
     /// waits until they are searchable.
     pub async fn insert(&self, companies: Vec<domain::company::NewCompany>) {
