@@ -58,7 +58,7 @@ async fn statistics_count_through_the_index(backend: Backend) {
         .assert_problem(403, "forbidden");
     app.get_as("/v1/stats/companies?group_by=size", &stats)
         .await
-        .assert_problem(400, "invalid_parameter");
+        .assert_problem(422, "invalid_parameter");
 
     let all = app.get_as("/v1/stats/companies", &stats).await;
     assert_eq!(all.status, 200, "{}", all.json);

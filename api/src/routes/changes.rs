@@ -131,7 +131,7 @@ pub struct ChangePage {
 pub struct ChangeParams {
     /// The last position you applied (`next_after` of the previous page, or the
     /// `X-Change-Position` of an export); 0 for the start of the log.
-    #[param(value_type = Option<i64>, minimum = 0, default = 0)]
+    #[param(value_type = Option<i64>, minimum = 0, maximum = 9_223_372_036_854_775_807_i64, default = 0)]
     after: Option<String>,
     /// Entries per page.
     #[param(value_type = Option<u32>, minimum = 1, maximum = 1000, default = 100)]

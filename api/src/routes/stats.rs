@@ -19,7 +19,7 @@ use validator::Validate;
 use super::search::{Facets, FilterParams, Search};
 use crate::auth::Caller;
 use crate::db::Db;
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, Problem};
 use crate::query;
 
 /// What companies can be grouped by.
@@ -131,13 +131,16 @@ pub async fn get_statistics(
             .split(',')
             .map(|name| match Facet::parse(name.trim()) {
                 Ok(facet) if GROUPS.contains(&facet) => Ok(facet),
-                _ => Err(ApiError::MalformedParameters(vec![FieldError::parameter(
+                _ => Err(ApiError::invalid_parameter(
                     "group_by",
-                    "unknown_group",
-                    format!(
-                        "'{name}' is not a group; expected region, nace_section, country or kind"
+                    domain::InvalidValue::new(
+                        "unknown_group",
+                        format!(
+                            "'{name}' is not a group; expected region, nace_section, country or \
+                             kind"
+                        ),
                     ),
-                )])),
+                )),
             })
             .collect::<Result<Vec<_>, _>>()?,
     };
