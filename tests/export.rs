@@ -160,6 +160,12 @@ async fn the_export_is_the_search(backend: Backend) {
     )
     .await
     .assert_problem(422, "invalid_parameter");
+    app.get_with(
+        "/v1/export/companies?format=xml",
+        &[("authorization", &full)],
+    )
+    .await
+    .assert_problem(422, "invalid_parameter");
 
     // CSV: a header, a row per company, multi-valued cells joined with " | ".
     let csv = app

@@ -59,6 +59,9 @@ async fn statistics_count_through_the_index(backend: Backend) {
     app.get_as("/v1/stats/companies?group_by=size", &stats)
         .await
         .assert_problem(422, "invalid_parameter");
+    app.get_as("/v1/stats/companies?format=xml", &stats)
+        .await
+        .assert_problem(422, "invalid_parameter");
 
     let all = app.get_as("/v1/stats/companies", &stats).await;
     assert_eq!(all.status, 200, "{}", all.json);

@@ -16,16 +16,30 @@ pub const MAX_LIMIT: i64 = 100;
 /// Parses `limit`: absent means the default, anything outside 1 to 100 is a 400 (not clamped,
 /// so a client asking for 1000 learns it gets fewer).
 pub fn limit(raw: Option<&str>) -> Result<i64, ApiError> {
+    whole_number("limit", raw, DEFAULT_LIMIT, 1..=MAX_LIMIT)
+}
+
+/// Parses the whole-number parameter `name`: absent means `default`, anything outside `range`
+/// (which the document declares) is a 400 naming it.
+pub fn whole_number(
+    name: &str,
+    raw: Option<&str>,
+    default: i64,
+    range: std::ops::RangeInclusive<i64>,
+) -> Result<i64, ApiError> {
     let Some(raw) = raw else {
-        return Ok(DEFAULT_LIMIT);
+        return Ok(default);
     };
-    let message = format!("'{raw}' is out of range; expected a whole number from 1 to {MAX_LIMIT}");
     match raw.parse::<i64>() {
-        Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+        Ok(n) if range.contains(&n) => Ok(n),
         _ => Err(ApiError::MalformedParameters(vec![FieldError::parameter(
-            "limit",
+            name,
             "out_of_range",
-            message,
+            format!(
+                "'{raw}' is out of range; expected a whole number from {} to {}",
+                range.start(),
+                range.end()
+            ),
         )])),
     }
 }

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
+use domain::company::CompanyStatus;
 use domain::country::Country;
 use domain::event::{EventStatus, RegistrationStatus};
 use domain::language::{Language, LocalizedText};
@@ -220,7 +221,7 @@ pub fn recommend(
     organisation_ids.dedup();
     let organisations: HashMap<String, Company> = companies::by_ids(conn, &organisation_ids)?
         .into_iter()
-        .filter(|c| c.row.status == "published")
+        .filter(|c| c.row.status == CompanyStatus::Published.as_str())
         .map(|c| (c.row.id.clone(), c))
         .collect();
     for (id, organisation) in &organisations {

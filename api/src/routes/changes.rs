@@ -25,7 +25,8 @@ use super::opportunities::OpportunityDto;
 use super::products::ProductDto;
 use crate::auth::Caller;
 use crate::db::Db;
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, Problem};
+use crate::pagination::whole_number;
 use crate::query;
 
 /// The response header naming the change-log position a response is consistent with.
@@ -138,23 +139,6 @@ pub struct ChangeParams {
     limit: Option<String>,
 }
 
-fn number(name: &str, raw: Option<&str>, default: i64, range: (i64, i64)) -> Result<i64, ApiError> {
-    let Some(raw) = raw else {
-        return Ok(default);
-    };
-    match raw.parse::<i64>() {
-        Ok(n) if (range.0..=range.1).contains(&n) => Ok(n),
-        _ => Err(ApiError::MalformedParameters(vec![FieldError::parameter(
-            name,
-            "out_of_range",
-            format!(
-                "'{raw}' is out of range; expected a whole number from {} to {}",
-                range.0, range.1
-            ),
-        )])),
-    }
-}
-
 /// Follow the changes
 ///
 /// For API keys with the `changes` scope and administrators: every create, update and delete
@@ -186,12 +170,12 @@ pub async fn list(
 ) -> Result<HttpResponse, ApiError> {
     caller.require_scope(ApiScope::Changes)?;
     let params: ChangeParams = query::parse(&req)?;
-    let after = number("after", params.after.as_deref(), 0, (0, i64::MAX))?;
-    let limit = number(
+    let after = whole_number("after", params.after.as_deref(), 0, 0..=i64::MAX)?;
+    let limit = whole_number(
         "limit",
         params.limit.as_deref(),
         DEFAULT_LIMIT,
-        (1, MAX_LIMIT),
+        1..=MAX_LIMIT,
     )?;
     let with_contacts = caller.sees_contacts();
     let page = db

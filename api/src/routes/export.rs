@@ -84,12 +84,7 @@ fn format(req: &HttpRequest, asked: Option<&str>) -> Result<ExportFormat, ApiErr
         })
         .map(|f| f.unwrap_or(ExportFormat::Ndjson));
     }
-    let accept = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    Ok(if accept.contains("text/csv") {
+    Ok(if super::accepts_csv(req) {
         ExportFormat::Csv
     } else {
         ExportFormat::Ndjson

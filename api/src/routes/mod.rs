@@ -37,7 +37,18 @@ pub mod search;
 pub mod stats;
 pub mod texts;
 
+use actix_web::HttpRequest;
+use actix_web::http::header;
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
+
+/// Whether the client asks for CSV by `Accept` (for endpoints whose `format` parameter is
+/// absent).
+pub(crate) fn accepts_csv(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/csv"))
+}
 
 /// A CSV cell as spreadsheets read it safely: text that starts like a formula (`=`, `+`, `-`,
 /// `@`, a tab or carriage return) is prefixed with `'`, so a value such as `=HYPERLINK(...)`

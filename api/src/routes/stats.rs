@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::Utc;
 use domain::account::ApiScope;
@@ -108,11 +107,7 @@ pub async fn get_statistics(
     let params: StatsParams = query::parse(&req)?;
     let filters: FilterParams = query::parse(&req)?;
     let csv = match params.format.as_deref() {
-        None => req
-            .headers()
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|accept| accept.contains("text/csv")),
+        None => super::accepts_csv(&req),
         Some("json") => false,
         Some("csv") => true,
         Some(other) => {
