@@ -25,3 +25,4 @@ mod search;
 mod search_index;
 mod seeding;
 mod stats;
+mod webhooks;

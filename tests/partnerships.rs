@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use api::mail::{Outbox, Sender};
 use domain::country::Country;
-use domain::notification::MailRetry;
+use domain::retry::Backoff;
 use persistence::mail_outbox;
 use serde_json::{Value, json};
 
@@ -485,7 +485,7 @@ async fn e_mails_survive_a_failing_mail_server(backend: Backend) {
     assert_eq!(pair.step(&id, &pair.receiver, "accept").await.status, 200);
     // Two servers, one mail server that turns away the first three sessions.
     let smtp = SmtpServer::start(3);
-    let retry = MailRetry {
+    let retry = Backoff {
         first: Duration::from_millis(5),
         longest: Duration::from_millis(20),
         window: Duration::from_secs(3600),

@@ -437,7 +437,18 @@ fn main() -> anyhow::Result<()> {
             started.elapsed().as_secs_f64(),
             index_dir.display()
         );
-        let app = Application::build(db, index, auth, listener, Some(2))?;
+        let app = Application::build(
+            db,
+            index,
+            auth,
+            listener,
+            api::ServerOptions {
+                workers: Some(2),
+                targets: api::webhooks::Targets {
+                    allow_private: false,
+                },
+            },
+        )?;
         let base = format!("http://127.0.0.1:{}", app.port());
         actix_web::rt::spawn(app.run_until_stopped());
 

@@ -21,6 +21,7 @@ use crate::body::MAX_BODY_BYTES;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::operations::{Operations, declared_parameters};
+use crate::webhooks::Targets;
 use crate::{openapi, routes, seed};
 
 /// Opens the database, applies migrations, refreshes the reference data and, when `demo` is
@@ -41,6 +42,15 @@ pub fn prepare_database(config: &PoolConfig, demo: bool) -> anyhow::Result<Db> {
     }
     drop(conn);
     Ok(Db::new(pool, config.acquire_timeout))
+}
+
+/// How a server is built, beyond its state.
+#[derive(Debug, Clone)]
+pub struct ServerOptions {
+    /// HTTP worker threads (default: one per CPU core).
+    pub workers: Option<usize>,
+    /// Where webhook subscriptions may send.
+    pub targets: Targets,
 }
 
 /// A bound, not yet running server. Binding happens before `run` so tests can ask for port 0
@@ -64,7 +74,7 @@ impl Application {
         index: Arc<SearchIndex>,
         auth: Auth,
         listener: TcpListener,
-        workers: Option<usize>,
+        options: ServerOptions,
     ) -> std::io::Result<Self> {
         let port = listener.local_addr()?.port();
         let document = openapi::document();
@@ -73,6 +83,7 @@ impl Application {
         let index = web::Data::from(index);
         // One instance for all workers: the login throttle must see every attempt.
         let auth = web::Data::new(auth);
+        let targets = web::Data::new(options.targets);
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(declared_parameters))
@@ -85,6 +96,7 @@ impl Application {
                 .app_data(index.clone())
                 .app_data(auth.clone())
                 .app_data(operations.clone())
+                .app_data(targets.clone())
                 .app_data(web::PathConfig::default().error_handler(|error, _| {
                     ApiError::BadRequest(format!("the path is malformed: {error}")).into()
                 }))
@@ -99,7 +111,7 @@ impl Application {
                 .default_service(web::to(unmatched))
         })
         .listen(listener)?;
-        if let Some(workers) = workers {
+        if let Some(workers) = options.workers {
             server = server.workers(workers);
         }
         Ok(Self {

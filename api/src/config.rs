@@ -76,6 +76,10 @@ pub struct ServeArgs {
     /// gets 410 and exports again.
     #[arg(long, env = "PARTNERNET_CHANGE_RETENTION_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
     pub change_retention_days: u32,
+    /// Milliseconds a server waits before it looks again for webhook deliveries to plan and
+    /// send, when the last look found none.
+    #[arg(long, env = "PARTNERNET_WEBHOOK_POLL_MS", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(10..=60_000))]
+    pub webhook_poll_ms: u64,
     /// The search index's directory: one per server process, rebuilt from the database when
     /// missing.
     #[arg(

@@ -12,6 +12,7 @@ pub mod openapi;
 pub mod routes;
 pub mod seed;
 pub mod telemetry;
+pub mod webhooks;
 
 mod body;
 pub mod conditional;
@@ -21,4 +22,4 @@ pub mod policy;
 mod query;
 mod recommend;
 
-pub use app::{Application, prepare_database};
+pub use app::{Application, ServerOptions, prepare_database};

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::web;
-use domain::notification::MailRetry;
+use domain::retry::Backoff;
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, Message};
 use lettre::{SmtpTransport, Transport};
@@ -120,12 +120,12 @@ pub struct Round {
 pub struct Outbox {
     db: Db,
     sender: Arc<Sender>,
-    retry: MailRetry,
+    retry: Backoff,
     lease: Duration,
 }
 
 impl Outbox {
-    pub fn new(db: Db, sender: Sender, retry: MailRetry) -> Self {
+    pub fn new(db: Db, sender: Sender, retry: Backoff) -> Self {
         Self {
             db,
             sender: Arc::new(sender),
@@ -168,7 +168,7 @@ impl Outbox {
                     let failed = u32::try_from(mail.attempts).unwrap_or(0) + 1;
                     let now = persistence::clock::now();
                     let retry_at = (!failure.permanent)
-                        .then(|| retry.next_attempt(mail.created_at, failed, now))
+                        .then(|| retry.next_attempt(mail.created_at, failed, now, fastrand::f64()))
                         .flatten();
                     if retry_at.is_some() {
                         round.retrying += 1;

@@ -6,14 +6,15 @@ use std::time::Instant;
 use anyhow::Context;
 use api::auth::Auth;
 use api::auth::throttle::ThrottleLimits;
-use api::config::{AuthArgs, DatabaseArgs, LogFormat, ServeArgs};
+use api::config::{AuthArgs, DatabaseArgs, Environment, LogFormat, ServeArgs};
 use api::import::terminal::TerminalSink;
 use api::import::{self, Input};
 use api::mail::{Outbox, Sender};
-use api::{Application, accounts, openapi, prepare_database, seed, telemetry};
+use api::webhooks::{Dispatcher, Targets};
+use api::{Application, ServerOptions, accounts, openapi, prepare_database, seed, telemetry};
 use clap::{Parser, Subcommand};
 use domain::import::RegisterSource;
-use domain::notification::MailRetry;
+use domain::retry::Backoff;
 use persistence::audit::Actor;
 use search_index::SearchIndex;
 
@@ -134,12 +135,15 @@ fn main() -> anyhow::Result<()> {
     telemetry::init(cli.log_format);
     let pool_config = || cli.database.pool_config();
     match cli.command.context("a command")? {
-        Command::Serve { serve: args, auth } => {
+        Command::Serve {
+            serve: args,
+            auth: auth_args,
+        } => {
             let limits = ThrottleLimits {
                 proposals_per_day: args.proposals_per_day,
                 ..ThrottleLimits::default()
             };
-            let auth = Auth::new(&auth.jwt_secret()?, limits)?;
+            let auth = Auth::new(&auth_args.jwt_secret()?, limits)?;
             let db = prepare_database(&pool_config()?, !args.no_demo)?;
             // Import jobs run inside the server that accepted them: one left `running` by the
             // last stop will never finish. (With several replicas, another replica's job may
@@ -152,7 +156,12 @@ fn main() -> anyhow::Result<()> {
                     "import jobs interrupted by the last stop marked failed"
                 );
             }
-            serve(db, auth, &args)
+            // Development receivers run on the developer's machine; in production webhooks go
+            // only to public addresses.
+            let targets = Targets {
+                allow_private: auth_args.environment == Environment::Development,
+            };
+            serve(db, auth, targets, &args)
         }
         Command::User(UserCommand::Create {
             email,
@@ -275,25 +284,42 @@ async fn notice_expiring_opportunities(db: api::db::Db) {
     }
 }
 
-/// Removes change-log entries older than `days`, once an hour.
+/// Removes change-log entries and delivered webhook deliveries older than `days`, once an
+/// hour.
 async fn prune_change_log(db: api::db::Db, days: u32) {
     let mut every = actix_web::rt::time::interval(HOURLY);
     loop {
         every.tick().await;
         let before = (chrono::Utc::now() - chrono::Duration::days(i64::from(days))).naive_utc();
-        match db
-            .run(move |conn| Ok(persistence::changes::prune(conn, before)?))
-            .await
-        {
-            Ok(0) => {}
-            Ok(removed) => tracing::info!(removed, days, "pruned the change log"),
+        let pruned = db
+            .run(move |conn| {
+                let changes = persistence::changes::prune(conn, before)?;
+                let deliveries = persistence::webhooks::prune_delivered(conn, before)?;
+                Ok((changes, deliveries))
+            })
+            .await;
+        match pruned {
+            Ok((0, 0)) => {}
+            Ok((changes, deliveries)) => {
+                tracing::info!(
+                    changes,
+                    deliveries,
+                    days,
+                    "pruned the change log and webhook deliveries"
+                )
+            }
             Err(error) => tracing::warn!(%error, "cannot prune the change log"),
         }
     }
 }
 
 #[actix_web::main]
-async fn serve(db: api::db::Db, auth: Auth, args: &ServeArgs) -> anyhow::Result<()> {
+async fn serve(
+    db: api::db::Db,
+    auth: Auth,
+    targets: Targets,
+    args: &ServeArgs,
+) -> anyhow::Result<()> {
     let index = Arc::new(SearchIndex::open(&args.index_dir, db.pool().clone())?);
     let listener =
         TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
@@ -304,8 +330,14 @@ async fn serve(db: api::db::Db, auth: Auth, args: &ServeArgs) -> anyhow::Result<
         None => Sender::Log,
     };
     tracing::info!(?sender, "e-mails of notifications go through this sender");
-    actix_web::rt::spawn(Outbox::new(db.clone(), sender, MailRetry::default()).run());
-    let app = Application::build(db, index.clone(), auth, listener, args.workers)?;
+    actix_web::rt::spawn(Outbox::new(db.clone(), sender, Backoff::MAIL).run());
+    let poll = std::time::Duration::from_millis(args.webhook_poll_ms);
+    actix_web::rt::spawn(Dispatcher::new(db.clone(), targets, Backoff::WEBHOOK).run(poll));
+    let options = ServerOptions {
+        workers: args.workers,
+        targets,
+    };
+    let app = Application::build(db, index.clone(), auth, listener, options)?;
     tracing::info!(address = %args.bind, docs = "/docs", "PartnerNet API listening");
     app.run_until_stopped().await?;
     index.shut_down();

@@ -13,7 +13,7 @@ use persistence::DbConn;
 use persistence::companies::{self as store, Company};
 use persistence::members;
 
-use crate::auth::{Caller, UserCaller};
+use crate::auth::{Caller, KeyCaller, UserCaller};
 use crate::error::ApiError;
 
 /// How a signed-in user stands to an organisation.
@@ -282,4 +282,15 @@ pub fn can_see(
         Some(user) => members::role_of(conn, company_id, user)?.is_some(),
         None => false,
     })
+}
+
+/// The webhook subscription `id` of the key's organisation. Another organisation's is as
+/// unknown as one that does not exist: 404, revealing nothing.
+pub fn webhook_of(
+    conn: &mut DbConn,
+    key: &KeyCaller,
+    id: &str,
+) -> Result<persistence::webhooks::WebhookRow, ApiError> {
+    persistence::webhooks::find(conn, &key.company_id, id)?
+        .ok_or_else(|| ApiError::NotFound(format!("your organisation has no webhook {id}")))
 }

@@ -6,9 +6,13 @@ scripts/sdk-smoke.sh starts a server on SQLite with demo data and runs this.
 """
 
 import datetime
+import http.server
 import json
 import os
+import queue
 import sys
+import threading
+import time
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "generated"))
@@ -41,6 +45,15 @@ from partnernet_client.api.partnerships import (  # noqa: E402
     step_partnership,
 )
 from partnernet_client.api.products import create_product  # noqa: E402
+from partnernet_client.api.webhooks import (  # noqa: E402
+    create_webhook,
+    delete_webhook,
+    get_webhook,
+    list_webhook_deliveries,
+    list_webhooks,
+    rotate_webhook_secret,
+    update_webhook,
+)
 from partnernet_client.models import (  # noqa: E402
     AddressInput,
     ApiScope,
@@ -52,12 +65,14 @@ from partnernet_client.models import (  # noqa: E402
     Country,
     CapacityInput,
     Credentials,
+    DeliveryStatus,
     EventInput,
     EventKind,
     EventStatus,
     EventTimeZone,
     Language,
     NewApiKey,
+    NewWebhook,
     OpportunityInput,
     OpportunityStatus,
     OpportunityType,
@@ -78,7 +93,10 @@ from partnernet_client.models import (  # noqa: E402
     StepInput,
     TitleInput,
     VenueInput,
+    WebhookPatch,
+    WebhookStatus,
 )
+import standardwebhooks  # noqa: E402
 
 BASE_URL = os.environ.get("PARTNERNET_URL", "http://127.0.0.1:8080")
 
@@ -86,6 +104,61 @@ BASE_URL = os.environ.get("PARTNERNET_URL", "http://127.0.0.1:8080")
 def check(condition, message):
     if not condition:
         raise AssertionError(message)
+
+
+def verify_a_webhook_delivery(user, chamber):
+    """A receiver on this machine (the server runs in development mode, which allows it)
+    subscribes to companies; the next published company arrives signed, and the independent
+    standardwebhooks package verifies the signature."""
+    received = queue.Queue()
+
+    class Receiver(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers["content-length"]))
+            received.put(({k.lower(): v for k, v in self.headers.items()}, body))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    key = create_api_key.sync(
+        chamber.id, client=user, body=NewApiKey(name="Webhooks", scopes=[ApiScope.WEBHOOKS, ApiScope.READ])
+    )
+    hooks = AuthenticatedClient(base_url=BASE_URL, token=key.secret)
+    url = f"http://127.0.0.1:{server.server_port}/partnernet"
+    subscription = create_webhook.sync(client=hooks, body=NewWebhook(url=url, entities=[ChangeEntity.COMPANY]))
+    check(not isinstance(subscription, Problem) and subscription.secret.startswith("whsec_"), f"webhook: {subscription}")
+    check(get_webhook.sync(subscription.id, client=hooks).status == WebhookStatus.ACTIVE, "the webhook is active")
+    check([w.id for w in list_webhooks.sync(client=hooks).items] == [subscription.id], "the webhook is listed")
+    glassworks = create_company.sync(
+        client=user,
+        body=CompanyInput(
+            kind=CompanyKind.COMPANY,
+            name="Smoke Sklárna s.r.o.",
+            address=AddressInput(country=Country.CZ, postal_code="40001"),
+            status=CompanyStatus.PUBLISHED,
+        ),
+    )
+    headers, body = received.get(timeout=30)
+    payload = standardwebhooks.Webhook(subscription.secret).verify(body, headers)
+    check(payload["type"] == "partnernet.changes", f"payload: {payload}")
+    check(glassworks.id in [item["id"] for item in payload["data"]["items"]], "the delivery names the new company")
+    for _ in range(50):
+        deliveries = list_webhook_deliveries.sync(subscription.id, client=hooks)
+        if deliveries.items and deliveries.items[0].status == DeliveryStatus.DELIVERED:
+            break
+        time.sleep(0.1)
+    check(deliveries.items[0].id == headers["webhook-id"], f"the delivery log: {deliveries}")
+    check(deliveries.items[0].last_status_code == 204, "the log has the receiver's answer")
+    rotated = rotate_webhook_secret.sync(subscription.id, client=hooks)
+    check(rotated.secret.startswith("whsec_") and rotated.secret != subscription.secret, "rotated")
+    paused = update_webhook.sync(subscription.id, client=hooks, body=WebhookPatch(status=WebhookStatus.PAUSED))
+    check(paused.status == WebhookStatus.PAUSED, f"paused: {paused}")
+    check(delete_webhook.sync_detailed(subscription.id, client=hooks).status_code == 204, "deleted")
+    server.shutdown()
 
 
 def main():
@@ -212,6 +285,7 @@ def main():
     check(statistics.companies.total > 0 and statistics.companies.country, "statistics count companies")
     keys = list_all_api_keys.sync(client=admin, limit=100)
     check(any(item.id == key.id for item in keys.items), "the administrator sees the key")
+    verify_a_webhook_delivery(user, chamber)
 
     # The chamber publishes an event with one exhibitor place; it is listed, the sawmill takes
     # the place, and the event's calendar file downloads in Czech.

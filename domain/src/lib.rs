@@ -20,8 +20,10 @@ pub mod product;
 pub mod recommendation;
 pub mod reference;
 pub mod register;
+pub mod retry;
 pub mod search;
 pub mod synthetic;
 pub mod text;
+pub mod webhook;
 
 pub use error::InvalidValue;

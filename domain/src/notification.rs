@@ -1,9 +1,5 @@
 //! What the platform tells the members of an organisation, in each recipient's language.
 
-use std::time::Duration;
-
-use chrono::NaiveDateTime;
-
 use crate::language::Language;
 
 string_enum!(
@@ -19,6 +15,7 @@ string_enum!(
         EventChanged = "event_changed",
         EventCancelled = "event_cancelled",
         OpportunityExpiring = "opportunity_expiring",
+        WebhookPaused = "webhook_paused",
     }
 );
 
@@ -128,52 +125,23 @@ impl NotificationKind {
                 "Opportunity expires soon",
                 "“{}” is valid for a week at most. Extend it if it should stay.",
             ),
+            (WebhookPaused, De) => (
+                "Webhook pausiert",
+                "Zustellungen an {} scheitern seit 24 Stunden; der Webhook ist pausiert. Setzen Sie ihn wieder auf aktiv, sobald der Empfänger erreichbar ist: er macht dort weiter, wo er stehen blieb.",
+            ),
+            (WebhookPaused, Cs) => (
+                "Webhook pozastaven",
+                "Doručení na {} selhávají už 24 hodin; webhook je pozastaven. Jakmile bude příjemce dostupný, znovu jej aktivujte: naváže tam, kde skončil.",
+            ),
+            (WebhookPaused, En) => (
+                "Webhook paused",
+                "Deliveries to {} have failed for 24 hours; the webhook is paused. Set it active again once the receiver is reachable: it continues where it stopped.",
+            ),
         };
         Rendered {
             title: title.to_owned(),
             body: body.replacen("{}", subject, 1),
         }
-    }
-}
-
-/// When the e-mail of a notification is tried again after the mail server did not take it:
-/// after `first`, then twice as long each time up to `longest`, for at most `window` after the
-/// notification was written; then it is given up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MailRetry {
-    pub first: Duration,
-    pub longest: Duration,
-    pub window: Duration,
-}
-
-impl Default for MailRetry {
-    /// A mail server down for a day still gets every e-mail once it is back: about twelve
-    /// attempts in the first five hours, then one an hour.
-    fn default() -> Self {
-        Self {
-            first: Duration::from_secs(60),
-            longest: Duration::from_secs(60 * 60),
-            window: Duration::from_secs(24 * 60 * 60),
-        }
-    }
-}
-
-impl MailRetry {
-    /// The next attempt after `failed` attempts of an e-mail written at `written`, failing
-    /// `now`; `None` when that would be past the window.
-    pub fn next_attempt(
-        &self,
-        written: NaiveDateTime,
-        failed: u32,
-        now: NaiveDateTime,
-    ) -> Option<NaiveDateTime> {
-        let doubled = self
-            .first
-            .saturating_mul(2u32.saturating_pow(failed.saturating_sub(1)));
-        let delay = chrono::Duration::from_std(doubled.min(self.longest)).ok()?;
-        let window = chrono::Duration::from_std(self.window).ok()?;
-        let at = now.checked_add_signed(delay)?;
-        (at <= written.checked_add_signed(window)?).then_some(at)
     }
 }
 
@@ -196,24 +164,5 @@ mod tests {
                 .body,
             "Pila Dvořák přijala váš návrh."
         );
-    }
-
-    #[test]
-    fn mail_retries_back_off_until_the_window_closes() {
-        let retry = MailRetry {
-            first: Duration::from_secs(10),
-            longest: Duration::from_secs(60),
-            window: Duration::from_secs(120),
-        };
-        let written = chrono::DateTime::from_timestamp(1_800_000_000, 0)
-            .expect("a time")
-            .naive_utc();
-        let after = |seconds| written + chrono::Duration::seconds(seconds);
-        assert_eq!(retry.next_attempt(written, 1, written), Some(after(10)));
-        assert_eq!(retry.next_attempt(written, 2, after(10)), Some(after(30)));
-        assert_eq!(retry.next_attempt(written, 3, after(30)), Some(after(70)));
-        // Capped at `longest`, and never past the window.
-        assert_eq!(retry.next_attempt(written, 9, after(50)), Some(after(110)));
-        assert_eq!(retry.next_attempt(written, 9, after(70)), None);
     }
 }

@@ -25,6 +25,7 @@ pub mod registrations;
 pub mod schema;
 pub mod sessions;
 pub mod users;
+pub mod webhooks;
 
 // Linked only for their `bundled` features: SQLite and libpq are compiled from source, so a fresh
 // machine needs no system database library.

@@ -502,3 +502,46 @@ diesel::table! {
 
 diesel::joinable!(mail_outbox -> notifications (id));
 diesel::allow_tables_to_appear_in_same_query!(mail_outbox, notifications);
+
+diesel::table! {
+    webhooks (id) {
+        id -> Text,
+        company_id -> Text,
+        url -> Text,
+        entities -> Text,
+        with_contacts -> Bool,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_until -> Nullable<Timestamp>,
+        status -> Text,
+        paused_reason -> Nullable<Text>,
+        planned_through -> BigInt,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        webhook_id -> Text,
+        first_seq -> BigInt,
+        last_seq -> BigInt,
+        entries -> Integer,
+        body -> Text,
+        status -> Text,
+        attempts -> Integer,
+        first_attempt_at -> Timestamp,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        last_status_code -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        delivered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(webhooks -> companies (company_id));
+diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
+diesel::allow_tables_to_appear_in_same_query!(webhooks, webhook_deliveries, companies);

@@ -3,6 +3,7 @@
 pub mod corpus;
 mod database;
 pub mod fixtures;
+pub mod receiver;
 pub mod smtp;
 
 use std::net::TcpListener;
@@ -12,7 +13,8 @@ use std::time::Duration;
 
 use api::auth::Auth;
 use api::auth::throttle::ThrottleLimits;
-use api::{Application, prepare_database};
+use api::webhooks::Targets;
+use api::{Application, ServerOptions, prepare_database};
 use awc::http::StatusCode;
 use persistence::{DatabaseUrl, PoolConfig};
 use search_index::SearchIndex;
@@ -107,12 +109,17 @@ impl Drop for TestApp {
 impl TestApp {
     /// An empty service: migrated, reference data loaded, no companies.
     pub async fn spawn(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, false, 4, Duration::from_secs(3)).await
+        Self::spawn_with(backend, false, 4, Duration::from_secs(3), true).await
+    }
+
+    /// An empty service that sends webhooks only to public addresses, as in production.
+    pub async fn spawn_public_only(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, false, 4, Duration::from_secs(3), false).await
     }
 
     /// A service with the demo dataset, as `cargo run` starts it.
     pub async fn spawn_with_demo(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, true, 4, Duration::from_secs(3)).await
+        Self::spawn_with(backend, true, 4, Duration::from_secs(3), true).await
     }
 
     /// An empty service with a pool of `max_size` connections and the given acquisition timeout.
@@ -121,7 +128,7 @@ impl TestApp {
         max_size: u32,
         acquire_timeout: Duration,
     ) -> TestApp {
-        Self::spawn_with(backend, false, max_size, acquire_timeout).await
+        Self::spawn_with(backend, false, max_size, acquire_timeout, true).await
     }
 
     async fn spawn_with(
@@ -129,6 +136,7 @@ impl TestApp {
         demo: bool,
         max_size: u32,
         acquire_timeout: Duration,
+        allow_private: bool,
     ) -> TestApp {
         let database = Arc::new(TestDatabase::create(backend));
         let config = PoolConfig {
@@ -137,7 +145,7 @@ impl TestApp {
             acquire_timeout,
         };
         let db = prepare_database(&config, demo).expect("database prepared");
-        Self::serve(db, database, Arc::new(IndexDir::new()))
+        Self::serve(db, database, Arc::new(IndexDir::new()), allow_private)
             .await
             .expect("search index opened")
     }
@@ -149,6 +157,7 @@ impl TestApp {
             self.db.clone(),
             self.database.clone(),
             Arc::new(IndexDir::new()),
+            true,
         )
         .await
         .expect("search index opened")
@@ -161,6 +170,7 @@ impl TestApp {
             self.db.clone(),
             self.database.clone(),
             self.index_dir.clone(),
+            true,
         )
         .await
     }
@@ -171,6 +181,11 @@ impl TestApp {
         self.index.shut_down();
     }
 
+    /// The database's URL, for other processes on it.
+    pub fn database_url(&self) -> &str {
+        self.database.url()
+    }
+
     pub fn index_dir(&self) -> &Path {
         self.index_dir.path()
     }
@@ -179,11 +194,18 @@ impl TestApp {
         db: api::db::Db,
         database: Arc<TestDatabase>,
         index_dir: Arc<IndexDir>,
+        allow_private: bool,
     ) -> Result<TestApp, search_index::OpenError> {
         let index = Arc::new(SearchIndex::open(index_dir.path(), db.pool().clone())?);
         let listener = TcpListener::bind("127.0.0.1:0").expect("free port");
         let auth = Auth::new(TEST_SECRET, ThrottleLimits::default()).expect("auth state");
-        let app = Application::build(db.clone(), index.clone(), auth, listener, Some(1))
+        // Receivers of test webhooks run on this machine: private addresses are allowed, as in
+        // development, unless a test checks that they are refused.
+        let options = ServerOptions {
+            workers: Some(1),
+            targets: Targets { allow_private },
+        };
+        let app = Application::build(db.clone(), index.clone(), auth, listener, options)
             .expect("server built");
         let base = format!("http://127.0.0.1:{}", app.port());
         let server = app.handle();

@@ -129,6 +129,23 @@ impl Caller {
         }
     }
 
+    /// The API key holding `scope`, for what belongs to the key's organisation (webhook
+    /// subscriptions): users and administrators hold none.
+    pub fn key_with_scope(&self, scope: ApiScope) -> Result<&KeyCaller, ApiError> {
+        match self {
+            Caller::ApiKey(key) if key.scopes.contains(&scope) => Ok(key),
+            Caller::ApiKey(_) => Err(ApiError::InsufficientScope(scope.as_str())),
+            Caller::User(_) => Err(ApiError::Forbidden(format!(
+                "this belongs to an organisation's API key: send one with the '{}' scope",
+                scope.as_str()
+            ))),
+            Caller::Anonymous => Err(ApiError::Unauthenticated(format!(
+                "send an API key with the '{}' scope as 'Authorization: Bearer pn_...'",
+                scope.as_str()
+            ))),
+        }
+    }
+
     /// Personal data of contact persons is for signed-in users and keys with `read`.
     pub fn sees_contacts(&self) -> bool {
         match self {

@@ -102,10 +102,18 @@ fn unix_now() -> u64 {
 }
 
 /// 256 random bits from the operating system, base64url-encoded after `prefix`.
-fn random_token(prefix: &str) -> anyhow::Result<String> {
-    let mut bytes = [0u8; 32];
+/// `N` bytes from the operating system's random source.
+pub fn random_bytes<const N: usize>() -> anyhow::Result<[u8; N]> {
+    let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-    Ok(format!("{prefix}{}", URL_SAFE_NO_PAD.encode(bytes)))
+    Ok(bytes)
+}
+
+fn random_token(prefix: &str) -> anyhow::Result<String> {
+    Ok(format!(
+        "{prefix}{}",
+        URL_SAFE_NO_PAD.encode(random_bytes::<32>()?)
+    ))
 }
 
 pub fn new_refresh_token() -> anyhow::Result<String> {
@@ -127,9 +135,10 @@ pub fn token_hash(token: &str) -> String {
 
 /// A fresh random secret for development, hex-encoded.
 pub fn new_secret() -> anyhow::Result<String> {
-    let mut bytes = [0u8; 48];
-    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(random_bytes::<48>()?
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
 }
 
 #[cfg(test)]

@@ -64,6 +64,16 @@ const LINKS: &[(&str, Links)] = &[
     ),
     ("startImport", &[("getImport", &[("id", CREATED_ID)])]),
     (
+        "createWebhook",
+        &[
+            ("getWebhook", &[("id", CREATED_ID)]),
+            ("updateWebhook", &[("id", CREATED_ID)]),
+            ("deleteWebhook", &[("id", CREATED_ID)]),
+            ("rotateWebhookSecret", &[("id", CREATED_ID)]),
+            ("listWebhookDeliveries", &[("id", CREATED_ID)]),
+        ],
+    ),
+    (
         "createEvent",
         &[
             ("getEvent", &[("id", CREATED_ID)]),

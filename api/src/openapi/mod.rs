@@ -32,6 +32,7 @@ use crate::routes;
         (url = "http://localhost:8080", description = "A local server, as `cargo run --release` starts it"),
     ),
     modifiers(&SecuritySchemes),
+    components(schemas(crate::routes::webhooks::WebhookPayload)),
     tags(
         (name = "auth", description = "Registration and sessions: access tokens (JWT, 15 minutes) and single-use refresh tokens"),
         (name = "me", description = "The signed-in user's account"),
@@ -43,7 +44,8 @@ use crate::routes;
         (name = "search", description = "The industry glossary that translates search queries between German, Czech and English"),
         (name = "members", description = "Owners and editors of an organisation"),
         (name = "api keys", description = "Keys of multiplier institutions for machine access"),
-        (name = "data access", description = "For the systems of chambers and associations: the change feed of public data"),
+        (name = "data access", description = "For the systems of chambers and associations: bulk exports, the change feed of public data, statistics"),
+        (name = "webhooks", description = "Subscriptions that push the change feed to a multiplier system's URL in signed batches (Standard Webhooks)"),
         (name = "claims", description = "Claims of unclaimed profiles (imported from the registers), decided by administrators"),
         (name = "imports", description = "Imports of register data (ARES, Handelsregister), for administrators"),
         (name = "reference", description = "Classifications: NACE Rev. 2 industries, NUTS-3 regions, legal forms"),
@@ -85,7 +87,7 @@ impl Modify for SecuritySchemes {
 /// API keys are bearer tokens, so the scheme itself cannot carry scopes; OpenAPI 3.1 lets an
 /// operation's security requirement name them as roles (`api_key: [read]`), and this says what
 /// each one allows.
-const API_KEY_SCOPES: &str = "An API key (`pn_...`) of a multiplier institution, created by its members at `POST /v1/companies/{id}/api-keys`. An operation's security requirement names the scope the key needs:\n\n- `read`: read published companies and products including their contact persons.\n- `export`, `changes`, `webhooks`, `stats`: reserved for the bulk export, change feed, webhooks and statistics.\n\nKeys only read: every change needs a signed-in user.";
+const API_KEY_SCOPES: &str = "An API key (`pn_...`) of a multiplier institution, created by its members at `POST /v1/companies/{id}/api-keys`. An operation's security requirement names the scope the key needs:\n\n- `read`: read published companies and products including their contact persons.\n- `export`: bulk exports (`/v1/export/...`).\n- `changes`: the change feed (`/v1/changes`).\n- `webhooks`: webhook subscriptions of the key's organisation (`/v1/webhooks`).\n- `stats`: statistics (`/v1/stats/...`).\n\nOnly organisations an administrator verified as multiplier institutions hold keys. Keys read; the only thing they manage is their organisation's webhook subscriptions.";
 
 /// The document for the routes of [`routes::configure`].
 pub fn document() -> Document {

@@ -36,7 +36,7 @@ const DEFAULT_LIMIT: i64 = 100;
 const MAX_LIMIT: i64 = 1000;
 
 /// What the feed tells of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeEntity {
     Company,
@@ -46,7 +46,7 @@ pub enum ChangeEntity {
 }
 
 impl ChangeEntity {
-    const ALL: [ChangeEntity; 4] = [
+    pub(crate) const ALL: [ChangeEntity; 4] = [
         ChangeEntity::Company,
         ChangeEntity::Product,
         ChangeEntity::Event,
@@ -54,7 +54,7 @@ impl ChangeEntity {
     ];
 
     /// The entity's name in the change log.
-    fn logged(self) -> &'static str {
+    pub(crate) fn logged(self) -> &'static str {
         match self {
             ChangeEntity::Company => "company",
             ChangeEntity::Product => "product",
@@ -63,7 +63,7 @@ impl ChangeEntity {
         }
     }
 
-    fn of(logged: &str) -> Option<Self> {
+    pub(crate) fn of(logged: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|e| e.logged() == logged)
     }
 }
@@ -221,7 +221,7 @@ fn json(dto: impl Serialize) -> Result<serde_json::Value, ApiError> {
 }
 
 /// The entries with the current, public representation of what they name.
-fn represent(
+pub(crate) fn represent(
     conn: &mut DbConn,
     entries: Vec<Change>,
     with_contacts: bool,

@@ -36,6 +36,7 @@ pub mod reference;
 pub mod search;
 pub mod stats;
 pub mod texts;
+pub mod webhooks;
 
 use actix_web::HttpRequest;
 use actix_web::http::header;
@@ -98,6 +99,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(changes::list)
                 .service(export::export_companies)
                 .service(stats::get_statistics)
+                .service(webhooks::create)
+                .service(webhooks::list)
+                .service(webhooks::get)
+                .service(webhooks::update)
+                .service(webhooks::remove)
+                .service(webhooks::rotate_secret)
+                .service(webhooks::deliveries)
                 .service(claims::file)
                 .service(claims::list)
                 .service(claims::get)
