@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AcceptClaimData, AcceptClaimErrors, AcceptClaimResponses, AddGlossaryEntryData, AddGlossaryEntryErrors, AddGlossaryEntryResponses, AddMemberData, AddMemberErrors, AddMemberResponses, CancelRegistrationData, CancelRegistrationErrors, CancelRegistrationResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCompanyData, CreateCompanyErrors, CreateCompanyResponses, CreateEventData, CreateEventErrors, CreateEventResponses, CreateOpportunityData, CreateOpportunityErrors, CreateOpportunityResponses, CreateProductData, CreateProductErrors, CreateProductResponses, DeleteCompanyData, DeleteCompanyErrors, DeleteCompanyResponses, DeleteEventData, DeleteEventErrors, DeleteEventResponses, DeleteMeData, DeleteMeErrors, DeleteMeResponses, DeleteOpportunityData, DeleteOpportunityErrors, DeleteOpportunityResponses, DeleteProductData, DeleteProductErrors, DeleteProductResponses, ExportCompaniesData, ExportCompaniesErrors, ExportCompaniesResponses, FileClaimData, FileClaimErrors, FileClaimResponses, GetClaimData, GetClaimErrors, GetClaimResponses, GetCompanyData, GetCompanyErrors, GetCompanyHistoryData, GetCompanyHistoryErrors, GetCompanyHistoryResponses, GetCompanyResponses, GetEventCalendarData, GetEventCalendarErrors, GetEventCalendarResponses, GetEventData, GetEventErrors, GetEventResponses, GetEventsCalendarData, GetEventsCalendarErrors, GetEventsCalendarResponses, GetImportData, GetImportErrors, GetImportResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpportunityData, GetOpportunityErrors, GetOpportunityResponses, GetPartnershipData, GetPartnershipErrors, GetPartnershipResponses, GetProductData, GetProductErrors, GetProductResponses, GetRegistrationData, GetRegistrationErrors, GetRegistrationResponses, GetStatisticsData, GetStatisticsErrors, GetStatisticsResponses, ListAllApiKeysData, ListAllApiKeysErrors, ListAllApiKeysResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListChangesData, ListChangesErrors, ListChangesResponses, ListClaimsData, ListClaimsErrors, ListClaimsResponses, ListCompaniesData, ListCompaniesErrors, ListCompaniesResponses, ListCompanyEventsData, ListCompanyEventsErrors, ListCompanyEventsResponses, ListCompanyOpportunitiesData, ListCompanyOpportunitiesErrors, ListCompanyOpportunitiesResponses, ListCompanyProductsData, ListCompanyProductsErrors, ListCompanyProductsResponses, ListCompanyRegistrationsData, ListCompanyRegistrationsErrors, ListCompanyRegistrationsResponses, ListEventParticipantsData, ListEventParticipantsErrors, ListEventParticipantsResponses, ListEventRegistrationsData, ListEventRegistrationsErrors, ListEventRegistrationsResponses, ListEventsData, ListEventsErrors, ListEventsResponses, ListGlossaryEntriesData, ListGlossaryEntriesErrors, ListGlossaryEntriesResponses, ListImportsData, ListImportsErrors, ListImportsResponses, ListIndustriesData, ListIndustriesErrors, ListIndustriesResponses, ListLegalFormsData, ListLegalFormsErrors, ListLegalFormsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListNotificationsData, ListNotificationsErrors, ListNotificationsResponses, ListOpportunitiesData, ListOpportunitiesErrors, ListOpportunitiesResponses, ListPartnershipsData, ListPartnershipsErrors, ListPartnershipsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListRegionsData, ListRegionsErrors, ListRegionsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MarkNotificationReadData, MarkNotificationReadErrors, MarkNotificationReadResponses, ProposePartnershipData, ProposePartnershipErrors, ProposePartnershipResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterForEventData, RegisterForEventErrors, RegisterForEventResponses, RegisterResponses, RejectClaimData, RejectClaimErrors, RejectClaimResponses, RemoveGlossaryEntryData, RemoveGlossaryEntryErrors, RemoveGlossaryEntryResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RevokeAnyApiKeyData, RevokeAnyApiKeyErrors, RevokeAnyApiKeyResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, StartImportData, StartImportErrors, StartImportResponses, StepPartnershipData, StepPartnershipErrors, StepPartnershipResponses, UnverifyCompanyData, UnverifyCompanyErrors, UnverifyCompanyResponses, UpdateCompanyData, UpdateCompanyErrors, UpdateCompanyResponses, UpdateEventData, UpdateEventErrors, UpdateEventResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateOpportunityData, UpdateOpportunityErrors, UpdateOpportunityResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, VerifyCompanyData, VerifyCompanyErrors, VerifyCompanyResponses } from './types.gen.js';
+import type { AcceptClaimData, AcceptClaimErrors, AcceptClaimResponses, AddGlossaryEntryData, AddGlossaryEntryErrors, AddGlossaryEntryResponses, AddMemberData, AddMemberErrors, AddMemberResponses, CancelRegistrationData, CancelRegistrationErrors, CancelRegistrationResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCompanyData, CreateCompanyErrors, CreateCompanyResponses, CreateEventData, CreateEventErrors, CreateEventResponses, CreateOpportunityData, CreateOpportunityErrors, CreateOpportunityResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCompanyData, DeleteCompanyErrors, DeleteCompanyResponses, DeleteEventData, DeleteEventErrors, DeleteEventResponses, DeleteMeData, DeleteMeErrors, DeleteMeResponses, DeleteOpportunityData, DeleteOpportunityErrors, DeleteOpportunityResponses, DeleteProductData, DeleteProductErrors, DeleteProductResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExportCompaniesData, ExportCompaniesErrors, ExportCompaniesResponses, FileClaimData, FileClaimErrors, FileClaimResponses, GetClaimData, GetClaimErrors, GetClaimResponses, GetCompanyData, GetCompanyErrors, GetCompanyHistoryData, GetCompanyHistoryErrors, GetCompanyHistoryResponses, GetCompanyResponses, GetEventCalendarData, GetEventCalendarErrors, GetEventCalendarResponses, GetEventData, GetEventErrors, GetEventResponses, GetEventsCalendarData, GetEventsCalendarErrors, GetEventsCalendarResponses, GetImportData, GetImportErrors, GetImportResponses, GetMeData, GetMeErrors, GetMeResponses, GetOpportunityData, GetOpportunityErrors, GetOpportunityResponses, GetPartnershipData, GetPartnershipErrors, GetPartnershipResponses, GetProductData, GetProductErrors, GetProductResponses, GetRegistrationData, GetRegistrationErrors, GetRegistrationResponses, GetStatisticsData, GetStatisticsErrors, GetStatisticsResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ListAllApiKeysData, ListAllApiKeysErrors, ListAllApiKeysResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListChangesData, ListChangesErrors, ListChangesResponses, ListClaimsData, ListClaimsErrors, ListClaimsResponses, ListCompaniesData, ListCompaniesErrors, ListCompaniesResponses, ListCompanyEventsData, ListCompanyEventsErrors, ListCompanyEventsResponses, ListCompanyOpportunitiesData, ListCompanyOpportunitiesErrors, ListCompanyOpportunitiesResponses, ListCompanyProductsData, ListCompanyProductsErrors, ListCompanyProductsResponses, ListCompanyRegistrationsData, ListCompanyRegistrationsErrors, ListCompanyRegistrationsResponses, ListEventParticipantsData, ListEventParticipantsErrors, ListEventParticipantsResponses, ListEventRegistrationsData, ListEventRegistrationsErrors, ListEventRegistrationsResponses, ListEventsData, ListEventsErrors, ListEventsResponses, ListGlossaryEntriesData, ListGlossaryEntriesErrors, ListGlossaryEntriesResponses, ListImportsData, ListImportsErrors, ListImportsResponses, ListIndustriesData, ListIndustriesErrors, ListIndustriesResponses, ListLegalFormsData, ListLegalFormsErrors, ListLegalFormsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListNotificationsData, ListNotificationsErrors, ListNotificationsResponses, ListOpportunitiesData, ListOpportunitiesErrors, ListOpportunitiesResponses, ListPartnershipsData, ListPartnershipsErrors, ListPartnershipsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListRegionsData, ListRegionsErrors, ListRegionsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MarkNotificationReadData, MarkNotificationReadErrors, MarkNotificationReadResponses, ProposePartnershipData, ProposePartnershipErrors, ProposePartnershipResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterForEventData, RegisterForEventErrors, RegisterForEventResponses, RegisterResponses, RejectClaimData, RejectClaimErrors, RejectClaimResponses, RemoveGlossaryEntryData, RemoveGlossaryEntryErrors, RemoveGlossaryEntryResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RevokeAnyApiKeyData, RevokeAnyApiKeyErrors, RevokeAnyApiKeyResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, StartImportData, StartImportErrors, StartImportResponses, StepPartnershipData, StepPartnershipErrors, StepPartnershipResponses, UnverifyCompanyData, UnverifyCompanyErrors, UnverifyCompanyResponses, UpdateCompanyData, UpdateCompanyErrors, UpdateCompanyResponses, UpdateEventData, UpdateEventErrors, UpdateEventResponses, UpdateMeData, UpdateMeErrors, UpdateMeResponses, UpdateOpportunityData, UpdateOpportunityErrors, UpdateOpportunityResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses, VerifyCompanyData, VerifyCompanyErrors, VerifyCompanyResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -1002,5 +1002,97 @@ export const cancelRegistration = <ThrowOnError extends boolean = false>(options
 export const getStatistics = <ThrowOnError extends boolean = false>(options?: Options<GetStatisticsData, ThrowOnError>) => (options?.client ?? client).get<GetStatisticsResponses, GetStatisticsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/v1/stats/companies',
+    ...options
+});
+
+/**
+ * List subscriptions
+ *
+ * For API keys with the `webhooks` scope: the subscriptions of the key's organisation.
+ */
+export const listWebhooks = <ThrowOnError extends boolean = false>(options?: Options<ListWebhooksData, ThrowOnError>) => (options?.client ?? client).get<ListWebhooksResponses, ListWebhooksErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks',
+    ...options
+});
+
+/**
+ * Subscribe to changes
+ *
+ * For API keys with the `webhooks` scope; the subscription belongs to the key's organisation.
+ * Deliveries `POST` batches of change-feed entries (`WebhookPayload`) with the Standard
+ * Webhooks headers `webhook-id`, `webhook-timestamp` and `webhook-signature`, retried with
+ * backoff for 24 hours; then the subscription is paused and the organisation told. The
+ * response holds the signing secret, shown only now. Addresses that are or resolve to
+ * loopback, private or link-local addresses are refused (outside development).
+ */
+export const createWebhook = <ThrowOnError extends boolean = false>(options: Options<CreateWebhookData, ThrowOnError>) => (options.client ?? client).post<CreateWebhookResponses, CreateWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a subscription
+ *
+ * Deliveries stop at once; pending ones and the delivery log are removed.
+ */
+export const deleteWebhook = <ThrowOnError extends boolean = false>(options: Options<DeleteWebhookData, ThrowOnError>) => (options.client ?? client).delete<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}',
+    ...options
+});
+
+/**
+ * Read a subscription
+ */
+export const getWebhook = <ThrowOnError extends boolean = false>(options: Options<GetWebhookData, ThrowOnError>) => (options.client ?? client).get<GetWebhookResponses, GetWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}',
+    ...options
+});
+
+/**
+ * Change a subscription
+ *
+ * Change the address or the entities, or pause and resume it. Resuming continues where it
+ * stopped: a delivery that ran out of retries is sent again first.
+ */
+export const updateWebhook = <ThrowOnError extends boolean = false>(options: Options<UpdateWebhookData, ThrowOnError>) => (options.client ?? client).patch<UpdateWebhookResponses, UpdateWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List a subscription's deliveries
+ *
+ * The delivery log, newest first: each batch with its status, attempts and the receiver's
+ * last status code.
+ */
+export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(options: Options<ListWebhookDeliveriesData, ThrowOnError>) => (options.client ?? client).get<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}/deliveries',
+    ...options
+});
+
+/**
+ * Rotate the signing secret
+ *
+ * A new secret signs every delivery from now on; for 24 hours deliveries carry a signature
+ * by the previous secret too, so the receiver can switch without losing one. The new secret
+ * is shown only in this response.
+ */
+export const rotateWebhookSecret = <ThrowOnError extends boolean = false>(options: Options<RotateWebhookSecretData, ThrowOnError>) => (options.client ?? client).post<RotateWebhookSecretResponses, RotateWebhookSecretErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}/secret',
     ...options
 });

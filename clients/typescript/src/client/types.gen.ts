@@ -107,6 +107,18 @@ export type ChangeActor = {
 };
 
 /**
+ * Change-feed entries of one delivery, in commit order.
+ */
+export type ChangeBatch = {
+    first_seq: number;
+    items: Array<ChangeDto>;
+    /**
+     * Where the next delivery continues; you may also follow `GET /v1/changes` from here.
+     */
+    last_seq: number;
+};
+
+/**
  * The resource as it is now, as its GET shows it to the caller, by `entity`
  */
 export type ChangeData = Company | Product | Event | Opportunity;
@@ -395,10 +407,23 @@ export type CreatedApiKey = ApiKey & {
     secret: string;
 };
 
+/**
+ * A new subscription with its signing secret, shown only in this response.
+ */
+export type CreatedWebhook = Webhook & {
+    /**
+     * The Standard Webhooks secret (`whsec_...`) that signs deliveries. Store it now: it
+     * cannot be shown again.
+     */
+    secret: string;
+};
+
 export type Credentials = {
     email: string;
     password: string;
 };
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 /**
  * An event: when and where, what about, for whom, and how many places are left.
@@ -922,6 +947,25 @@ export type NewMember = {
 };
 
 /**
+ * A new subscription.
+ */
+export type NewWebhook = {
+    /**
+     * Start after this change-log position (an export's `X-Change-Position`); default: the
+     * latest, so only changes from now on.
+     */
+    after?: number | null;
+    /**
+     * What it receives.
+     */
+    entities: Array<ChangeEntity>;
+    /**
+     * Where deliveries are `POST`ed: `https://` on the public internet.
+     */
+    url: string;
+};
+
+/**
  * Something the platform tells the user.
  */
 export type Notification = {
@@ -940,7 +984,7 @@ export type Notification = {
     title: string;
 };
 
-export type NotificationKind = 'partnership_proposed' | 'interest_expressed' | 'partnership_accepted' | 'partnership_declined' | 'partnership_withdrawn' | 'partnership_ended' | 'registration_moved_up' | 'event_changed' | 'event_cancelled' | 'opportunity_expiring';
+export type NotificationKind = 'partnership_proposed' | 'interest_expressed' | 'partnership_accepted' | 'partnership_declined' | 'partnership_withdrawn' | 'partnership_ended' | 'registration_moved_up' | 'event_changed' | 'event_cancelled' | 'opportunity_expiring' | 'webhook_paused';
 
 /**
  * What an organisation offers or seeks, and the partners it looks for.
@@ -1214,6 +1258,28 @@ export type PageProduct = {
  */
 export type PageRegistration = {
     items: Array<Registration>;
+    /**
+     * Pass as `cursor` to get the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * One page of a listing.
+ */
+export type PageWebhook = {
+    items: Array<Webhook>;
+    /**
+     * Pass as `cursor` to get the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * One page of a listing.
+ */
+export type PageWebhookDelivery = {
+    items: Array<WebhookDelivery>;
     /**
      * Pass as `cursor` to get the next page; `null` on the last page.
      */
@@ -1871,6 +1937,96 @@ export type VenuePatch = {
     address?: AddressPatch;
     name?: string;
 };
+
+/**
+ * A subscription. Its secret is shown only when created or rotated.
+ */
+export type Webhook = {
+    created_at: string;
+    entities: Array<ChangeEntity>;
+    id: string;
+    /**
+     * Why it is paused, when the platform paused it.
+     */
+    paused_reason?: string | null;
+    /**
+     * The change-log position up to which entries are in deliveries.
+     */
+    planned_through: number;
+    status: WebhookStatus;
+    updated_at: string;
+    url: string;
+    /**
+     * Whether deliveries show contact persons: the creating key held the `read` scope.
+     */
+    with_contacts: boolean;
+};
+
+/**
+ * One delivery of the log.
+ */
+export type WebhookDelivery = {
+    attempts: number;
+    created_at: string;
+    delivered_at?: string | null;
+    entries: number;
+    first_seq: number;
+    /**
+     * Sent as `webhook-id`; the same in every attempt.
+     */
+    id: string;
+    last_error?: string | null;
+    last_seq: number;
+    /**
+     * The receiver's status code in the last attempt; `null` when it did not answer.
+     */
+    last_status_code?: number | null;
+    /**
+     * When a pending delivery is tried next.
+     */
+    next_attempt_at?: string | null;
+    status: DeliveryStatus;
+};
+
+/**
+ * Changes to a subscription: only the fields sent change.
+ */
+export type WebhookPatch = {
+    entities?: Array<ChangeEntity> | null;
+    status?: WebhookStatus | null;
+    url?: string | null;
+};
+
+/**
+ * What a delivery's body holds: `{"type": "partnernet.changes", "timestamp", "data"}`.
+ */
+export type WebhookPayload = {
+    data: ChangeBatch;
+    /**
+     * When the batch was put together.
+     */
+    timestamp: string;
+    /**
+     * Always `partnernet.changes`.
+     */
+    type: string;
+};
+
+/**
+ * A rotated secret.
+ */
+export type WebhookSecret = {
+    /**
+     * Until then deliveries carry a signature by the previous secret too.
+     */
+    previous_valid_until: string;
+    /**
+     * The new secret (`whsec_...`), shown only now.
+     */
+    secret: string;
+};
+
+export type WebhookStatus = 'active' | 'paused';
 
 export type CheckLivenessData = {
     body?: never;
@@ -6656,3 +6812,388 @@ export type GetStatisticsResponses = {
 };
 
 export type GetStatisticsResponse = GetStatisticsResponses[keyof GetStatisticsResponses];
+
+export type ListWebhooksData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/webhooks';
+};
+
+export type ListWebhooksErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * No API key
+     */
+    401: Problem;
+    /**
+     * Not an API key with the `webhooks` scope
+     */
+    403: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListWebhooksError = ListWebhooksErrors[keyof ListWebhooksErrors];
+
+export type ListWebhooksResponses = {
+    /**
+     * All of the organisation's subscriptions, in one page
+     */
+    200: PageWebhook;
+};
+
+export type ListWebhooksResponse = ListWebhooksResponses[keyof ListWebhooksResponses];
+
+export type CreateWebhookData = {
+    body: NewWebhook;
+    path?: never;
+    query?: never;
+    url: '/v1/webhooks';
+};
+
+export type CreateWebhookErrors = {
+    /**
+     * The body is malformed
+     */
+    400: Problem;
+    /**
+     * No API key
+     */
+    401: Problem;
+    /**
+     * Not an API key with the `webhooks` scope
+     */
+    403: Problem;
+    /**
+     * The organisation holds the most subscriptions it may
+     */
+    409: Problem;
+    /**
+     * The body is larger than 1 MiB
+     */
+    413: Problem;
+    /**
+     * The body is not JSON
+     */
+    415: Problem;
+    /**
+     * The address is invalid or not public, or `after` is outside the log
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type CreateWebhookError = CreateWebhookErrors[keyof CreateWebhookErrors];
+
+export type CreateWebhookResponses = {
+    /**
+     * The subscription with its secret
+     */
+    201: CreatedWebhook;
+};
+
+export type CreateWebhookResponse = CreateWebhookResponses[keyof CreateWebhookResponses];
+
+export type DeleteWebhookData = {
+    body?: never;
+    path: {
+        /**
+         * The subscription's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{id}';
+};
+
+export type DeleteWebhookErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * No API key
+     */
+    401: Problem;
+    /**
+     * Not an API key with the `webhooks` scope
+     */
+    403: Problem;
+    /**
+     * The organisation has no subscription with this id
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type DeleteWebhookError = DeleteWebhookErrors[keyof DeleteWebhookErrors];
+
+export type DeleteWebhookResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type DeleteWebhookResponse = DeleteWebhookResponses[keyof DeleteWebhookResponses];
+
+export type GetWebhookData = {
+    body?: never;
+    path: {
+        /**
+         * The subscription's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{id}';
+};
+
+export type GetWebhookErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * No API key
+     */
+    401: Problem;
+    /**
+     * Not an API key with the `webhooks` scope
+     */
+    403: Problem;
+    /**
+     * The organisation has no subscription with this id
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type GetWebhookError = GetWebhookErrors[keyof GetWebhookErrors];
+
+export type GetWebhookResponses = {
+    /**
+     * The subscription
+     */
+    200: Webhook;
+};
+
+export type GetWebhookResponse = GetWebhookResponses[keyof GetWebhookResponses];
+
+export type UpdateWebhookData = {
+    body: WebhookPatch;
+    path: {
+        /**
+         * The subscription's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{id}';
+};
+
+export type UpdateWebhookErrors = {
+    /**
+     * The body is malformed
+     */
+    400: Problem;
+    /**
+     * No API key
+     */
+    401: Problem;
+    /**
+     * Not an API key with the `webhooks` scope
+     */
+    403: Problem;
+    /**
+     * The organisation has no subscription with this id
+     */
+    404: Problem;
+    /**
+     * The body is larger than 1 MiB
+     */
+    413: Problem;
+    /**
+     * The body is not JSON
+     */
+    415: Problem;
+    /**
+     * The address is invalid or not public
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type UpdateWebhookError = UpdateWebhookErrors[keyof UpdateWebhookErrors];
+
+export type UpdateWebhookResponses = {
+    /**
+     * The changed subscription
+     */
+    200: Webhook;
+};
+
+export type UpdateWebhookResponse = UpdateWebhookResponses[keyof UpdateWebhookResponses];
+
+export type ListWebhookDeliveriesData = {
+    body?: never;
+    path: {
+        /**
+         * The subscription's id
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/webhooks/{id}/deliveries';
+};
+
+export type ListWebhookDeliveriesErrors = {
+    /**
+     * A parameter is malformed
+     */
+    400: Problem;
+    /**
+     * No API key
+     */
+    401: Problem;
+    /**
+     * Not an API key with the `webhooks` scope
+     */
+    403: Problem;
+    /**
+     * The organisation has no subscription with this id
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListWebhookDeliveriesError = ListWebhookDeliveriesErrors[keyof ListWebhookDeliveriesErrors];
+
+export type ListWebhookDeliveriesResponses = {
+    /**
+     * A page of deliveries
+     */
+    200: PageWebhookDelivery;
+};
+
+export type ListWebhookDeliveriesResponse = ListWebhookDeliveriesResponses[keyof ListWebhookDeliveriesResponses];
+
+export type RotateWebhookSecretData = {
+    body?: never;
+    path: {
+        /**
+         * The subscription's id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{id}/secret';
+};
+
+export type RotateWebhookSecretErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * No API key
+     */
+    401: Problem;
+    /**
+     * Not an API key with the `webhooks` scope
+     */
+    403: Problem;
+    /**
+     * The organisation has no subscription with this id
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type RotateWebhookSecretError = RotateWebhookSecretErrors[keyof RotateWebhookSecretErrors];
+
+export type RotateWebhookSecretResponses = {
+    /**
+     * The new secret
+     */
+    200: WebhookSecret;
+};
+
+export type RotateWebhookSecretResponse = RotateWebhookSecretResponses[keyof RotateWebhookSecretResponses];

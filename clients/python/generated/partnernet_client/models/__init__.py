@@ -9,6 +9,7 @@ from .capacity_input import CapacityInput
 from .capacity_patch import CapacityPatch
 from .change import Change
 from .change_actor import ChangeActor
+from .change_batch import ChangeBatch
 from .change_dto import ChangeDto
 from .change_entity import ChangeEntity
 from .change_op import ChangeOp
@@ -29,7 +30,9 @@ from .contact_person import ContactPerson
 from .count import Count
 from .country import Country
 from .created_api_key import CreatedApiKey
+from .created_webhook import CreatedWebhook
 from .credentials import Credentials
+from .delivery_status import DeliveryStatus
 from .event import Event
 from .event_input import EventInput
 from .event_kind import EventKind
@@ -83,6 +86,7 @@ from .month import Month
 from .nace_level import NaceLevel
 from .new_api_key import NewApiKey
 from .new_member import NewMember
+from .new_webhook import NewWebhook
 from .notification import Notification
 from .notification_kind import NotificationKind
 from .opportunity import Opportunity
@@ -104,6 +108,8 @@ from .page_participant_list_entry import PageParticipantListEntry
 from .page_partnership import PagePartnership
 from .page_product import PageProduct
 from .page_registration import PageRegistration
+from .page_webhook import PageWebhook
+from .page_webhook_delivery import PageWebhookDelivery
 from .participant import Participant
 from .participant_input import ParticipantInput
 from .participant_list_entry import ParticipantListEntry
@@ -160,6 +166,12 @@ from .user import User
 from .venue import Venue
 from .venue_input import VenueInput
 from .venue_patch import VenuePatch
+from .webhook import Webhook
+from .webhook_delivery import WebhookDelivery
+from .webhook_patch import WebhookPatch
+from .webhook_payload import WebhookPayload
+from .webhook_secret import WebhookSecret
+from .webhook_status import WebhookStatus
 
 __all__ = (
     "Address",
@@ -171,6 +183,7 @@ __all__ = (
     "CapacityPatch",
     "Change",
     "ChangeActor",
+    "ChangeBatch",
     "ChangeDto",
     "ChangeEntity",
     "ChangeOp",
@@ -191,7 +204,9 @@ __all__ = (
     "Count",
     "Country",
     "CreatedApiKey",
+    "CreatedWebhook",
     "Credentials",
+    "DeliveryStatus",
     "Event",
     "EventInput",
     "EventKind",
@@ -245,6 +260,7 @@ __all__ = (
     "NaceLevel",
     "NewApiKey",
     "NewMember",
+    "NewWebhook",
     "Notification",
     "NotificationKind",
     "Opportunity",
@@ -266,6 +282,8 @@ __all__ = (
     "PagePartnership",
     "PageProduct",
     "PageRegistration",
+    "PageWebhook",
+    "PageWebhookDelivery",
     "Participant",
     "ParticipantInput",
     "ParticipantListEntry",
@@ -322,4 +340,10 @@ __all__ = (
     "Venue",
     "VenueInput",
     "VenuePatch",
+    "Webhook",
+    "WebhookDelivery",
+    "WebhookPatch",
+    "WebhookPayload",
+    "WebhookSecret",
+    "WebhookStatus",
 )

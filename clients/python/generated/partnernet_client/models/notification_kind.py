@@ -11,6 +11,7 @@ class NotificationKind(StrEnum):
     PARTNERSHIP_PROPOSED = "partnership_proposed"
     PARTNERSHIP_WITHDRAWN = "partnership_withdrawn"
     REGISTRATION_MOVED_UP = "registration_moved_up"
+    WEBHOOK_PAUSED = "webhook_paused"
 
     def __str__(self) -> str:
         return str(self.value)
