@@ -14,6 +14,7 @@ mod documentation;
 mod events;
 mod export;
 mod imports;
+mod limits;
 mod openapi;
 mod operations;
 mod opportunities;

@@ -447,6 +447,8 @@ fn main() -> anyhow::Result<()> {
                 targets: api::webhooks::Targets {
                     allow_private: false,
                 },
+                // The benchmark's clients share one address and measure throughput.
+                rate_limits: api::rate_limit::RateLimits::NONE,
             },
         )?;
         let base = format!("http://127.0.0.1:{}", app.port());

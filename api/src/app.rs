@@ -21,6 +21,8 @@ use crate::body::MAX_BODY_BYTES;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::operations::{Operations, declared_parameters};
+use crate::rate_limit::{self, Limiters, RateLimits};
+use crate::usage::Usage;
 use crate::webhooks::Targets;
 use crate::{openapi, routes, seed};
 
@@ -51,6 +53,8 @@ pub struct ServerOptions {
     pub workers: Option<usize>,
     /// Where webhook subscriptions may send.
     pub targets: Targets,
+    /// Requests per minute of each kind of caller.
+    pub rate_limits: RateLimits,
 }
 
 /// A bound, not yet running server. Binding happens before `run` so tests can ask for port 0
@@ -84,10 +88,18 @@ impl Application {
         // One instance for all workers: the login throttle must see every attempt.
         let auth = web::Data::new(auth);
         let targets = web::Data::new(options.targets);
+        let usage = web::Data::new(Usage::default());
+        let limiters = web::Data::new(Limiters::new(options.rate_limits));
+        actix_web::rt::spawn(rate_limit::housekeeping(
+            usage.clone().into_inner(),
+            limiters.clone().into_inner(),
+            db.get_ref().clone(),
+        ));
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(declared_parameters))
                 .wrap(from_fn(searchable_writes))
+                .wrap(from_fn(rate_limit::limit_requests))
                 .wrap(from_fn(request_id_header))
                 .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
                 .wrap(cors())
@@ -97,6 +109,8 @@ impl Application {
                 .app_data(auth.clone())
                 .app_data(operations.clone())
                 .app_data(targets.clone())
+                .app_data(usage.clone())
+                .app_data(limiters.clone())
                 .app_data(web::PathConfig::default().error_handler(|error, _| {
                     ApiError::BadRequest(format!("the path is malformed: {error}")).into()
                 }))
@@ -164,6 +178,10 @@ fn cors() -> Cors {
             header::LOCATION,
             header::RETRY_AFTER,
             header::WWW_AUTHENTICATE,
+            HeaderName::from_static("ratelimit-limit"),
+            HeaderName::from_static("ratelimit-remaining"),
+            HeaderName::from_static("ratelimit-reset"),
+            HeaderName::from_static("x-change-position"),
         ])
         .max_age(3600)
 }

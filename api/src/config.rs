@@ -1,5 +1,6 @@
 //! Settings of the server, from the command line or the environment.
 
+use std::num::NonZeroU32;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -8,6 +9,7 @@ use clap::{Args, ValueEnum};
 use persistence::{DatabaseUrl, PoolConfig};
 
 use crate::auth::tokens::{MIN_SECRET_BYTES, new_secret};
+use crate::rate_limit::RateLimits;
 
 #[derive(Debug, Clone, Args)]
 pub struct DatabaseArgs {
@@ -80,6 +82,16 @@ pub struct ServeArgs {
     /// send, when the last look found none.
     #[arg(long, env = "PARTNERNET_WEBHOOK_POLL_MS", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(10..=60_000))]
     pub webhook_poll_ms: u64,
+    /// Requests per minute one API key may make (0: no limit); more are answered 429.
+    #[arg(long, env = "PARTNERNET_RATE_LIMIT_PER_KEY", default_value_t = 600)]
+    pub rate_limit_per_key: u32,
+    /// Requests per minute one signed-in user may make (0: no limit).
+    #[arg(long, env = "PARTNERNET_RATE_LIMIT_PER_USER", default_value_t = 600)]
+    pub rate_limit_per_user: u32,
+    /// Requests per minute from one client address without credentials (0: no limit). The
+    /// address is the connection's peer: behind a proxy, every client shares the proxy's.
+    #[arg(long, env = "PARTNERNET_RATE_LIMIT_PER_ADDRESS", default_value_t = 300)]
+    pub rate_limit_per_address: u32,
     /// The search index's directory: one per server process, rebuilt from the database when
     /// missing.
     #[arg(
@@ -88,6 +100,16 @@ pub struct ServeArgs {
         default_value = "./data/search-index"
     )]
     pub index_dir: PathBuf,
+}
+
+impl ServeArgs {
+    pub fn rate_limits(&self) -> RateLimits {
+        RateLimits {
+            per_key: NonZeroU32::new(self.rate_limit_per_key),
+            per_user: NonZeroU32::new(self.rate_limit_per_user),
+            per_address: NonZeroU32::new(self.rate_limit_per_address),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,9 +9,11 @@ pub mod error;
 pub mod import;
 pub mod mail;
 pub mod openapi;
+pub mod rate_limit;
 pub mod routes;
 pub mod seed;
 pub mod telemetry;
+pub mod usage;
 pub mod webhooks;
 
 mod body;

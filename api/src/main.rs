@@ -336,6 +336,7 @@ async fn serve(
     let options = ServerOptions {
         workers: args.workers,
         targets,
+        rate_limits: args.rate_limits(),
     };
     let app = Application::build(db, index.clone(), auth, listener, options)?;
     tracing::info!(address = %args.bind, docs = "/docs", "PartnerNet API listening");

@@ -2,13 +2,13 @@
 
 use std::time::Duration;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::DbConn;
 use crate::audit::{self, Actor};
 use crate::clock::now;
-use crate::schema::{api_keys, companies};
+use crate::schema::{api_key_usage, api_keys, companies};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = api_keys)]
@@ -140,4 +140,42 @@ pub fn authenticate(conn: &mut DbConn, key_hash: &str) -> QueryResult<Option<(Ap
         }
     }
     Ok(key)
+}
+
+/// Adds `(key id, day, requests)` counts to the keys' usage.
+pub fn add_usage(conn: &mut DbConn, counts: &[(String, NaiveDate, i64)]) -> QueryResult<()> {
+    use diesel::upsert::excluded;
+    conn.transaction(|conn| {
+        for (key_id, day, requests) in counts {
+            let row = (
+                api_key_usage::key_id.eq(key_id),
+                api_key_usage::day.eq(day),
+                api_key_usage::requests.eq(requests),
+            );
+            crate::on_backend!(conn, |c| diesel::insert_into(api_key_usage::table)
+                .values(row)
+                .on_conflict((api_key_usage::key_id, api_key_usage::day))
+                .do_update()
+                .set(
+                    api_key_usage::requests
+                        .eq(api_key_usage::requests + excluded(api_key_usage::requests))
+                )
+                .execute(c))?;
+        }
+        Ok(())
+    })
+}
+
+/// The key's requests per day from `since` on, oldest first; days without requests are absent.
+pub fn usage(
+    conn: &mut DbConn,
+    key_id: &str,
+    since: NaiveDate,
+) -> QueryResult<Vec<(NaiveDate, i64)>> {
+    api_key_usage::table
+        .filter(api_key_usage::key_id.eq(key_id))
+        .filter(api_key_usage::day.ge(since))
+        .order_by(api_key_usage::day)
+        .select((api_key_usage::day, api_key_usage::requests))
+        .load(conn)
 }

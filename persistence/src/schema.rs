@@ -545,3 +545,14 @@ diesel::table! {
 diesel::joinable!(webhooks -> companies (company_id));
 diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 diesel::allow_tables_to_appear_in_same_query!(webhooks, webhook_deliveries, companies);
+
+diesel::table! {
+    api_key_usage (key_id, day) {
+        key_id -> Text,
+        day -> Date,
+        requests -> BigInt,
+    }
+}
+
+diesel::joinable!(api_key_usage -> api_keys (key_id));
+diesel::allow_tables_to_appear_in_same_query!(api_key_usage, api_keys);

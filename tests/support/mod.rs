@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use api::auth::Auth;
 use api::auth::throttle::ThrottleLimits;
+use api::rate_limit::RateLimits;
 use api::webhooks::Targets;
 use api::{Application, ServerOptions, prepare_database};
 use awc::http::StatusCode;
@@ -70,6 +71,17 @@ impl Session {
     }
 }
 
+/// How a test server is built: one worker; receivers of test webhooks run on this machine, so
+/// private addresses are allowed as in development unless a test checks that they are refused;
+/// no rate limits unless a test checks them, since tests make many requests quickly.
+fn options(allow_private: bool, rate_limits: RateLimits) -> ServerOptions {
+    ServerOptions {
+        workers: Some(1),
+        targets: Targets { allow_private },
+        rate_limits,
+    }
+}
+
 /// A running service on its own database, with its own search index directory.
 pub struct TestApp {
     pub base: String,
@@ -109,17 +121,50 @@ impl Drop for TestApp {
 impl TestApp {
     /// An empty service: migrated, reference data loaded, no companies.
     pub async fn spawn(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, false, 4, Duration::from_secs(3), true).await
+        Self::spawn_with(
+            backend,
+            false,
+            4,
+            Duration::from_secs(3),
+            options(true, RateLimits::NONE),
+        )
+        .await
     }
 
     /// An empty service that sends webhooks only to public addresses, as in production.
     pub async fn spawn_public_only(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, false, 4, Duration::from_secs(3), false).await
+        Self::spawn_with(
+            backend,
+            false,
+            4,
+            Duration::from_secs(3),
+            options(false, RateLimits::NONE),
+        )
+        .await
+    }
+
+    /// An empty service with rate limits.
+    pub async fn spawn_with_rate_limits(backend: Backend, limits: RateLimits) -> TestApp {
+        Self::spawn_with(
+            backend,
+            false,
+            4,
+            Duration::from_secs(3),
+            options(true, limits),
+        )
+        .await
     }
 
     /// A service with the demo dataset, as `cargo run` starts it.
     pub async fn spawn_with_demo(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, true, 4, Duration::from_secs(3), true).await
+        Self::spawn_with(
+            backend,
+            true,
+            4,
+            Duration::from_secs(3),
+            options(true, RateLimits::NONE),
+        )
+        .await
     }
 
     /// An empty service with a pool of `max_size` connections and the given acquisition timeout.
@@ -128,7 +173,14 @@ impl TestApp {
         max_size: u32,
         acquire_timeout: Duration,
     ) -> TestApp {
-        Self::spawn_with(backend, false, max_size, acquire_timeout, true).await
+        Self::spawn_with(
+            backend,
+            false,
+            max_size,
+            acquire_timeout,
+            options(true, RateLimits::NONE),
+        )
+        .await
     }
 
     async fn spawn_with(
@@ -136,7 +188,7 @@ impl TestApp {
         demo: bool,
         max_size: u32,
         acquire_timeout: Duration,
-        allow_private: bool,
+        options: ServerOptions,
     ) -> TestApp {
         let database = Arc::new(TestDatabase::create(backend));
         let config = PoolConfig {
@@ -145,7 +197,7 @@ impl TestApp {
             acquire_timeout,
         };
         let db = prepare_database(&config, demo).expect("database prepared");
-        Self::serve(db, database, Arc::new(IndexDir::new()), allow_private)
+        Self::serve(db, database, Arc::new(IndexDir::new()), options)
             .await
             .expect("search index opened")
     }
@@ -157,7 +209,7 @@ impl TestApp {
             self.db.clone(),
             self.database.clone(),
             Arc::new(IndexDir::new()),
-            true,
+            options(true, RateLimits::NONE),
         )
         .await
         .expect("search index opened")
@@ -170,7 +222,7 @@ impl TestApp {
             self.db.clone(),
             self.database.clone(),
             self.index_dir.clone(),
-            true,
+            options(true, RateLimits::NONE),
         )
         .await
     }
@@ -194,17 +246,11 @@ impl TestApp {
         db: api::db::Db,
         database: Arc<TestDatabase>,
         index_dir: Arc<IndexDir>,
-        allow_private: bool,
+        options: ServerOptions,
     ) -> Result<TestApp, search_index::OpenError> {
         let index = Arc::new(SearchIndex::open(index_dir.path(), db.pool().clone())?);
         let listener = TcpListener::bind("127.0.0.1:0").expect("free port");
         let auth = Auth::new(TEST_SECRET, ThrottleLimits::default()).expect("auth state");
-        // Receivers of test webhooks run on this machine: private addresses are allowed, as in
-        // development, unless a test checks that they are refused.
-        let options = ServerOptions {
-            workers: Some(1),
-            targets: Targets { allow_private },
-        };
         let app = Application::build(db.clone(), index.clone(), auth, listener, options)
             .expect("server built");
         let base = format!("http://127.0.0.1:{}", app.port());

@@ -52,6 +52,12 @@ const SHARED: &[Shared] = &[
         applies: |operation| operation.request_body.is_some(),
     },
     Shared {
+        name: "TooManyRequests",
+        status: "429",
+        description: "The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`",
+        applies: |_| true,
+    },
+    Shared {
         name: "InternalError",
         status: "500",
         description: "An unexpected error; it has been logged with the request's id",
@@ -86,9 +92,11 @@ pub fn complete(document: &mut OpenApi) {
             &mut item.delete,
         ];
         for operation in operations.into_iter().flatten() {
+            // Only `/v1` is rate limited (`crate::rate_limit`).
             let applying: Vec<&Shared> = SHARED
                 .iter()
                 .filter(|shared| (shared.applies)(operation))
+                .filter(|shared| shared.status != "429" || path.starts_with("/v1/"))
                 .collect();
             for shared in applying {
                 operation
@@ -112,7 +120,7 @@ fn response(shared: &Shared) -> Response {
                 .schema(Some(Ref::from_schema_name("Problem")))
                 .build(),
         );
-    if shared.status == "503" {
+    if shared.status == "503" || shared.status == "429" {
         response = response.header(
             "Retry-After",
             HeaderBuilder::new()

@@ -92,6 +92,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(companies::api_keys::create)
                 .service(companies::api_keys::list)
                 .service(companies::api_keys::revoke)
+                .service(companies::api_keys::usage)
                 .service(companies::api_keys::list_all)
                 .service(companies::api_keys::revoke_any)
                 .service(companies::history::history)

@@ -10,16 +10,18 @@ use persistence::audit::Actor;
 use persistence::clock::now;
 use persistence::companies::new_id;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
 
 use crate::auth::{Caller, tokens};
 use crate::body::Json;
 use crate::db::Db;
 use crate::error::{ApiError, FieldError, Problem};
-use crate::pagination::{self, Page, PageParams};
+use crate::pagination::{self, Page, PageParams, whole_number};
 use crate::policy::{self, Action};
 use crate::query;
 use crate::routes::events::OrganisationRef;
+use crate::usage::Usage;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -261,6 +263,95 @@ pub async fn revoke(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Days of usage shown at most.
+const MAX_USAGE_DAYS: i64 = 366;
+
+/// The usage query.
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UsageParams {
+    /// How many days back, today included.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 366, default = 30)]
+    days: Option<String>,
+}
+
+/// Requests of one day (UTC).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UsageDay {
+    #[schema(value_type = String, format = Date, example = "2026-12-06")]
+    pub day: chrono::NaiveDate,
+    pub requests: i64,
+}
+
+/// How much a key is used.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiKeyUsage {
+    pub key_id: String,
+    /// The key's last request, to the minute.
+    pub last_used_at: Option<DateTime<Utc>>,
+    /// Requests in the days asked for.
+    pub total: i64,
+    /// Requests per day, oldest first; days without requests are left out.
+    pub days: Vec<UsageDay>,
+}
+
+/// Read an API key's usage
+///
+/// For members and administrators: the key's requests per day (UTC) and its last use. Every
+/// server adds its counts every few seconds, so requests to other servers of the last seconds
+/// may be missing.
+#[utoipa::path(
+    operation_id = "getApiKeyUsage",
+    tag = "api keys",
+    params(
+        ("id" = String, Path, description = "The company's id"),
+        ("key_id" = String, Path, description = "The key's id"),
+        UsageParams,
+    ),
+    security(("user_token" = [])),
+    responses(
+        (status = 200, description = "The key's usage", body = ApiKeyUsage),
+        (status = 400, description = "A parameter is malformed", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a member or administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such company or key", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/companies/{id}/api-keys/{key_id}/usage")]
+pub async fn usage(
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    caller: Caller,
+    db: web::Data<Db>,
+    counts: web::Data<Usage>,
+) -> Result<HttpResponse, ApiError> {
+    let user = caller.user()?.clone();
+    let params: UsageParams = query::parse(&req)?;
+    let days = whole_number("days", params.days.as_deref(), 30, 1..=MAX_USAGE_DAYS)?;
+    let (id, key_id) = path.into_inner();
+    counts.flush(&db).await?;
+    let since = Utc::now().date_naive() - chrono::Duration::days(days - 1);
+    let (key, days) = db
+        .run(move |conn| {
+            policy::authorise(conn, &user, &id, Action::ManageApiKeys)?;
+            let key = api_keys::find(conn, &key_id)?
+                .filter(|key| key.company_id == id)
+                .ok_or_else(|| ApiError::NotFound("this company has no such key".into()))?;
+            let days = api_keys::usage(conn, &key.id, since)?;
+            Ok((key, days))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(ApiKeyUsage {
+        key_id: key.id,
+        last_used_at: key.last_used_at.map(|t| t.and_utc()),
+        total: days.iter().map(|(_, n)| n).sum(),
+        days: days
+            .into_iter()
+            .map(|(day, requests)| UsageDay { day, requests })
+            .collect(),
+    }))
 }
 
 /// A key with the organisation holding it, as administrators see it.

@@ -58,6 +58,25 @@ export type ApiKey = {
     scopes: Array<ApiScope>;
 };
 
+/**
+ * How much a key is used.
+ */
+export type ApiKeyUsage = {
+    /**
+     * Requests per day, oldest first; days without requests are left out.
+     */
+    days: Array<UsageDay>;
+    key_id: string;
+    /**
+     * The key's last request, to the minute.
+     */
+    last_used_at?: string | null;
+    /**
+     * Requests in the days asked for.
+     */
+    total: number;
+};
+
 export type ApiScope = 'read' | 'export' | 'changes' | 'webhooks' | 'stats';
 
 /**
@@ -1890,6 +1909,14 @@ export type TokenPair = {
 };
 
 /**
+ * Requests of one day (UTC).
+ */
+export type UsageDay = {
+    day: string;
+    requests: number;
+};
+
+/**
  * The signed-in user's account.
  */
 export type User = {
@@ -2111,6 +2138,10 @@ export type ListAllApiKeysErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -2165,6 +2196,10 @@ export type RevokeAnyApiKeyErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -2218,6 +2253,10 @@ export type ListImportsErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2290,6 +2329,10 @@ export type StartImportErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -2343,6 +2386,10 @@ export type GetImportErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2442,6 +2489,10 @@ export type LogoutErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -2491,6 +2542,10 @@ export type RefreshSessionErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -2539,6 +2594,10 @@ export type RegisterErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2598,6 +2657,10 @@ export type ListChangesErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2661,6 +2724,10 @@ export type ListClaimsErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -2714,6 +2781,10 @@ export type GetClaimErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2773,6 +2844,10 @@ export type AcceptClaimErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -2830,6 +2905,10 @@ export type RejectClaimErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2953,6 +3032,10 @@ export type ListCompaniesErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -3009,6 +3092,10 @@ export type CreateCompanyErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3075,6 +3162,10 @@ export type DeleteCompanyErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -3134,6 +3225,10 @@ export type GetCompanyErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3212,6 +3307,10 @@ export type UpdateCompanyErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -3265,6 +3364,10 @@ export type ListApiKeysErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3332,6 +3435,10 @@ export type CreateApiKeyErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -3390,6 +3497,10 @@ export type RevokeApiKeyErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -3409,6 +3520,73 @@ export type RevokeApiKeyResponses = {
 };
 
 export type RevokeApiKeyResponse = RevokeApiKeyResponses[keyof RevokeApiKeyResponses];
+
+export type GetApiKeyUsageData = {
+    body?: never;
+    path: {
+        /**
+         * The company's id
+         */
+        id: string;
+        /**
+         * The key's id
+         */
+        key_id: string;
+    };
+    query?: {
+        /**
+         * How many days back, today included.
+         */
+        days?: number;
+    };
+    url: '/v1/companies/{id}/api-keys/{key_id}/usage';
+};
+
+export type GetApiKeyUsageErrors = {
+    /**
+     * A parameter is malformed
+     */
+    400: Problem;
+    /**
+     * Not signed in
+     */
+    401: Problem;
+    /**
+     * Not a member or administrator
+     */
+    403: Problem;
+    /**
+     * No such company or key
+     */
+    404: Problem;
+    /**
+     * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
+     */
+    422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type GetApiKeyUsageError = GetApiKeyUsageErrors[keyof GetApiKeyUsageErrors];
+
+export type GetApiKeyUsageResponses = {
+    /**
+     * The key's usage
+     */
+    200: ApiKeyUsage;
+};
+
+export type GetApiKeyUsageResponse = GetApiKeyUsageResponses[keyof GetApiKeyUsageResponses];
 
 export type FileClaimData = {
     body: ClaimInput;
@@ -3455,6 +3633,10 @@ export type FileClaimErrors = {
      * The message is invalid
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3519,6 +3701,10 @@ export type ListCompanyEventsErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -3582,6 +3768,10 @@ export type GetCompanyHistoryErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -3635,6 +3825,10 @@ export type ListMembersErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3702,6 +3896,10 @@ export type AddMemberErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -3763,6 +3961,10 @@ export type RemoveMemberErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3827,6 +4029,10 @@ export type ListCompanyOpportunitiesErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -3890,6 +4096,10 @@ export type ListCompanyProductsErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -3951,6 +4161,10 @@ export type CreateProductErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4016,6 +4230,10 @@ export type ListRecommendationsErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -4079,6 +4297,10 @@ export type ListCompanyRegistrationsErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -4133,6 +4355,10 @@ export type UnverifyCompanyErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -4186,6 +4412,10 @@ export type VerifyCompanyErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4312,6 +4542,10 @@ export type ListEventsErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -4372,6 +4606,10 @@ export type CreateEventErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4486,6 +4724,10 @@ export type GetEventsCalendarErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -4555,6 +4797,10 @@ export type DeleteEventErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -4614,6 +4860,10 @@ export type GetEventErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4692,6 +4942,10 @@ export type UpdateEventErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -4752,6 +5006,10 @@ export type GetEventCalendarErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4815,6 +5073,10 @@ export type ListEventParticipantsErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4883,6 +5145,10 @@ export type ListEventRegistrationsErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -4948,6 +5214,10 @@ export type RegisterForEventErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5061,6 +5331,10 @@ export type ExportCompaniesErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -5093,6 +5367,10 @@ export type ListGlossaryEntriesErrors = {
      * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5146,6 +5424,10 @@ export type AddGlossaryEntryErrors = {
      * A term is invalid; `errors` names it
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5201,6 +5483,10 @@ export type RemoveGlossaryEntryErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -5238,6 +5524,10 @@ export type DeleteMeErrors = {
      */
     401: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -5274,6 +5564,10 @@ export type GetMeErrors = {
      * Not signed in
      */
     401: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5323,6 +5617,10 @@ export type UpdateMeErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5382,6 +5680,10 @@ export type ListNotificationsErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -5436,6 +5738,10 @@ export type MarkNotificationReadErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -5484,6 +5790,10 @@ export type ChangePasswordErrors = {
      * The new password breaks the policy
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5598,6 +5908,10 @@ export type ListOpportunitiesErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -5654,6 +5968,10 @@ export type CreateOpportunityErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5720,6 +6038,10 @@ export type DeleteOpportunityErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -5779,6 +6101,10 @@ export type GetOpportunityErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5853,6 +6179,10 @@ export type UpdateOpportunityErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -5918,6 +6248,10 @@ export type ListPartnershipsErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6038,6 +6372,10 @@ export type GetPartnershipErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -6103,6 +6441,10 @@ export type StepPartnershipErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6226,6 +6568,10 @@ export type ListProductsErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -6291,6 +6637,10 @@ export type DeleteProductErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -6350,6 +6700,10 @@ export type GetProductErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6424,6 +6778,10 @@ export type UpdateProductErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -6476,6 +6834,10 @@ export type ListIndustriesErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -6524,6 +6886,10 @@ export type ListLegalFormsErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -6571,6 +6937,10 @@ export type ListRegionsErrors = {
      * Unknown country
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6626,6 +6996,10 @@ export type GetRegistrationErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -6679,6 +7053,10 @@ export type CancelRegistrationErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6793,6 +7171,10 @@ export type GetStatisticsErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -6833,6 +7215,10 @@ export type ListWebhooksErrors = {
      * Not an API key with the `webhooks` scope
      */
     403: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6891,6 +7277,10 @@ export type CreateWebhookErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -6945,6 +7335,10 @@ export type DeleteWebhookErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -6998,6 +7392,10 @@ export type GetWebhookErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7060,6 +7458,10 @@ export type UpdateWebhookErrors = {
      * The address is invalid or not public
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7124,6 +7526,10 @@ export type ListWebhookDeliveriesErrors = {
      */
     422: Problem;
     /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
      * An unexpected error; it has been logged with the request's id
      */
     500: Problem;
@@ -7177,6 +7583,10 @@ export type RotateWebhookSecretErrors = {
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */

@@ -4,6 +4,7 @@ from .address import Address
 from .address_input import AddressInput
 from .address_patch import AddressPatch
 from .api_key import ApiKey
+from .api_key_usage import ApiKeyUsage
 from .api_scope import ApiScope
 from .capacity_input import CapacityInput
 from .capacity_patch import CapacityPatch
@@ -162,6 +163,7 @@ from .thread_entry import ThreadEntry
 from .title_input import TitleInput
 from .title_patch import TitlePatch
 from .token_pair import TokenPair
+from .usage_day import UsageDay
 from .user import User
 from .venue import Venue
 from .venue_input import VenueInput
@@ -178,6 +180,7 @@ __all__ = (
     "AddressInput",
     "AddressPatch",
     "ApiKey",
+    "ApiKeyUsage",
     "ApiScope",
     "CapacityInput",
     "CapacityPatch",
@@ -336,6 +339,7 @@ __all__ = (
     "TitleInput",
     "TitlePatch",
     "TokenPair",
+    "UsageDay",
     "User",
     "Venue",
     "VenueInput",
