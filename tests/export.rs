@@ -32,11 +32,16 @@ async fn chamber(app: &TestApp) -> (Session, String, [String; 3]) {
     (owner, chamber, keys)
 }
 
-/// The lines of an NDJSON export, and its position.
+/// The lines of an NDJSON export of companies, and its position.
 async fn export(app: &TestApp, query: &str, key: &str) -> (Vec<Value>, i64) {
+    export_of(app, "companies", query, key).await
+}
+
+/// The lines of an NDJSON export of `what`, and its position.
+async fn export_of(app: &TestApp, what: &str, query: &str, key: &str) -> (Vec<Value>, i64) {
     let response = app
         .get_with(
-            &format!("/v1/export/companies{query}"),
+            &format!("/v1/export/{what}{query}"),
             &[("authorization", key)],
         )
         .await;
@@ -327,7 +332,213 @@ async fn an_export_and_the_feed_are_the_current_data(backend: Backend) {
     );
 }
 
+fn days_ahead(days: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+async fn created(app: &TestApp, path: &str, body: &Value, owner: &Session) -> String {
+    let response = app.post(path, body, Some(&owner.bearer())).await;
+    assert_eq!(response.status, 201, "{path}: {}", response.json);
+    response.json["id"].as_str().expect("id").to_owned()
+}
+
+/// Products, events and opportunities export as their `GET` shows them, only the public ones,
+/// filtered like the product search, as CSV too; and an export followed by the feed is the
+/// current data.
+async fn products_events_and_opportunities_export_like_the_feed(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (owner, chamber, [full, export_only, read_only]) = chamber(&app).await;
+    let firm = |name: &str, status: &str| json!({"kind": "company", "name": name, "address": {"country": "CZ", "postal_code": "46001"}, "status": status});
+    let sawmill = created(
+        &app,
+        "/v1/companies",
+        &firm("Pila Dvořák s.r.o.", "published"),
+        &owner,
+    )
+    .await;
+    let hidden = created(
+        &app,
+        "/v1/companies",
+        &firm("Tajná firma s.r.o.", "draft"),
+        &owner,
+    )
+    .await;
+    let product = |name: &str| json!({"kind": "product", "name": {"cs": name, "de": name}, "keywords": ["dřevo"]});
+    let boards = created(
+        &app,
+        &format!("/v1/companies/{sawmill}/products"),
+        &product("Řezivo"),
+        &owner,
+    )
+    .await;
+    let pallets = created(
+        &app,
+        &format!("/v1/companies/{sawmill}/products"),
+        &product("Palety"),
+        &owner,
+    )
+    .await;
+    created(
+        &app,
+        &format!("/v1/companies/{hidden}/products"),
+        &product("Řezivo tajné"),
+        &owner,
+    )
+    .await;
+    let event = |status: &str| {
+        json!({
+            "organiser_id": chamber, "kind": "workshop", "title": {"de": format!("Holzforum {status}")},
+            "starts_at": format!("{}T09:00", days_ahead(20)), "ends_at": format!("{}T12:00", days_ahead(20)),
+            "time_zone": "Europe/Berlin", "online_url": "https://ihk.example/holz",
+            "capacity": {"visitors": 50}, "status": status
+        })
+    };
+    let forum = created(&app, "/v1/events", &event("published"), &owner).await;
+    created(&app, "/v1/events", &event("draft"), &owner).await;
+    let opportunity = |status: &str| {
+        json!({
+            "company_id": sawmill, "type": "business_offer", "title": {"cs": format!("Dodávky řeziva {status}")},
+            "partnership_types": ["supplier"],
+            "valid_until": days_ahead(60), "status": status
+        })
+    };
+    let offer = created(&app, "/v1/opportunities", &opportunity("published"), &owner).await;
+    created(&app, "/v1/opportunities", &opportunity("draft"), &owner).await;
+
+    // Only keys with `export` and administrators.
+    for what in ["products", "events", "opportunities"] {
+        let path = format!("/v1/export/{what}");
+        app.get(&path).await.assert_problem(401, "unauthenticated");
+        app.get_as(&path, &read_only)
+            .await
+            .assert_problem(403, "insufficient_scope");
+        app.get_as(&path, &owner.bearer())
+            .await
+            .assert_problem(403, "forbidden");
+    }
+
+    // Exactly the public records, each as its GET shows it.
+    for (what, expected) in [
+        ("products", vec![boards.clone(), pallets.clone()]),
+        ("events", vec![forum.clone()]),
+        ("opportunities", vec![offer.clone()]),
+    ] {
+        let (lines, position) = export_of(&app, what, "", &export_only).await;
+        assert!(position > 0);
+        let mut expected = expected;
+        expected.sort();
+        assert_eq!(ids(&lines), expected, "{what}");
+        for line in &lines {
+            let id = line["id"].as_str().expect("id");
+            let shown = app.get(&format!("/v1/{what}/{id}")).await;
+            assert_eq!(&shown.json, line, "{what} {id}");
+        }
+        let (later, _) = export_of(&app, what, "?updated_since=2999-01-01T00:00:00Z", &full).await;
+        assert!(later.is_empty());
+    }
+
+    // Filtered like the product search.
+    let (found, _) = export_of(&app, "products", "?q=palety", &full).await;
+    assert_eq!(ids(&found), vec![pallets.clone()]);
+    app.get_as("/v1/export/products?has_products=true", &full)
+        .await
+        .assert_problem(422, "invalid_parameter");
+
+    // CSV: a header and one row per record.
+    let csv = app
+        .get_with(
+            "/v1/export/products?format=csv",
+            &[("authorization", full.as_str())],
+        )
+        .await;
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    let text = csv.json.as_str().expect("CSV text").to_owned();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header[..4], ["id", "company_id", "company_name", "kind"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    assert_eq!(rows.len(), 2);
+    let row = rows.iter().find(|r| r[0] == *pallets).expect("the pallets");
+    assert_eq!(&row[2], "Pila Dvořák s.r.o.");
+    assert_eq!(
+        &row[header
+            .iter()
+            .position(|h| h == "keywords")
+            .expect("keywords")],
+        "dřevo"
+    );
+
+    // An export, then changes, then the feed from its position: the current data.
+    let (lines, position) = export_of(&app, "products", "", &full).await;
+    let mut replica: BTreeMap<String, Value> = lines
+        .into_iter()
+        .map(|l| (l["id"].as_str().expect("id").to_owned(), l))
+        .collect();
+    let renamed = app
+        .patch(
+            &format!("/v1/products/{boards}"),
+            &json!({"name": {"cs": "Prkna"}}),
+            Some(&owner.bearer()),
+        )
+        .await;
+    assert_eq!(renamed.status, 200, "{}", renamed.json);
+    assert_eq!(
+        app.delete(&format!("/v1/products/{pallets}"), Some(&owner.bearer()))
+            .await
+            .status,
+        204
+    );
+    created(
+        &app,
+        &format!("/v1/companies/{sawmill}/products"),
+        &product("Hranoly"),
+        &owner,
+    )
+    .await;
+    let published = app
+        .patch(
+            &format!("/v1/companies/{hidden}"),
+            &json!({"status": "published"}),
+            Some(&owner.bearer()),
+        )
+        .await;
+    assert_eq!(published.status, 200, "{}", published.json);
+    let page = app
+        .get_as(&format!("/v1/changes?after={position}&limit=1000"), &full)
+        .await;
+    for item in page.json["items"].as_array().expect("items") {
+        if item["entity"] != "product" {
+            continue;
+        }
+        let id = item["id"].as_str().expect("id").to_owned();
+        if item["op"] == "delete" {
+            replica.remove(&id);
+        } else {
+            replica.insert(id, item["data"].clone());
+        }
+    }
+    let (now, _) = export_of(&app, "products", "", &full).await;
+    let current: BTreeMap<String, Value> = now
+        .into_iter()
+        .map(|l| (l["id"].as_str().expect("id").to_owned(), l))
+        .collect();
+    assert_eq!(current.len(), 3, "the hidden firm's product is public now");
+    assert!(
+        replica == current,
+        "the replica differs from the platform's data"
+    );
+}
+
 on_both_backends!(
     an_export_and_the_feed_are_the_current_data,
     the_export_is_the_search,
+    products_events_and_opportunities_export_like_the_feed,
 );

@@ -18,7 +18,7 @@ import uuid
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "generated"))
 
 from partnernet_client import AuthenticatedClient, Client  # noqa: E402
-from partnernet_client.api.api_keys import create_api_key, list_all_api_keys  # noqa: E402
+from partnernet_client.api.api_keys import create_api_key, get_api_key_usage, list_all_api_keys  # noqa: E402
 from partnernet_client.api.auth import login, refresh_session, register  # noqa: E402
 from partnernet_client.api.data_access import get_statistics, list_changes  # noqa: E402
 from partnernet_client.api.companies import (  # noqa: E402
@@ -285,6 +285,8 @@ def main():
     check(statistics.companies.total > 0 and statistics.companies.country, "statistics count companies")
     keys = list_all_api_keys.sync(client=admin, limit=100)
     check(any(item.id == key.id for item in keys.items), "the administrator sees the key")
+    usage = get_api_key_usage.sync(chamber.id, key.id, client=user)
+    check(not isinstance(usage, Problem) and usage.total >= 4, f"the key's usage: {usage}")
     verify_a_webhook_delivery(user, chamber)
 
     # The chamber publishes an event with one exhibitor place; it is listed, the sawmill takes

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod companies;
 pub mod db;
 pub mod events;
+pub mod exports;
 pub mod glossary;
 pub mod import_jobs;
 pub mod imports;

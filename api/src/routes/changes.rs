@@ -220,59 +220,84 @@ fn json(dto: impl Serialize) -> Result<serde_json::Value, ApiError> {
     serde_json::to_value(dto).map_err(ApiError::internal)
 }
 
+/// The public representation of the `entity` resources `ids`, as their `GET` shows it to the
+/// caller, by id. What is not public (deleted, a draft, of an unpublished organisation) is
+/// absent: the one rule of what the feed, webhooks and exports show.
+pub(crate) fn current(
+    conn: &mut DbConn,
+    entity: ChangeEntity,
+    ids: &[String],
+    with_contacts: bool,
+) -> Result<HashMap<String, serde_json::Value>, ApiError> {
+    let mut current = HashMap::new();
+    match entity {
+        ChangeEntity::Company => {
+            for company in companies::by_ids(conn, ids)? {
+                if company.row.status == CompanyStatus::Published.as_str() {
+                    let id = company.row.id.clone();
+                    current.insert(id, json(CompanyDto::new(company, with_contacts)?)?);
+                }
+            }
+        }
+        ChangeEntity::Product => {
+            let products = products::by_ids(conn, ids)?;
+            let owners: Vec<String> = products.iter().map(|p| p.row.company_id.clone()).collect();
+            let published = companies::published_among(conn, &owners)?;
+            for product in products {
+                if published.contains(&product.row.company_id) {
+                    let id = product.row.id.clone();
+                    current.insert(id, json(ProductDto::new(product)?)?);
+                }
+            }
+        }
+        ChangeEntity::Event => {
+            let events = events::by_ids(conn, ids)?;
+            let organisers: Vec<String> =
+                events.iter().map(|e| e.row.organiser_id.clone()).collect();
+            let published = companies::published_among(conn, &organisers)?;
+            let public: Vec<_> = events
+                .into_iter()
+                .filter(|e| published.contains(&e.row.organiser_id))
+                .filter(|e| e.row.status != EventStatus::Draft.as_str())
+                .collect();
+            let event_ids: Vec<String> = public.iter().map(|e| e.row.id.clone()).collect();
+            let mut counts = registrations::counts(conn, &event_ids)?;
+            for event in public {
+                let id = event.row.id.clone();
+                let counted = counts.remove(&id).unwrap_or_default();
+                current.insert(id, json(EventDto::new(event, counted)?)?);
+            }
+        }
+        ChangeEntity::Opportunity => {
+            for opportunity in opportunities::by_ids(conn, ids)? {
+                let public = opportunity.row.status == OpportunityStatus::Published.as_str()
+                    && opportunity.publisher.status == CompanyStatus::Published.as_str();
+                if public {
+                    let id = opportunity.row.id.clone();
+                    current.insert(id, json(OpportunityDto::new(opportunity)?)?);
+                }
+            }
+        }
+    }
+    Ok(current)
+}
+
 /// The entries with the current, public representation of what they name.
 pub(crate) fn represent(
     conn: &mut DbConn,
     entries: Vec<Change>,
     with_contacts: bool,
 ) -> Result<Vec<ChangeDto>, ApiError> {
-    let ids = |entity: ChangeEntity| -> Vec<String> {
-        let set: HashSet<&str> = entries
+    let mut current: HashMap<(ChangeEntity, String), serde_json::Value> = HashMap::new();
+    for entity in ChangeEntity::ALL {
+        let named: HashSet<&str> = entries
             .iter()
             .filter(|c| c.entity == entity.logged())
             .map(|c| c.entity_id.as_str())
             .collect();
-        set.into_iter().map(str::to_owned).collect()
-    };
-    let mut current: HashMap<(ChangeEntity, String), serde_json::Value> = HashMap::new();
-    for company in companies::by_ids(conn, &ids(ChangeEntity::Company))? {
-        if company.row.status == CompanyStatus::Published.as_str() {
-            let key = (ChangeEntity::Company, company.row.id.clone());
-            current.insert(key, json(CompanyDto::new(company, with_contacts)?)?);
-        }
-    }
-    let products = products::by_ids(conn, &ids(ChangeEntity::Product))?;
-    let events = events::by_ids(conn, &ids(ChangeEntity::Event))?;
-    let owners: Vec<String> = products
-        .iter()
-        .map(|p| p.row.company_id.clone())
-        .chain(events.iter().map(|e| e.row.organiser_id.clone()))
-        .collect();
-    let published = companies::published_among(conn, &owners)?;
-    for product in products {
-        if published.contains(&product.row.company_id) {
-            let key = (ChangeEntity::Product, product.row.id.clone());
-            current.insert(key, json(ProductDto::new(product)?)?);
-        }
-    }
-    let public_events: Vec<_> = events
-        .into_iter()
-        .filter(|e| published.contains(&e.row.organiser_id))
-        .filter(|e| e.row.status != EventStatus::Draft.as_str())
-        .collect();
-    let event_ids: Vec<String> = public_events.iter().map(|e| e.row.id.clone()).collect();
-    let mut counts = registrations::counts(conn, &event_ids)?;
-    for event in public_events {
-        let key = (ChangeEntity::Event, event.row.id.clone());
-        let counted = counts.remove(&event.row.id).unwrap_or_default();
-        current.insert(key, json(EventDto::new(event, counted)?)?);
-    }
-    for opportunity in opportunities::by_ids(conn, &ids(ChangeEntity::Opportunity))? {
-        let public = opportunity.row.status == OpportunityStatus::Published.as_str()
-            && opportunity.publisher.status == CompanyStatus::Published.as_str();
-        if public {
-            let key = (ChangeEntity::Opportunity, opportunity.row.id.clone());
-            current.insert(key, json(OpportunityDto::new(opportunity)?)?);
+        let ids: Vec<String> = named.into_iter().map(str::to_owned).collect();
+        for (id, data) in self::current(conn, entity, &ids, with_contacts)? {
+            current.insert((entity, id), data);
         }
     }
     entries

@@ -245,6 +245,17 @@ impl FilterParams {
         })
     }
 
+    /// Refuses filters that do not apply to `target`: `has_products` is about companies.
+    pub fn check_target(&self, target: Target) -> Result<(), ApiError> {
+        if target == Target::Products && self.has_products.is_some() {
+            return Err(ApiError::invalid_parameter(
+                "has_products",
+                InvalidValue::new("not_applicable", "has_products applies to companies only"),
+            ));
+        }
+        Ok(())
+    }
+
     /// The text query, if any.
     pub fn q(&self) -> Option<String> {
         self.q.clone()
@@ -260,12 +271,7 @@ impl Search {
     ) -> Result<Self, ApiError> {
         let filters: FilterParams = query::parse(req)?;
         let params: SearchParams = query::parse(req)?;
-        if target == Target::Products && filters.has_products.is_some() {
-            return Err(ApiError::invalid_parameter(
-                "has_products",
-                InvalidValue::new("not_applicable", "has_products applies to companies only"),
-            ));
-        }
+        filters.check_target(target)?;
         let request = SearchRequest {
             sort: query::optional("sort", params.sort.as_deref(), Sort::parse)?,
             facets: facets(params.facets.as_deref(), DIRECTORY_FACETS)?,

@@ -5248,7 +5248,7 @@ export type ExportCompaniesData = {
          */
         format?: 'ndjson' | 'csv';
         /**
-         * Only companies changed at or after this moment (RFC 3339).
+         * Only records changed at or after this moment (RFC 3339).
          */
         updated_since?: string;
         /**
@@ -5354,6 +5354,238 @@ export type ExportCompaniesResponses = {
 };
 
 export type ExportCompaniesResponse = ExportCompaniesResponses[keyof ExportCompaniesResponses];
+
+export type ExportEventsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The formats of an export.
+         */
+        format?: 'ndjson' | 'csv';
+        /**
+         * Only records changed at or after this moment (RFC 3339).
+         */
+        updated_since?: string;
+    };
+    url: '/v1/export/events';
+};
+
+export type ExportEventsErrors = {
+    /**
+     * A parameter is malformed
+     */
+    400: Problem;
+    /**
+     * No API key or access token
+     */
+    401: Problem;
+    /**
+     * The key lacks the `export` scope, or the user is no administrator
+     */
+    403: Problem;
+    /**
+     * A parameter has an invalid value
+     */
+    422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable
+     */
+    503: Problem;
+};
+
+export type ExportEventsError = ExportEventsErrors[keyof ExportEventsErrors];
+
+export type ExportEventsResponses = {
+    /**
+     * The events, one per line (NDJSON) or row (CSV with a header)
+     */
+    200: Event;
+};
+
+export type ExportEventsResponse = ExportEventsResponses[keyof ExportEventsResponses];
+
+export type ExportOpportunitiesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The formats of an export.
+         */
+        format?: 'ndjson' | 'csv';
+        /**
+         * Only records changed at or after this moment (RFC 3339).
+         */
+        updated_since?: string;
+    };
+    url: '/v1/export/opportunities';
+};
+
+export type ExportOpportunitiesErrors = {
+    /**
+     * A parameter is malformed
+     */
+    400: Problem;
+    /**
+     * No API key or access token
+     */
+    401: Problem;
+    /**
+     * The key lacks the `export` scope, or the user is no administrator
+     */
+    403: Problem;
+    /**
+     * A parameter has an invalid value
+     */
+    422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable
+     */
+    503: Problem;
+};
+
+export type ExportOpportunitiesError = ExportOpportunitiesErrors[keyof ExportOpportunitiesErrors];
+
+export type ExportOpportunitiesResponses = {
+    /**
+     * The opportunities, one per line (NDJSON) or row (CSV with a header)
+     */
+    200: Opportunity;
+};
+
+export type ExportOpportunitiesResponse = ExportOpportunitiesResponses[keyof ExportOpportunitiesResponses];
+
+export type ExportProductsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The formats of an export.
+         */
+        format?: 'ndjson' | 'csv';
+        /**
+         * Only records changed at or after this moment (RFC 3339).
+         */
+        updated_since?: string;
+        /**
+         * Words to search for, in German, Czech or English. Case, diacritics and `ß`/`ss` do not
+         * matter; each word also matches longer words it begins ("zprac" finds "zpracování"), its
+         * translations in the industry glossary and, for German compounds, its parts. Every word
+         * must match; when no result matches every word, the results matching the most words
+         * are returned with `match: partial`.
+         */
+        q?: string;
+        /**
+         * Only results in this country.
+         */
+        country?: Country;
+        /**
+         * Only results in one of these NUTS-3 regions (repeat the parameter, `region=DED2C&region=CZ042`, or separate by commas).
+         */
+        region?: Array<string>;
+        /**
+         * `true`: only the Interreg Sachsen–Česko programme area (`false` is the same as leaving
+         * it out).
+         */
+        programme_area?: boolean;
+        /**
+         * Only results active in one of these NACE Rev. 2 codes, at any level: a section (`C`) or
+         * division (`16`) matches every code below it. Repeatable or comma-separated.
+         */
+        nace?: Array<string>;
+        /**
+         * Companies: the kind of organisation (`company`, `research_institution`, `multiplier`,
+         * `public_body`). Products: `product` or `service`. Repeatable or comma-separated.
+         */
+        kind?: Array<string>;
+        /**
+         * Only companies (or products of companies) of these size classes. Repeatable or comma-separated.
+         */
+        size?: Array<SizeClass>;
+        /**
+         * Only verified (`true`) or only unverified (`false`) organisations.
+         */
+        verified?: boolean;
+        /**
+         * Companies only: only those with (`true`) or without (`false`) products and services.
+         */
+        has_products?: boolean;
+        /**
+         * Measure distances from this point, `latitude,longitude` (WGS 84); results carry
+         * `distance_km`. Give `near` or `near_postal_code`, not both (else 422).
+         */
+        near?: string;
+        /**
+         * Measure distances from this postal code's centre, `DE-01067` or `CZ-40001` (a postal
+         * code that exists). Not together with `near`.
+         */
+        near_postal_code?: string;
+        /**
+         * Only results at most this far from `near` / `near_postal_code`, in km (up to 500).
+         * Results without a known location are then left out.
+         */
+        radius_km?: number;
+    };
+    url: '/v1/export/products';
+};
+
+export type ExportProductsErrors = {
+    /**
+     * A parameter is malformed
+     */
+    400: Problem;
+    /**
+     * No API key or access token
+     */
+    401: Problem;
+    /**
+     * The key lacks the `export` scope, or the user is no administrator
+     */
+    403: Problem;
+    /**
+     * A parameter has an invalid value
+     */
+    422: Problem;
+    /**
+     * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+     */
+    429: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built
+     */
+    503: Problem;
+};
+
+export type ExportProductsError = ExportProductsErrors[keyof ExportProductsErrors];
+
+export type ExportProductsResponses = {
+    /**
+     * The products, one per line (NDJSON) or row (CSV with a header)
+     */
+    200: Product;
+};
+
+export type ExportProductsResponse = ExportProductsResponses[keyof ExportProductsResponses];
 
 export type ListGlossaryEntriesData = {
     body?: never;

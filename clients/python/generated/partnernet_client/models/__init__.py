@@ -42,6 +42,9 @@ from .event_places import EventPlaces
 from .event_status import EventStatus
 from .event_time_zone import EventTimeZone
 from .export_companies_format import ExportCompaniesFormat
+from .export_events_format import ExportEventsFormat
+from .export_opportunities_format import ExportOpportunitiesFormat
+from .export_products_format import ExportProductsFormat
 from .exported_company import ExportedCompany
 from .facet_value import FacetValue
 from .facets import Facets
@@ -219,6 +222,9 @@ __all__ = (
     "EventTimeZone",
     "ExportCompaniesFormat",
     "ExportedCompany",
+    "ExportEventsFormat",
+    "ExportOpportunitiesFormat",
+    "ExportProductsFormat",
     "Facets",
     "FacetValue",
     "FieldError",
