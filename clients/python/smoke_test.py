@@ -279,6 +279,11 @@ def main():
     lines = [json.loads(line) for line in exported.text.splitlines() if line]
     check(company.id in [line["id"] for line in lines], "the sawmill is exported")
     check(all(line["address"]["country"] == "DE" for line in lines), "the export is filtered")
+    for what in ("products", "events", "opportunities"):
+        exported = machine.get_httpx_client().get(f"/v1/export/{what}", params={"format": "ndjson"})
+        check(exported.status_code == 200, f"export {what}: {exported.status_code}")
+        check(int(exported.headers["x-change-position"]) > 0, f"the {what} export names its position")
+        check(all(json.loads(line)["id"] for line in exported.text.splitlines() if line), f"{what} lines")
     # Statistics, and the administrator's view of every key.
     statistics = get_statistics.sync(client=machine, group_by="country")
     check(statistics is not None and not isinstance(statistics, Problem), f"statistics: {statistics}")
