@@ -467,69 +467,133 @@ pub fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<Company>> {
     Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 
-/// Loads the NACE codes, languages and contacts of `rows` with one query each, not one per
-/// company.
+/// The published companies with ids from `first` to `last` (changed at or after `since`), in id
+/// order: for exports in id order, which read each table once per batch by a range of the index
+/// instead of probing it for every id.
+pub fn published_between(
+    conn: &mut DbConn,
+    first: &str,
+    last: &str,
+    since: Option<NaiveDateTime>,
+) -> QueryResult<Vec<Company>> {
+    let mut query = companies::table
+        .filter(companies::id.between(first, last))
+        .filter(companies::status.eq(domain::company::CompanyStatus::Published.as_str()))
+        .select(CompanyRow::as_select())
+        .order_by(companies::id.asc())
+        .into_boxed();
+    if let Some(since) = since {
+        query = query.filter(companies::updated_at.ge(since));
+    }
+    let rows = query.load(conn)?;
+    let details = Details::load(conn, Scope::Between(first, last))?;
+    Ok(details.attach(rows))
+}
+
+/// `rows` with their NACE codes, languages and contacts.
 fn with_details(conn: &mut DbConn, rows: Vec<CompanyRow>) -> QueryResult<Vec<Company>> {
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    let mut nace: HashMap<String, Vec<CompanyNaceRow>> = HashMap::new();
-    for row in company_nace::table
-        .filter(company_nace::company_id.eq_any(&ids))
-        .select(CompanyNaceRow::as_select())
-        .order_by((
-            company_nace::is_primary.desc(),
-            company_nace::nace_code.asc(),
-        ))
-        .load(conn)?
-    {
-        nace.entry(row.company_id.clone()).or_default().push(row);
-    }
-    let mut languages: HashMap<String, Vec<String>> = HashMap::new();
-    for row in company_languages::table
-        .filter(company_languages::company_id.eq_any(&ids))
-        .select(LanguageRow::as_select())
-        .order_by(company_languages::language.asc())
-        .load(conn)?
-    {
-        languages
-            .entry(row.company_id)
-            .or_default()
-            .push(row.language);
-    }
-    let mut contacts: HashMap<String, Vec<ContactRow>> = HashMap::new();
-    for row in company_contacts::table
-        .filter(company_contacts::company_id.eq_any(&ids))
-        .select(ContactRow::as_select())
-        .order_by(company_contacts::position.asc())
-        .load(conn)?
-    {
-        contacts
-            .entry(row.company_id.clone())
-            .or_default()
-            .push(row);
-    }
-    let mut registrations: HashMap<String, RegistrationRow> = company_registrations::table
-        .filter(company_registrations::company_id.eq_any(&ids))
-        .select(RegistrationRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(|r| (r.company_id.clone(), r))
-        .collect();
-    let claimed: HashSet<String> = company_members::table
-        .filter(company_members::company_id.eq_any(&ids))
-        .select(company_members::company_id)
-        .distinct()
-        .load(conn)?
-        .into_iter()
-        .collect();
-    Ok(rows
-        .into_iter()
-        .map(|row| Company {
-            nace: nace.remove(&row.id).unwrap_or_default(),
-            languages: languages.remove(&row.id).unwrap_or_default(),
-            contacts: contacts.remove(&row.id).unwrap_or_default(),
-            registration: registrations.remove(&row.id),
-            claimed: claimed.contains(&row.id),
-            row,
+    let details = Details::load(conn, Scope::Ids(&ids))?;
+    Ok(details.attach(rows))
+}
+
+/// Whose details to load: the companies named, or every company with an id in a range.
+#[derive(Debug, Clone, Copy)]
+enum Scope<'a> {
+    Ids(&'a [&'a str]),
+    Between(&'a str, &'a str),
+}
+
+/// `$query` (boxed) narrowed to the companies of `$scope` by its `$column`.
+macro_rules! in_scope {
+    ($query:expr, $column:expr, $scope:expr) => {
+        match $scope {
+            Scope::Ids(ids) => $query.filter($column.eq_any(ids)),
+            Scope::Between(first, last) => $query.filter($column.between(first, last)),
+        }
+    };
+}
+
+/// The NACE codes, languages, contacts, registrations and claims of some companies, loaded with
+/// one query each, not one per company.
+struct Details {
+    nace: HashMap<String, Vec<CompanyNaceRow>>,
+    languages: HashMap<String, Vec<String>>,
+    contacts: HashMap<String, Vec<ContactRow>>,
+    registrations: HashMap<String, RegistrationRow>,
+    claimed: HashSet<String>,
+}
+
+impl Details {
+    fn load(conn: &mut DbConn, scope: Scope<'_>) -> QueryResult<Self> {
+        let mut nace: HashMap<String, Vec<CompanyNaceRow>> = HashMap::new();
+        let query = company_nace::table
+            .select(CompanyNaceRow::as_select())
+            .order_by((
+                company_nace::is_primary.desc(),
+                company_nace::nace_code.asc(),
+            ))
+            .into_boxed();
+        for row in in_scope!(query, company_nace::company_id, scope).load(conn)? {
+            nace.entry(row.company_id.clone()).or_default().push(row);
+        }
+        let mut languages: HashMap<String, Vec<String>> = HashMap::new();
+        let query = company_languages::table
+            .select(LanguageRow::as_select())
+            .order_by(company_languages::language.asc())
+            .into_boxed();
+        for row in in_scope!(query, company_languages::company_id, scope).load(conn)? {
+            languages
+                .entry(row.company_id)
+                .or_default()
+                .push(row.language);
+        }
+        let mut contacts: HashMap<String, Vec<ContactRow>> = HashMap::new();
+        let query = company_contacts::table
+            .select(ContactRow::as_select())
+            .order_by(company_contacts::position.asc())
+            .into_boxed();
+        for row in in_scope!(query, company_contacts::company_id, scope).load(conn)? {
+            contacts
+                .entry(row.company_id.clone())
+                .or_default()
+                .push(row);
+        }
+        let query = company_registrations::table
+            .select(RegistrationRow::as_select())
+            .into_boxed();
+        let registrations = in_scope!(query, company_registrations::company_id, scope)
+            .load::<RegistrationRow>(conn)?
+            .into_iter()
+            .map(|r| (r.company_id.clone(), r))
+            .collect();
+        let query = company_members::table
+            .select(company_members::company_id)
+            .distinct()
+            .into_boxed();
+        let claimed = in_scope!(query, company_members::company_id, scope)
+            .load::<String>(conn)?
+            .into_iter()
+            .collect();
+        Ok(Self {
+            nace,
+            languages,
+            contacts,
+            registrations,
+            claimed,
         })
-        .collect())
+    }
+
+    fn attach(mut self, rows: Vec<CompanyRow>) -> Vec<Company> {
+        rows.into_iter()
+            .map(|row| Company {
+                nace: self.nace.remove(&row.id).unwrap_or_default(),
+                languages: self.languages.remove(&row.id).unwrap_or_default(),
+                contacts: self.contacts.remove(&row.id).unwrap_or_default(),
+                registration: self.registrations.remove(&row.id),
+                claimed: self.claimed.contains(&row.id),
+                row,
+            })
+            .collect()
+    }
 }

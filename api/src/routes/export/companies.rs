@@ -86,6 +86,7 @@ pub async fn export_companies(
     let source = Companies {
         with_contacts: caller.sees_contacts(),
         since,
+        in_id_order: chosen.is_none(),
     };
     super::stream(&db, source, format, chosen).await
 }
@@ -108,6 +109,9 @@ pub(super) fn request_filters(request: &domain::search::SearchRequest) -> bool {
 struct Companies {
     with_contacts: bool,
     since: Option<NaiveDateTime>,
+    /// The ids come from [`Source::ids_after`], so a batch is every published company between
+    /// its first and last id (changed since `since`), read by ranges of the indexes.
+    in_id_order: bool,
 }
 
 /// Companies read for the export, with their products by company.
@@ -126,6 +130,13 @@ impl Source for Companies {
     }
 
     fn load(&self, conn: &mut DbConn, ids: &[String]) -> Result<Loaded, ApiError> {
+        if self.in_id_order
+            && let (Some(first), Some(last)) = (ids.first(), ids.last())
+        {
+            let found = store::published_between(conn, first, last, self.since)?;
+            let products = products::all_of_companies_between(conn, first, last)?;
+            return Ok((found, products));
+        }
         let found: Vec<Company> = store::by_ids(conn, ids)?
             .into_iter()
             .filter(|c| c.row.status == CompanyStatus::Published.as_str())
