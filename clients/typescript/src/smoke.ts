@@ -9,6 +9,9 @@ import {
   createOpportunity,
   createProduct,
   exportCompanies,
+  exportProducts,
+  getApiKeyUsage,
+  listWebhooks,
   getCompany,
   getEventsCalendar,
   getStatistics,
@@ -173,8 +176,16 @@ async function main(): Promise<void> {
   const rows = String(exported.data).trim().split('\n');
   check(rows[0]?.startsWith('id,name,'), 'the export has no CSV header');
   check(rows.some((row) => row.startsWith(`${id},`)), 'the sawmill is not exported');
+  const products = await exportProducts({ client: machine, query: { format: 'csv' }, parseAs: 'text' });
+  check(products.response.status === 200, `export products: ${products.response.status}`);
+  check(String(products.data).startsWith('id,company_id,'), 'the product export has no CSV header');
   const statistics = await getStatistics({ client: machine, query: { group_by: 'country' } });
   check((statistics.data?.companies.total ?? 0) > 0, `statistics: ${statistics.response.status}`);
+  const usage = await getApiKeyUsage({ client: user, path: { id: chamber.data.id, key_id: key.data.id } });
+  check((usage.data?.total ?? 0) >= 4, `the key's usage: ${usage.response.status}`);
+  // Webhooks are the key's organisation's, and need the `webhooks` scope.
+  const hooks = await listWebhooks({ client: machine });
+  check(hooks.response.status === 403, `webhooks without the scope: ${hooks.response.status}`);
 
   // The chamber publishes an event for visitors only; it is listed, the sawmill registers,
   // and the chamber's events download as a calendar feed in German.
