@@ -2,6 +2,7 @@
 //! index with the search's filters, counts of opportunities and partnerships without their
 //! parties, events per month, and the CSV form.
 
+use domain::company::SizeClass;
 use domain::country::Country;
 use serde_json::json;
 
@@ -39,10 +40,23 @@ async fn statistics_count_through_the_index(backend: Backend) {
     };
     let stats = key(json!(["stats"])).await;
     let read = key(json!(["read"])).await;
+    let sized = |mut firm: domain::company::NewCompany, size| {
+        firm.size_class = Some(size);
+        firm
+    };
     app.insert(vec![
-        company("Pila A", Country::Czechia, "46001", &["16.10"]),
-        company("Pila B", Country::Czechia, "40001", &["16.10"]),
-        company("Fräserei C", Country::Germany, "01067", &["25.62"]),
+        sized(
+            company("Pila A", Country::Czechia, "46001", &["16.10"]),
+            SizeClass::Small,
+        ),
+        sized(
+            company("Pila B", Country::Czechia, "40001", &["16.10"]),
+            SizeClass::Small,
+        ),
+        sized(
+            company("Fräserei C", Country::Germany, "01067", &["25.62"]),
+            SizeClass::Medium,
+        ),
         draft("Entwurf D"),
     ])
     .await;
@@ -56,7 +70,7 @@ async fn statistics_count_through_the_index(backend: Backend) {
     app.get_as("/v1/stats/companies", &owner.bearer())
         .await
         .assert_problem(403, "forbidden");
-    app.get_as("/v1/stats/companies?group_by=size", &stats)
+    app.get_as("/v1/stats/companies?group_by=headcount", &stats)
         .await
         .assert_problem(422, "invalid_parameter");
     app.get_as("/v1/stats/companies?format=xml", &stats)
@@ -80,6 +94,18 @@ async fn statistics_count_through_the_index(backend: Backend) {
         .expect("section C");
     assert_eq!(wood["count"], 3);
     assert_eq!(wood["label"]["de"], "Verarbeitendes Gewerbe");
+    // By size class; the chamber has none and is not counted there.
+    assert_eq!(
+        all.json["companies"]["size"],
+        json!([{"value": "small", "count": 2}, {"value": "medium", "count": 1}])
+    );
+    let czech_sizes = app
+        .get_as("/v1/stats/companies?country=CZ&group_by=size", &stats)
+        .await;
+    assert_eq!(
+        czech_sizes.json["companies"]["size"],
+        json!([{"value": "small", "count": 2}])
+    );
     // Filtered like the search.
     let czech = app
         .get_as("/v1/stats/companies?country=CZ&group_by=region", &stats)

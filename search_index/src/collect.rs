@@ -45,6 +45,7 @@ fn facet_field(facet: Facet) -> &'static str {
         Facet::Region => fast::REGION,
         Facet::NaceSection => fast::SECTION,
         Facet::Kind => fast::KIND,
+        Facet::Size => fast::SIZE,
         Facet::PartnershipType => fast::PARTNERSHIP,
     }
 }

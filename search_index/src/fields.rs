@@ -7,7 +7,7 @@ use tantivy::schema::{
 
 /// Raised whenever the schema or the way documents are built changes: an index of another
 /// version is rebuilt from the database at start.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The fields of every document, companies, products and events alike. An event's sort name
 /// is its start time followed by its title, so name order is the order of its dates.
@@ -90,7 +90,7 @@ impl Fields {
         let region = builder.add_text_field("region", keyword.clone());
         let programme_area = builder.add_bool_field("programme_area", INDEXED);
         let kind = builder.add_text_field("kind", keyword);
-        let size = builder.add_text_field("size", STRING);
+        let size = builder.add_text_field("size", STRING | FAST);
         let verified = builder.add_bool_field("verified", INDEXED);
         let has_products = builder.add_bool_field("has_products", INDEXED);
         let latitude = builder.add_f64_field("latitude", INDEXED | FAST);
@@ -180,6 +180,7 @@ pub mod fast {
     pub const COUNTRY: &str = "country";
     pub const REGION: &str = "region";
     pub const KIND: &str = "kind";
+    pub const SIZE: &str = "size";
     pub const PARTNERSHIP: &str = "partnership";
     pub const LATITUDE: &str = "latitude";
     pub const LONGITUDE: &str = "longitude";

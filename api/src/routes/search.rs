@@ -532,6 +532,10 @@ pub struct Facets {
     pub nace_section: Option<Vec<FacetValue>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<Vec<FacetValue>>,
+    /// Companies: their EU size classes (`micro`, `small`, `medium`, `large`); those without
+    /// one are not counted here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<Vec<FacetValue>>,
     /// Opportunities: the partnership types they seek.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partnership_type: Option<Vec<FacetValue>>,
@@ -550,6 +554,7 @@ impl Facets {
                 Facet::Region => &mut facets.region,
                 Facet::NaceSection => &mut facets.nace_section,
                 Facet::Kind => &mut facets.kind,
+                Facet::Size => &mut facets.size,
                 Facet::PartnershipType => &mut facets.partnership_type,
             };
             *slot = Some(Vec::new());
@@ -571,6 +576,7 @@ impl Facets {
                     catalog.nace(&value).map(|n| LabelsDto::from(&n.label)),
                 ),
                 Facet::Kind => (&mut facets.kind, None),
+                Facet::Size => (&mut facets.size, None),
                 Facet::PartnershipType => (&mut facets.partnership_type, None),
             };
             if let Some(values) = slot {
@@ -586,6 +592,7 @@ impl Facets {
             &mut facets.region,
             &mut facets.nace_section,
             &mut facets.kind,
+            &mut facets.size,
             &mut facets.partnership_type,
         ]
         .into_iter()

@@ -22,19 +22,20 @@ use crate::error::{ApiError, Problem};
 use crate::query;
 
 /// What companies can be grouped by.
-const GROUPS: [Facet; 4] = [
+const GROUPS: [Facet; 5] = [
     Facet::Region,
     Facet::NaceSection,
     Facet::Country,
     Facet::Kind,
+    Facet::Size,
 ];
 
 /// The query of the statistics besides the company search's filters: groups and format.
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct StatsParams {
-    /// Count companies by these, comma-separated: `region`, `nace_section`, `country`, `kind`
-    /// (default: all four).
+    /// Count companies by these, comma-separated: `region`, `nace_section`, `country`, `kind`,
+    /// `size` (default: all five).
     #[param(example = "region,nace_section", max_length = 100)]
     #[validate(length(max = 100, message = "too many groups"))]
     group_by: Option<String>,
@@ -224,6 +225,7 @@ fn rows(statistics: &Statistics) -> Result<Vec<u8>, ApiError> {
             ("nace_section", &facets.nace_section),
             ("country", &facets.country),
             ("kind", &facets.kind),
+            ("size", &facets.size),
         ] {
             for value in values.iter().flatten() {
                 let label = value.label.as_ref().map_or_else(Default::default, |l| {

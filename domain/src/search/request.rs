@@ -27,6 +27,7 @@ string_enum!(
         Region = "region",
         NaceSection = "nace_section",
         Kind = "kind",
+        Size = "size",
         PartnershipType = "partnership_type",
     }
 );

@@ -641,6 +641,11 @@ export type Facets = {
     partnership_type?: Array<FacetValue> | null;
     region?: Array<FacetValue> | null;
     /**
+     * Companies: their EU size classes (`micro`, `small`, `medium`, `large`); those without
+     * one are not counted here.
+     */
+    size?: Array<FacetValue> | null;
+    /**
      * All results.
      */
     total: number;
@@ -7315,8 +7320,8 @@ export type GetStatisticsData = {
     path?: never;
     query?: {
         /**
-         * Count companies by these, comma-separated: `region`, `nace_section`, `country`, `kind`
-         * (default: all four).
+         * Count companies by these, comma-separated: `region`, `nace_section`, `country`, `kind`,
+         * `size` (default: all five).
          */
         group_by?: string;
         /**

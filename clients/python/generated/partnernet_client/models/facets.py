@@ -34,6 +34,9 @@ class Facets:
             nace_section (list[FacetValue] | None | Unset):
             partnership_type (list[FacetValue] | None | Unset): Opportunities: the partnership types they seek.
             region (list[FacetValue] | None | Unset):
+            size (list[FacetValue] | None | Unset): Companies: their EU size classes (`micro`, `small`, `medium`, `large`);
+                those without
+                one are not counted here.
      """
 
     total: int
@@ -42,6 +45,7 @@ class Facets:
     nace_section: list[FacetValue] | None | Unset = UNSET
     partnership_type: list[FacetValue] | None | Unset = UNSET
     region: list[FacetValue] | None | Unset = UNSET
+    size: list[FacetValue] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -117,6 +121,19 @@ class Facets:
         else:
             region = self.region
 
+        size: list[dict[str, Any]] | None | Unset
+        if isinstance(self.size, Unset):
+            size = UNSET
+        elif isinstance(self.size, list):
+            size = []
+            for size_type_0_item_data in self.size:
+                size_type_0_item = size_type_0_item_data.to_dict()
+                size.append(size_type_0_item)
+
+
+        else:
+            size = self.size
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -133,6 +150,8 @@ class Facets:
             field_dict["partnership_type"] = partnership_type
         if region is not UNSET:
             field_dict["region"] = region
+        if size is not UNSET:
+            field_dict["size"] = size
 
         return field_dict
 
@@ -269,6 +288,31 @@ class Facets:
         region = _parse_region(d.pop("region", UNSET))
 
 
+        def _parse_size(data: object) -> list[FacetValue] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                size_type_0 = []
+                _size_type_0 = data
+                for size_type_0_item_data in (_size_type_0):
+                    size_type_0_item = FacetValue.from_dict(size_type_0_item_data)
+
+
+
+                    size_type_0.append(size_type_0_item)
+
+                return size_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[FacetValue] | None | Unset, data)
+
+        size = _parse_size(d.pop("size", UNSET))
+
+
         facets = cls(
             total=total,
             country=country,
@@ -276,6 +320,7 @@ class Facets:
             nace_section=nace_section,
             partnership_type=partnership_type,
             region=region,
+            size=size,
         )
 
 
