@@ -435,6 +435,11 @@ async fn only_the_organisations_keys_manage_its_webhooks(backend: Backend) {
             "/after",
             "outside_the_log",
         ),
+        (
+            json!({"url": url, "entities": ["company"], "after": 1.5}),
+            "/after",
+            "out_of_range",
+        ),
     ] {
         let response = app.post("/v1/webhooks", &bad, Some(&ihk.key)).await;
         response.assert_problem(422, "invalid_body");
@@ -587,7 +592,51 @@ async fn two_servers_deliver_each_batch_once(backend: Backend) {
     assert!(accepted.len() >= 3, "250 entries make several batches");
 }
 
+async fn webhooks_stop_while_the_organisation_is_no_verified_multiplier(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let ihk = chamber(&app, "ihk.example").await;
+    let receiver = Receiver::start(0);
+    let (webhook, _) = subscribe(&app, &ihk.key, &receiver.url("127.0.0.1"), &["company"]).await;
+    let admin = app.log_in("admin@partnernet.example").await;
+    let unverified = app
+        .delete(
+            &format!("/v1/companies/{}/verify", ihk.id),
+            Some(&admin.bearer()),
+        )
+        .await;
+    assert!(unverified.status.is_success(), "{}", unverified.json);
+    let sawmill = publish_company(&app, &ihk.owner, "Pila Dvořák s.r.o.").await;
+    drain(&dispatcher(&app, quick_retries())).await;
+    assert!(receiver.requests().is_empty(), "nothing goes out meanwhile");
+
+    // Verified again, the subscription waits, paused with the reason, until a key resumes it;
+    // then nothing is lost.
+    app.verify(&ihk.id).await;
+    let path = format!("/v1/webhooks/{webhook}");
+    let paused = app.get_as(&path, &ihk.key).await;
+    assert_eq!(paused.json["status"], "paused", "{}", paused.json);
+    assert!(
+        paused.json["paused_reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("verified multiplier")),
+        "{}",
+        paused.json
+    );
+    let resumed = app
+        .patch(&path, &json!({"status": "active"}), Some(&ihk.key))
+        .await;
+    assert_eq!(resumed.status, 200, "{}", resumed.json);
+    drain(&dispatcher(&app, quick_retries())).await;
+    assert!(
+        entries(&receiver.accepted())
+            .iter()
+            .any(|(_, _, id, _)| *id == sawmill),
+        "the company published meanwhile arrives"
+    );
+}
+
 on_both_backends!(
+    webhooks_stop_while_the_organisation_is_no_verified_multiplier,
     deliveries_are_signed_batches_of_the_feed,
     failing_receivers_get_retries_then_a_pause_and_resume_where_they_stopped,
     only_the_organisations_keys_manage_its_webhooks,

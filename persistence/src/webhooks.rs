@@ -16,9 +16,10 @@ use domain::notification::NotificationKind;
 use domain::webhook::{DeliveryStatus, WebhookStatus};
 
 use crate::DbConn;
+use crate::api_keys::Holder;
 use crate::clock::now;
 use crate::notifications::{self, Subject};
-use crate::schema::{webhook_deliveries, webhooks};
+use crate::schema::{companies, webhook_deliveries, webhooks};
 
 /// A subscription.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -173,8 +174,8 @@ pub fn update(
     })
 }
 
-/// Pauses the subscription: nothing is planned or sent until it is resumed.
-fn pause(conn: &mut DbConn, id: &str, reason: &str) -> QueryResult<()> {
+/// Pauses the subscription for `reason`: nothing is planned or sent until it is resumed.
+pub fn pause(conn: &mut DbConn, id: &str, reason: &str) -> QueryResult<()> {
     diesel::update(webhooks::table.find(id))
         .set((
             webhooks::status.eq(WebhookStatus::Paused.as_str()),
@@ -264,6 +265,15 @@ pub fn deliveries(
         query = query.filter(webhook_deliveries::id.lt(before.to_owned()));
     }
     query.load(conn)
+}
+
+/// The organisation holding the subscription, as far as the right to hold keys (and so
+/// webhooks) goes.
+pub fn holder(conn: &mut DbConn, webhook: &WebhookRow) -> QueryResult<Holder> {
+    companies::table
+        .find(&webhook.company_id)
+        .select((companies::kind, companies::verified))
+        .first(conn)
 }
 
 /// Active subscriptions behind `latest` with no delivery outstanding: the next batch of each

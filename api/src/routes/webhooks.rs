@@ -74,8 +74,8 @@ pub struct NewWebhook {
     pub entities: Vec<ChangeEntity>,
     /// Start after this change-log position (an export's `X-Change-Position`); default: the
     /// latest, so only changes from now on.
-    #[schema(minimum = 0)]
-    pub after: Option<i64>,
+    #[schema(value_type = Option<i64>, minimum = 0)]
+    pub after: Option<serde_json::Number>,
 }
 
 /// Changes to a subscription: only the fields sent change.
@@ -225,6 +225,22 @@ async fn receiver(targets: &Targets, raw: &str) -> Result<WebhookUrl, ApiError> 
     Ok(url)
 }
 
+/// A change-log position: a whole number, which JSON may also write as `12.0`.
+fn position(raw: &serde_json::Number) -> Result<i64, ApiError> {
+    let whole = raw.as_i64().or_else(|| {
+        raw.as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e18)
+            .map(|f| f as i64)
+    });
+    whole.filter(|n| *n >= 0).ok_or_else(|| {
+        ApiError::InvalidBody(vec![FieldError::pointer(
+            "/after",
+            "out_of_range",
+            format!("'{raw}' is not a change-log position: a whole number from 0"),
+        )])
+    })
+}
+
 /// The entity list as stored: each once, in a fixed order; at least one.
 fn entity_list(entities: &[ChangeEntity]) -> Result<String, ApiError> {
     let chosen: Vec<&str> = ChangeEntity::ALL
@@ -279,6 +295,7 @@ pub async fn create(
         after,
     } = body.0;
     let entities = entity_list(&entities)?;
+    let after = after.as_ref().map(position).transpose()?;
     let url = receiver(&targets, &url).await?;
     let secret = signature::new_secret().map_err(ApiError::internal)?;
     let with_contacts = caller.sees_contacts();

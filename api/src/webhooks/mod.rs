@@ -16,6 +16,7 @@ use persistence::webhooks::{self, DeliveryRow, Failure, WebhookRow};
 
 use crate::db::Db;
 use crate::error::ApiError;
+use crate::policy;
 use crate::routes::changes::represent;
 use crate::routes::webhooks::{ChangeBatch, WebhookPayload};
 pub use target::Targets;
@@ -37,6 +38,22 @@ impl Round {
     fn attempts(&self) -> usize {
         self.delivered + self.retrying + self.failed
     }
+}
+
+/// Whether the subscription's organisation still holds keys (a verified multiplier
+/// institution); if not, the subscription is paused saying why, and resumes only once the
+/// organisation is verified again and a key resumes it.
+fn still_held(conn: &mut persistence::DbConn, webhook: &WebhookRow) -> Result<bool, ApiError> {
+    let holder = webhooks::holder(conn, webhook)?;
+    if policy::holds_keys(&holder.kind, holder.verified) {
+        return Ok(true);
+    }
+    webhooks::pause(
+        conn,
+        &webhook.id,
+        "the organisation is no longer a verified multiplier institution",
+    )?;
+    Ok(false)
 }
 
 /// Plans and sends the deliveries of every subscription.
@@ -80,6 +97,9 @@ impl Dispatcher {
                 let latest = changes::latest(conn)?;
                 let mut planned = 0;
                 for webhook in webhooks::due_for_planning(conn, latest)? {
+                    if !still_held(conn, &webhook)? {
+                        continue;
+                    }
                     let entities: Vec<&str> = webhook.entity_names().collect();
                     let from = webhook.planned_through;
                     let entries = changes::of_entities_after(conn, &entities, from, BATCH_ENTRIES)?;
@@ -134,6 +154,10 @@ impl Dispatcher {
             let Some((delivery, webhook)) = claimed else {
                 return Ok(round);
             };
+            let held = webhook.clone();
+            if !self.db.run(move |conn| still_held(conn, &held)).await? {
+                continue;
+            }
             let outcome = self.send(&delivery, &webhook).await;
             match outcome {
                 Ok(status) => {
