@@ -37,7 +37,13 @@ async fn chamber(app: &TestApp, domain: &str) -> Chamber {
     Chamber { owner, id, key }
 }
 
-async fn subscribe(app: &TestApp, key: &str, url: &str, entities: &[&str]) -> (String, String) {
+/// A new subscription: its id, secret and the change-log position it starts after.
+async fn subscribe(
+    app: &TestApp,
+    key: &str,
+    url: &str,
+    entities: &[&str],
+) -> (String, String, i64) {
     let response = app
         .post(
             "/v1/webhooks",
@@ -49,6 +55,7 @@ async fn subscribe(app: &TestApp, key: &str, url: &str, entities: &[&str]) -> (S
     (
         response.json["id"].as_str().expect("id").to_owned(),
         response.json["secret"].as_str().expect("secret").to_owned(),
+        response.json["planned_through"].as_i64().expect("position"),
     )
 }
 
@@ -289,13 +296,8 @@ async fn failing_receivers_get_retries_then_a_pause_and_resume_where_they_stoppe
     let ihk = chamber(&app, "ihk.example").await;
     // Down for the first two attempts.
     let receiver = Receiver::start(2);
-    let (webhook, _) = subscribe(&app, &ihk.key, &receiver.url("127.0.0.1"), &["company"]).await;
-    let start = app
-        .get_as(&format!("/v1/webhooks/{webhook}"), &ihk.key)
-        .await
-        .json["planned_through"]
-        .as_i64()
-        .expect("position");
+    let (webhook, _, start) =
+        subscribe(&app, &ihk.key, &receiver.url("127.0.0.1"), &["company"]).await;
     publish_company(&app, &ihk.owner, "Pila Dvořák s.r.o.").await;
     drain(&dispatcher(&app, quick_retries())).await;
     let requests = receiver.requests();
@@ -400,7 +402,7 @@ async fn only_the_organisations_keys_manage_its_webhooks(backend: Backend) {
         .await
         .assert_problem(403, "insufficient_scope");
 
-    let (webhook, _) = subscribe(&app, &ihk.key, &url, &["company"]).await;
+    let (webhook, _, _) = subscribe(&app, &ihk.key, &url, &["company"]).await;
     let path = format!("/v1/webhooks/{webhook}");
     // The other chamber's key sees nothing of it.
     for response in [
@@ -509,7 +511,7 @@ async fn private_receivers_are_refused_at_subscription_and_delivery(backend: Bac
     // refused when delivering: the subscription was made on a server that allowed it.
     let dev = TestApp::spawn(backend).await;
     let ihk = chamber(&dev, "ihk.example").await;
-    let (webhook, _) = subscribe(&dev, &ihk.key, &receiver.url("localhost"), &["company"]).await;
+    let (webhook, _, _) = subscribe(&dev, &ihk.key, &receiver.url("localhost"), &["company"]).await;
     publish_company(&dev, &ihk.owner, "Pila Dvořák s.r.o.").await;
     let production = Dispatcher::new(
         dev.db.clone(),
@@ -543,13 +545,7 @@ async fn two_servers_deliver_each_batch_once(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let ihk = chamber(&app, "ihk.example").await;
     let receiver = Receiver::start(0);
-    let (webhook, _) = subscribe(&app, &ihk.key, &receiver.url("127.0.0.1"), &["company"]).await;
-    let start = app
-        .get_as(&format!("/v1/webhooks/{webhook}"), &ihk.key)
-        .await
-        .json["planned_through"]
-        .as_i64()
-        .expect("position");
+    let (_, _, start) = subscribe(&app, &ihk.key, &receiver.url("127.0.0.1"), &["company"]).await;
     let servers = [
         dispatcher(&app, quick_retries()),
         dispatcher(&app.replica().await, quick_retries()),
@@ -596,7 +592,7 @@ async fn webhooks_stop_while_the_organisation_is_no_verified_multiplier(backend:
     let app = TestApp::spawn(backend).await;
     let ihk = chamber(&app, "ihk.example").await;
     let receiver = Receiver::start(0);
-    let (webhook, _) = subscribe(&app, &ihk.key, &receiver.url("127.0.0.1"), &["company"]).await;
+    let (webhook, _, _) = subscribe(&app, &ihk.key, &receiver.url("127.0.0.1"), &["company"]).await;
     let admin = app.log_in("admin@partnernet.example").await;
     let unverified = app
         .delete(
@@ -691,13 +687,7 @@ async fn two_server_processes_on_one_postgres_deliver_each_batch_once() {
     let app = TestApp::spawn(Backend::Postgres).await;
     let ihk = chamber(&app, "ihk.example").await;
     let receiver = Receiver::start(0);
-    let (webhook, _) = subscribe(&app, &ihk.key, &receiver.url("127.0.0.1"), &["company"]).await;
-    let start = app
-        .get_as(&format!("/v1/webhooks/{webhook}"), &ihk.key)
-        .await
-        .json["planned_through"]
-        .as_i64()
-        .expect("position");
+    let (_, _, start) = subscribe(&app, &ihk.key, &receiver.url("127.0.0.1"), &["company"]).await;
     let _servers = [ServerProcess::start(&app, 1), ServerProcess::start(&app, 2)];
     for chunk in 0..15 {
         let companies: Vec<_> = (0..20)

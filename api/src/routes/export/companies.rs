@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 
 use super::super::companies::CompanyDto;
 use super::super::products::ProductDto;
-use super::super::search::{FilterParams, Search};
+use super::super::search::FilterParams;
 use super::{ExportFormat, ExportParams, Source, csv_record, joined};
 use crate::auth::Caller;
 use crate::db::Db;
@@ -67,42 +67,13 @@ pub async fn export_companies(
     let (format, since) = ExportParams::parse(&req)?;
     let filters: FilterParams = query::parse(&req)?;
     let request = filters.request(|raw| CompanyKind::parse(raw).map(CompanyKind::as_str))?;
-    let q = filters.q();
-    let filtered = q.is_some() || request_filters(&request);
-    // With filters, the index picks the companies; the export is then consistent with the
-    // position the index had reached, which is at most the snapshot's (following the feed from
-    // there repeats some changes, which is harmless, and misses none).
-    let chosen = if filtered {
-        let search = Search::new(Target::Companies, q, request, None, None)?;
-        let index = index.into_inner();
-        let position = index.applied();
-        let ids = web::block(move || search.all_ids(&index))
-            .await
-            .map_err(ApiError::internal)??;
-        Some((position, ids))
-    } else {
-        None
-    };
+    let chosen = super::choose(&index, Target::Companies, filters.q(), request).await?;
     let source = Companies {
         with_contacts: caller.sees_contacts(),
         since,
         in_id_order: chosen.is_none(),
     };
     super::stream(&db, source, format, chosen).await
-}
-
-/// Whether a request filters at all (an export without filters reads the database in id
-/// order instead of asking the index).
-pub(super) fn request_filters(request: &domain::search::SearchRequest) -> bool {
-    request.country.is_some()
-        || !request.regions.is_empty()
-        || request.programme_area
-        || !request.nace.is_empty()
-        || !request.kinds.is_empty()
-        || !request.sizes.is_empty()
-        || request.verified.is_some()
-        || request.has_products.is_some()
-        || request.near.is_some()
 }
 
 /// The published companies with their products and services.

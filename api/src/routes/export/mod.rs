@@ -9,8 +9,9 @@ pub mod records;
 
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::web::Bytes;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, NaiveDateTime};
+use domain::search::SearchRequest;
 use persistence::DbConn;
 use persistence::changes;
 use serde::Deserialize;
@@ -19,9 +20,11 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::changes::POSITION_HEADER;
+use super::search::Search;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::query;
+use search_index::{SearchIndex, Target};
 
 /// Records read from the database at a time: memory stays flat however many there are.
 const BATCH: usize = 500;
@@ -122,6 +125,41 @@ trait Source: Send + Sync + 'static {
 /// What the search index chose, when the export is filtered: the index's position and the ids
 /// in the search's order.
 type Chosen = Option<(i64, Vec<String>)>;
+
+/// With filters, the index picks the records, in the search's order; the export is then
+/// consistent with the position the index had reached, which is at most the snapshot's
+/// (following the feed from there repeats some changes, which is harmless, and misses none).
+/// Without filters, `None`: the export reads the database in id order.
+async fn choose(
+    index: &web::Data<SearchIndex>,
+    target: Target,
+    q: Option<String>,
+    request: SearchRequest,
+) -> Result<Chosen, ApiError> {
+    if q.is_none() && !filters(&request) {
+        return Ok(None);
+    }
+    let search = Search::new(target, q, request, None, None)?;
+    let index = index.clone().into_inner();
+    let position = index.applied();
+    let ids = web::block(move || search.all_ids(&index))
+        .await
+        .map_err(ApiError::internal)??;
+    Ok(Some((position, ids)))
+}
+
+/// Whether a request filters at all.
+fn filters(request: &SearchRequest) -> bool {
+    request.country.is_some()
+        || !request.regions.is_empty()
+        || request.programme_area
+        || !request.nace.is_empty()
+        || !request.kinds.is_empty()
+        || !request.sizes.is_empty()
+        || request.verified.is_some()
+        || request.has_products.is_some()
+        || request.near.is_some()
+}
 
 /// Streams the export of `source`: the response (with the position) as soon as the snapshot is
 /// taken, then the records while the client reads.

@@ -15,7 +15,7 @@ use super::super::changes::{ChangeEntity, current};
 use super::super::events::EventDto;
 use super::super::opportunities::OpportunityDto;
 use super::super::products::ProductDto;
-use super::super::search::{FilterParams, Search};
+use super::super::search::FilterParams;
 use super::{ExportFormat, ExportParams, Source, csv_record, joined};
 use crate::auth::Caller;
 use crate::db::Db;
@@ -253,18 +253,7 @@ pub async fn export_products(
     let filters: FilterParams = query::parse(&req)?;
     filters.check_target(Target::Products)?;
     let request = filters.request(|raw| ProductKind::parse(raw).map(ProductKind::as_str))?;
-    let q = filters.q();
-    let chosen = if q.is_some() || super::companies::request_filters(&request) {
-        let search = Search::new(Target::Products, q, request, None, None)?;
-        let index = index.into_inner();
-        let position = index.applied();
-        let ids = web::block(move || search.all_ids(&index))
-            .await
-            .map_err(ApiError::internal)??;
-        Some((position, ids))
-    } else {
-        None
-    };
+    let chosen = super::choose(&index, Target::Products, filters.q(), request).await?;
     let source = Records::new(Exported::Product, since);
     super::stream(&db, source, format, chosen).await
 }
