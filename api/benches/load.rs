@@ -8,6 +8,12 @@
 //!
 //! `PARTNERNET_BENCH_ONLY=recommendations` measures only the requests whose name contains it.
 
+// The server's allocator (src/main.rs), so the benchmark measures what runs in production:
+// with glibc's, an export spent a third of its time in malloc's arena locks, freeing on one
+// thread what another built.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -26,10 +26,12 @@ use crate::error::ApiError;
 use crate::query;
 use search_index::{SearchIndex, Target};
 
-/// Records read from the database at a time: memory stays flat however many there are.
-const BATCH: usize = 500;
-/// Batches waiting for a slow client before reading pauses.
-const BUFFERED: usize = 4;
+/// Records read from the database at a time: memory stays flat however many there are. (500
+/// was 10 % faster and took twice the memory: docs/benchmarks.md.)
+const BATCH: usize = 250;
+/// Batches waiting for a slow client before reading pauses; one more waits between the
+/// reading and the writing thread.
+const BUFFERED: usize = 2;
 /// How the values of a multi-valued CSV column are joined.
 const JOIN: &str = " | ";
 
@@ -250,7 +252,7 @@ impl<S: Source> Export<S> {
         if let Some(head) = self.head.take() {
             let _ = head.send(Ok(position));
         }
-        let (loaded, batches) = std::sync::mpsc::sync_channel::<S::Batch>(2);
+        let (loaded, batches) = std::sync::mpsc::sync_channel::<S::Batch>(1);
         let this = &*self;
         let (read, written) = std::thread::scope(|scope| {
             let writer = scope.spawn(move || this.write_all(batches));
