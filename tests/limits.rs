@@ -39,7 +39,7 @@ where
         sent += 1;
         assert_eq!(response.status, 200, "{}", response.json);
         let now = header(&response, "ratelimit-remaining");
-        // One more may have come back meanwhile (one per sixtieth of the limit per minute).
+        // One more may have come back meanwhile (one every minute divided by the limit).
         assert!(
             now + 1 == remaining || now == remaining,
             "the remaining requests count down"

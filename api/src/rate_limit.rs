@@ -24,7 +24,7 @@ use crate::error::ApiError;
 use crate::usage::Usage;
 
 /// Requests per minute allowed to each kind of caller; `None` for no limit. A caller may spend
-/// a whole minute's requests at once, then one more each sixtieth of a minute.
+/// a whole minute's requests at once; then one comes back every minute divided by the limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RateLimits {
     pub per_key: Option<NonZeroU32>,
