@@ -367,7 +367,61 @@ async fn failed_logins_are_throttled(backend: Backend) {
     assert_eq!(attempt("petr@example.cz", PASSWORD).await.status, 200);
 }
 
+/// `partnernet user grant-admin` and `revoke-admin` change the role of an existing account; it
+/// applies to the account's next request, with the token it already holds.
+async fn the_administrator_role_is_granted_and_withdrawn_from_the_command_line(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let user = app.sign_up("jana@firma.example").await;
+    let admin_only = "/v1/admin/api-keys";
+    app.get_as(admin_only, &user.bearer())
+        .await
+        .assert_problem(403, "forbidden");
+
+    let granted = app
+        .cli(
+            &["user", "grant-admin", "--email", "Jana@Firma.example"],
+            b"",
+        )
+        .await;
+    assert!(granted.success, "{}", granted.stderr);
+    assert!(
+        granted.stderr.contains("granted to jana@firma.example"),
+        "{}",
+        granted.stderr
+    );
+    assert_eq!(app.get_as(admin_only, &user.bearer()).await.status, 200);
+    let me = app.get_as("/v1/me", &user.bearer()).await;
+    assert_eq!(me.json["admin"], true, "{}", me.json);
+
+    let revoked = app
+        .cli(
+            &["user", "revoke-admin", "--email", "jana@firma.example"],
+            b"",
+        )
+        .await;
+    assert!(revoked.success, "{}", revoked.stderr);
+    app.get_as(admin_only, &user.bearer())
+        .await
+        .assert_problem(403, "forbidden");
+
+    let unknown = app.cli_refused(&["user", "grant-admin", "--email", "nobody@firma.example"]);
+    assert!(
+        unknown
+            .stderr
+            .contains("there is no account nobody@firma.example"),
+        "{}",
+        unknown.stderr
+    );
+    let malformed = app.cli_refused(&["user", "grant-admin", "--email", "nobody"]);
+    assert!(
+        malformed.stderr.contains("not an e-mail address"),
+        "{}",
+        malformed.stderr
+    );
+}
+
 on_both_backends!(
+    the_administrator_role_is_granted_and_withdrawn_from_the_command_line,
     register_login_and_manage_the_account,
     forged_and_misused_tokens_are_rejected,
     refresh_rotates_and_reuse_revokes_the_family,

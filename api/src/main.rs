@@ -92,6 +92,17 @@ enum UserCommand {
         #[arg(long)]
         admin: bool,
     },
+    /// Make an existing account a platform administrator.
+    GrantAdmin {
+        #[arg(long)]
+        email: String,
+    },
+    /// Withdraw the platform administrator role of an account; it applies to the account's
+    /// next request.
+    RevokeAdmin {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -199,6 +210,12 @@ fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::User(UserCommand::GrantAdmin { email }) => {
+            set_admin(&pool_config()?, &email, true)
+        }
+        Command::User(UserCommand::RevokeAdmin { email }) => {
+            set_admin(&pool_config()?, &email, false)
+        }
         Command::Migrate => prepare_database(&pool_config()?, false).map(drop),
         Command::Openapi { format } => {
             let text = match format {
@@ -230,6 +247,26 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn set_admin(config: &persistence::PoolConfig, email: &str, admin: bool) -> anyhow::Result<()> {
+    let email =
+        domain::account::Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let db = prepare_database(config, false)?;
+    let user = db
+        .blocking(|conn| Ok(persistence::users::set_admin(conn, email.as_str(), admin)?))?
+        .with_context(|| format!("there is no account {}", email.as_str()))?;
+    let what = if admin {
+        "granted to"
+    } else {
+        "withdrawn from"
+    };
+    tracing::info!(user = %user.id, email = %user.email, admin, "administrator role changed");
+    eprintln!(
+        "the administrator role was {what} {} ({})",
+        user.email, user.id
+    );
+    Ok(())
 }
 
 fn import(db: &api::db::Db, source: RegisterSource, args: &ImportArgs) -> anyhow::Result<()> {

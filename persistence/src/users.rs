@@ -109,6 +109,18 @@ pub fn set_password(conn: &mut DbConn, id: &str, password_hash: &str) -> QueryRe
     })
 }
 
+/// Grants or withdraws the platform administrator role of the account with `email`; `None`
+/// when there is none. It applies to the next request: the role is read with every access
+/// token, not carried in it.
+pub fn set_admin(conn: &mut DbConn, email: &str, admin: bool) -> QueryResult<Option<UserRow>> {
+    conn.transaction(|conn| {
+        diesel::update(users::table.filter(users::email.eq(email)))
+            .set((users::is_admin.eq(admin), users::updated_at.eq(now())))
+            .execute(conn)?;
+        find_by_email(conn, email)
+    })
+}
+
 /// Deletes an account and with it its sessions and memberships (by cascade). Organisations,
 /// their other members and the change history stay.
 pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<bool> {

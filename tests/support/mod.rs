@@ -308,6 +308,24 @@ impl TestApp {
     /// Runs `partnernet --database-url <this app's database> <args>` to its end, with `stdin`,
     /// and waits until what it wrote is searchable here.
     pub async fn cli(&self, args: &[&str], stdin: &[u8]) -> CliRun {
+        let run = self.run_cli(args, stdin);
+        assert!(run.success, "partnernet {args:?} failed: {}", run.stderr);
+        self.searchable().await;
+        run
+    }
+
+    /// Runs `partnernet` as [`TestApp::cli`] does, expecting it to fail.
+    pub fn cli_refused(&self, args: &[&str]) -> CliRun {
+        let run = self.run_cli(args, b"");
+        assert!(
+            !run.success,
+            "partnernet {args:?} succeeded: {}",
+            run.stderr
+        );
+        run
+    }
+
+    fn run_cli(&self, args: &[&str], stdin: &[u8]) -> CliRun {
         use std::io::Write;
         use std::process::{Command, Stdio};
         let mut child = Command::new(env!("CARGO_BIN_EXE_partnernet"))
@@ -326,14 +344,11 @@ impl TestApp {
             .write_all(stdin)
             .expect("stdin written");
         let output = child.wait_with_output().expect("partnernet ran");
-        let run = CliRun {
+        CliRun {
             success: output.status.success(),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        };
-        assert!(run.success, "partnernet {args:?} failed: {}", run.stderr);
-        self.searchable().await;
-        run
+        }
     }
 
     /// Sends `method path` with a raw body of `content_type`.
