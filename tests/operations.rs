@@ -128,7 +128,27 @@ async fn exhausted_pool_answers_503_and_recovers(backend: Backend) {
     assert_eq!(app.get("/v1/companies").await.status, 200);
 }
 
+/// What is answered to a request with credentials is the caller's own: never cached. Public
+/// reads without credentials may be.
+async fn responses_to_credentials_are_never_cached(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let user = app.sign_up("jana@firma.example").await;
+    for response in [
+        app.get_as("/v1/me", &user.bearer()).await,
+        app.get_as("/v1/companies", &user.bearer()).await,
+        app.get_as("/v1/companies", "Bearer forged").await,
+        app.get_as("/v1/no-such-thing", &user.bearer()).await,
+    ] {
+        assert_eq!(response.header("cache-control"), Some("no-store"));
+    }
+    let public = app.get("/v1/companies").await;
+    assert_eq!(public.status, 200);
+    assert_eq!(public.header("cache-control"), None);
+    assert_eq!(public.header("x-content-type-options"), Some("nosniff"));
+}
+
 on_both_backends!(
+    responses_to_credentials_are_never_cached,
     exhausted_pool_answers_503_and_recovers,
     health_and_readiness,
     unknown_routes_are_problems,

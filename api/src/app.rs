@@ -101,6 +101,7 @@ impl Application {
                 .wrap(from_fn(searchable_writes))
                 .wrap(from_fn(rate_limit::limit_requests))
                 .wrap(from_fn(request_id_header))
+                .wrap(from_fn(private_responses))
                 .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
                 .wrap(cors())
                 .wrap(TracingLogger::default())
@@ -211,6 +212,23 @@ async fn searchable_writes(
                 tracing::warn!(seq, "a write is not searchable yet; answering anyway");
             }
         }
+    }
+    Ok(response)
+}
+
+/// A response to a request with credentials is the caller's own (contact persons, keys,
+/// secrets, their organisation's data): no cache, shared or private, may keep it. Every
+/// response passes here, so no handler can forget it.
+async fn private_responses(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let credentials = req.headers().contains_key(header::AUTHORIZATION);
+    let mut response = next.call(req).await?;
+    if credentials {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     Ok(response)
 }

@@ -348,7 +348,6 @@ pub async fn create(
     let location = format!("/v1/webhooks/{}", row.id);
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, location))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(CreatedWebhook {
             webhook: WebhookDto::new(row)?,
             secret: created_secret,
@@ -526,12 +525,10 @@ pub async fn rotate_secret(
         Ok(())
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(WebhookSecret {
-            secret,
-            previous_valid_until: until.and_utc(),
-        }))
+    Ok(HttpResponse::Ok().json(WebhookSecret {
+        secret,
+        previous_valid_until: until.and_utc(),
+    }))
 }
 
 /// List a subscription's deliveries

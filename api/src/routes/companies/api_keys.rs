@@ -1,6 +1,5 @@
 //! API keys of multiplier institutions.
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
 use domain::account::ApiScope;
@@ -185,12 +184,10 @@ pub async fn create(
             Ok(row)
         })
         .await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(CreatedApiKey {
-            key: row.into(),
-            secret,
-        }))
+    Ok(HttpResponse::Created().json(CreatedApiKey {
+        key: row.into(),
+        secret,
+    }))
 }
 
 /// List API keys

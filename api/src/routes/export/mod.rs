@@ -7,7 +7,7 @@
 pub mod companies;
 pub mod records;
 
-use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, NaiveDateTime};
@@ -211,7 +211,6 @@ async fn stream<S: Source>(
             HeaderName::from_static(POSITION_HEADER),
             HeaderValue::from(position),
         ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
         .streaming(stream))
 }
 
