@@ -181,6 +181,21 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Whatever the sort keys hold (but the separator), a cursor gives them back.
+        #[test]
+        fn cursors_round_trip(name in "[^\u{1f}]{0,30}", id in "[^\u{1f}]{1,30}") {
+            let cursor = encode_cursor(&[&name, &id]);
+            proptest::prop_assert_eq!(decode_cursor::<2>(&cursor).ok(), Some([name, id]));
+        }
+
+        /// Any text sent as a cursor is one or a problem, never a panic.
+        #[test]
+        fn any_text_is_a_cursor_or_a_problem(raw in "\\PC{0,80}") {
+            let _ = decode_cursor::<2>(&raw);
+        }
+    }
+
     #[test]
     fn limits() {
         assert_eq!(limit(None).ok(), Some(DEFAULT_LIMIT));
