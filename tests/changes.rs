@@ -6,19 +6,8 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
+use crate::support::fixtures::days_ahead;
 use crate::support::{Backend, Session, TestApp};
-
-async fn created(app: &TestApp, path: &str, body: &Value, session: &Session) -> String {
-    let response = app.post(path, body, Some(&session.bearer())).await;
-    assert_eq!(response.status, 201, "{path}: {}", response.json);
-    response.json["id"].as_str().expect("id").to_owned()
-}
-
-fn days_ahead(days: i64) -> String {
-    (chrono::Utc::now() + chrono::Duration::days(days))
-        .format("%Y-%m-%d")
-        .to_string()
-}
 
 /// A replica of the public data: (entity, id) → representation.
 type Replica = BTreeMap<(String, String), Value>;
@@ -65,9 +54,7 @@ async fn follow(app: &TestApp, key: &str, replica: &mut Replica, after: i64, lim
 async fn replaying_the_feed_gives_the_public_data(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@kammer.example").await;
-    let chamber = created(
-        &app,
-        "/v1/companies",
+    let chamber = app.created("/v1/companies",
         &json!({"kind": "multiplier", "name": "IHK Dresden", "address": {"country": "DE", "postal_code": "01067"}, "status": "published", "contact_persons": [{"name": "Katrin Vogel", "email": "vogel@ihk.example"}]}),
         &owner,
     )
@@ -94,45 +81,39 @@ async fn replaying_the_feed_gives_the_public_data(backend: Backend) {
 
     // Public and private changes of every kind.
     let firm = |name: &str, status: &str| json!({"kind": "company", "name": name, "address": {"country": "CZ", "postal_code": "46001"}, "status": status});
-    let sawmill = created(
-        &app,
-        "/v1/companies",
-        &firm("Pila Dvořák s.r.o.", "published"),
-        &owner,
-    )
-    .await;
-    let draft = created(
-        &app,
-        "/v1/companies",
-        &firm("Tajná firma s.r.o.", "draft"),
-        &owner,
-    )
-    .await;
+    let sawmill = app
+        .created(
+            "/v1/companies",
+            &firm("Pila Dvořák s.r.o.", "published"),
+            &owner,
+        )
+        .await;
+    let draft = app
+        .created(
+            "/v1/companies",
+            &firm("Tajná firma s.r.o.", "draft"),
+            &owner,
+        )
+        .await;
     let product = json!({"kind": "product", "name": {"cs": "Řezivo"}});
-    let boards = created(
-        &app,
-        &format!("/v1/companies/{sawmill}/products"),
-        &product,
-        &owner,
-    )
-    .await;
-    let pallets = created(
-        &app,
-        &format!("/v1/companies/{sawmill}/products"),
-        &json!({"kind": "product", "name": {"cs": "Palety"}}),
-        &owner,
-    )
-    .await;
-    let secret_product = created(
-        &app,
-        &format!("/v1/companies/{draft}/products"),
-        &product,
-        &owner,
-    )
-    .await;
-    let event = created(
-        &app,
-        "/v1/events",
+    let boards = app
+        .created(
+            &format!("/v1/companies/{sawmill}/products"),
+            &product,
+            &owner,
+        )
+        .await;
+    let pallets = app
+        .created(
+            &format!("/v1/companies/{sawmill}/products"),
+            &json!({"kind": "product", "name": {"cs": "Palety"}}),
+            &owner,
+        )
+        .await;
+    let secret_product = app
+        .created(&format!("/v1/companies/{draft}/products"), &product, &owner)
+        .await;
+    let event = app.created("/v1/events",
         &json!({
             "organiser_id": chamber, "kind": "workshop", "title": {"de": "Holzforum"},
             "starts_at": format!("{}T09:00", days_ahead(20)), "ends_at": format!("{}T12:00", days_ahead(20)),
@@ -142,9 +123,7 @@ async fn replaying_the_feed_gives_the_public_data(backend: Backend) {
         &owner,
     )
     .await;
-    let draft_event = created(
-        &app,
-        "/v1/events",
+    let draft_event = app.created("/v1/events",
         &json!({
             "organiser_id": chamber, "kind": "workshop", "title": {"de": "Entwurf"},
             "starts_at": format!("{}T09:00", days_ahead(30)), "ends_at": format!("{}T12:00", days_ahead(30)),
@@ -158,7 +137,7 @@ async fn replaying_the_feed_gives_the_public_data(backend: Backend) {
         "company_id": sawmill, "type": "business_offer", "title": {"cs": "Nabízíme řezivo"},
         "partnership_types": ["supplier"], "valid_until": days_ahead(60), "status": "published"
     });
-    let offer = created(&app, "/v1/opportunities", &opportunity, &owner).await;
+    let offer = app.created("/v1/opportunities", &opportunity, &owner).await;
 
     // A first replica, in small pages.
     let mut replica = Replica::new();

@@ -57,12 +57,6 @@ fn registration(company: &str, kind: &str, listed: bool) -> Value {
     })
 }
 
-async fn created(app: &TestApp, path: &str, body: &Value, session: &Session) -> String {
-    let response = app.post(path, body, Some(&session.bearer())).await;
-    assert_eq!(response.status, 201, "{path}: {}", response.json);
-    response.json["id"].as_str().expect("id").to_owned()
-}
-
 async fn add_member(app: &TestApp, company: &str, owner: &Session, email: &str) {
     let added = app
         .post(
@@ -133,21 +127,21 @@ async fn authorisation_of_every_operation(backend: Backend) {
     let stranger = app.sign_up("stranger@example.cz").await;
     let other = app.sign_up("owner@komora.example").await;
     let admin = app.admin().await;
-    let organiser = created(
-        &app,
-        "/v1/companies",
-        &chamber("Wirtschaftskammer Lausitz"),
-        &owner,
-    )
-    .await;
+    let organiser = app
+        .created(
+            "/v1/companies",
+            &chamber("Wirtschaftskammer Lausitz"),
+            &owner,
+        )
+        .await;
     add_member(&app, &organiser, &owner, "editor@kammer.example").await;
-    let other_org = created(
-        &app,
-        "/v1/companies",
-        &chamber("Hospodářská komora Liberec"),
-        &other,
-    )
-    .await;
+    let other_org = app
+        .created(
+            "/v1/companies",
+            &chamber("Hospodářská komora Liberec"),
+            &other,
+        )
+        .await;
     let read_key = key(&app, &organiser, &owner, &["read"]).await;
     let stats_key = key(&app, &organiser, &owner, &["stats"]).await;
     let callers: [Option<String>; 7] = [
@@ -160,24 +154,29 @@ async fn authorisation_of_every_operation(backend: Backend) {
         Some(stats_key),
     ];
 
-    let event = created(&app, "/v1/events", &exchange(&organiser, 10), &owner).await;
+    let event = app
+        .created("/v1/events", &exchange(&organiser, 10), &owner)
+        .await;
     let mut draft_body = exchange(&organiser, 10);
     draft_body["status"] = json!("draft");
-    let draft = created(&app, "/v1/events", &draft_body, &owner).await;
+    let draft = app.created("/v1/events", &draft_body, &owner).await;
     // What a column's request consumes: a draft to delete, an event to register for.
     let mut drafts = Vec::new();
     let mut events = Vec::new();
     for _ in 0..7 {
-        drafts.push(created(&app, "/v1/events", &draft_body, &owner).await);
-        events.push(created(&app, "/v1/events", &exchange(&organiser, 10), &owner).await);
+        drafts.push(app.created("/v1/events", &draft_body, &owner).await);
+        events.push(
+            app.created("/v1/events", &exchange(&organiser, 10), &owner)
+                .await,
+        );
     }
-    let registered = created(
-        &app,
-        &format!("/v1/events/{event}/registrations"),
-        &registration(&other_org, "exhibitor", true),
-        &other,
-    )
-    .await;
+    let registered = app
+        .created(
+            &format!("/v1/events/{event}/registrations"),
+            &registration(&other_org, "exhibitor", true),
+            &other,
+        )
+        .await;
 
     let e = &event;
     #[allow(clippy::type_complexity)]
@@ -315,9 +314,7 @@ async fn authorisation_of_every_operation(backend: Backend) {
     }
 
     // A company that is no multiplier organises nothing; administrators organise for it.
-    let firm = created(
-        &app,
-        "/v1/companies",
+    let firm = app.created("/v1/companies",
         &json!({"kind": "company", "name": "Feinmechanik Zittau GmbH", "address": {"country": "DE"}, "status": "published"}),
         &stranger,
     )
@@ -325,11 +322,11 @@ async fn authorisation_of_every_operation(backend: Backend) {
     app.post("/v1/events", &exchange(&firm, 5), Some(&stranger.bearer()))
         .await
         .assert_problem(403, "forbidden");
-    created(&app, "/v1/events", &exchange(&firm, 5), &admin).await;
+    app.created("/v1/events", &exchange(&firm, 5), &admin).await;
     // A draft organisation's events stay drafts: a public event would name it.
     let mut hidden = chamber("Kammer im Aufbau");
     hidden["status"] = json!("draft");
-    let hidden = created(&app, "/v1/companies", &hidden, &stranger).await;
+    let hidden = app.created("/v1/companies", &hidden, &stranger).await;
     app.post(
         "/v1/events",
         &exchange(&hidden, 5),
@@ -339,7 +336,7 @@ async fn authorisation_of_every_operation(backend: Backend) {
     .assert_problem(409, "organiser_not_published");
     let mut draft_of_draft = exchange(&hidden, 5);
     draft_of_draft["status"] = json!("draft");
-    let draft_of_draft = created(&app, "/v1/events", &draft_of_draft, &stranger).await;
+    let draft_of_draft = app.created("/v1/events", &draft_of_draft, &stranger).await;
     app.patch(
         &format!("/v1/events/{draft_of_draft}"),
         &json!({"status": "published"}),
@@ -362,14 +359,16 @@ async fn concurrent_registrations_never_overbook(backend: Backend) {
     let app = TestApp::spawn_with_pool(backend, 8, std::time::Duration::from_secs(20)).await;
     let owner = app.sign_up("owner@kammer.example").await;
     let admin = app.admin().await;
-    let organiser = created(
-        &app,
-        "/v1/companies",
-        &chamber("Wirtschaftskammer Lausitz"),
-        &owner,
-    )
-    .await;
-    let event = created(&app, "/v1/events", &exchange(&organiser, 5), &owner).await;
+    let organiser = app
+        .created(
+            "/v1/companies",
+            &chamber("Wirtschaftskammer Lausitz"),
+            &owner,
+        )
+        .await;
+    let event = app
+        .created("/v1/events", &exchange(&organiser, 5), &owner)
+        .await;
     let companies = participants(&app, 24).await;
     let path = format!("/v1/events/{event}/registrations");
     let bearer = admin.bearer();
@@ -434,26 +433,23 @@ async fn waiting_list_moves_up_in_order(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@kammer.example").await;
     let admin = app.admin().await;
-    let organiser = created(
-        &app,
-        "/v1/companies",
-        &chamber("Wirtschaftskammer Lausitz"),
-        &owner,
-    )
-    .await;
-    let event = created(&app, "/v1/events", &exchange(&organiser, 2), &owner).await;
+    let organiser = app
+        .created(
+            "/v1/companies",
+            &chamber("Wirtschaftskammer Lausitz"),
+            &owner,
+        )
+        .await;
+    let event = app
+        .created("/v1/events", &exchange(&organiser, 2), &owner)
+        .await;
     let companies = participants(&app, 5).await;
     let mut registrations = Vec::new();
     for company in &companies {
         let path = format!("/v1/events/{event}/registrations");
         registrations.push(
-            created(
-                &app,
-                &path,
-                &registration(company, "exhibitor", true),
-                &admin,
-            )
-            .await,
+            app.created(&path, &registration(company, "exhibitor", true), &admin)
+                .await,
         );
     }
     let status = |n: usize| {
@@ -529,18 +525,18 @@ async fn deadline_double_registration_and_cancellation(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@kammer.example").await;
     let admin = app.admin().await;
-    let organiser = created(
-        &app,
-        "/v1/companies",
-        &chamber("Wirtschaftskammer Lausitz"),
-        &owner,
-    )
-    .await;
+    let organiser = app
+        .created(
+            "/v1/companies",
+            &chamber("Wirtschaftskammer Lausitz"),
+            &owner,
+        )
+        .await;
     let companies = participants(&app, 3).await;
 
     let mut closed = exchange(&organiser, 5);
     closed["registration_deadline"] = json!((Utc::now() - Duration::hours(1)).to_rfc3339());
-    let closed = created(&app, "/v1/events", &closed, &owner).await;
+    let closed = app.created("/v1/events", &closed, &owner).await;
     app.post(
         &format!("/v1/events/{closed}/registrations"),
         &registration(&companies[0], "visitor", true),
@@ -551,7 +547,7 @@ async fn deadline_double_registration_and_cancellation(backend: Backend) {
 
     let mut no_exhibitors = exchange(&organiser, 0);
     no_exhibitors["title"] = json!({"de": "Vortrag"});
-    let no_exhibitors = created(&app, "/v1/events", &no_exhibitors, &owner).await;
+    let no_exhibitors = app.created("/v1/events", &no_exhibitors, &owner).await;
     app.post(
         &format!("/v1/events/{no_exhibitors}/registrations"),
         &registration(&companies[0], "exhibitor", true),
@@ -560,18 +556,20 @@ async fn deadline_double_registration_and_cancellation(backend: Backend) {
     .await
     .assert_problem(409, "not_offered");
 
-    let event = created(&app, "/v1/events", &exchange(&organiser, 5), &owner).await;
+    let event = app
+        .created("/v1/events", &exchange(&organiser, 5), &owner)
+        .await;
     let path = format!("/v1/events/{event}/registrations");
-    let first = created(
-        &app,
-        &path,
-        &registration(&companies[0], "exhibitor", true),
-        &admin,
-    )
-    .await;
+    let first = app
+        .created(
+            &path,
+            &registration(&companies[0], "exhibitor", true),
+            &admin,
+        )
+        .await;
     let mut formula = registration(&companies[1], "visitor", true);
     formula["note"] = json!("=HYPERLINK(\"https://evil.example\")");
-    let second = created(&app, &path, &formula, &admin).await;
+    let second = app.created(&path, &formula, &admin).await;
     let twice = app
         .post(
             &path,
@@ -684,13 +682,13 @@ fn property<'a>(
 async fn calendars_keep_local_times_across_daylight_saving(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@kammer.example").await;
-    let organiser = created(
-        &app,
-        "/v1/companies",
-        &chamber("Wirtschaftskammer Lausitz"),
-        &owner,
-    )
-    .await;
+    let organiser = app
+        .created(
+            "/v1/companies",
+            &chamber("Wirtschaftskammer Lausitz"),
+            &owner,
+        )
+        .await;
     // Summer time starts on 28 March 2027: 09:00 is 08:00 UTC the day before, 07:00 after.
     let mut winter = exchange(&organiser, 5);
     winter["starts_at"] = json!("2027-03-27T09:00");
@@ -850,13 +848,13 @@ async fn calendars_keep_local_times_across_daylight_saving(backend: Backend) {
 async fn search_in_german_finds_an_event_described_only_in_czech(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@komora.example").await;
-    let organiser = created(
-        &app,
-        "/v1/companies",
-        &chamber("Hospodářská komora Děčín"),
-        &owner,
-    )
-    .await;
+    let organiser = app
+        .created(
+            "/v1/companies",
+            &chamber("Hospodářská komora Děčín"),
+            &owner,
+        )
+        .await;
     let mut czech = exchange(&organiser, 5);
     czech["title"] = json!({"cs": "Setkání strojírenských firem"});
     czech["summary"] =
@@ -865,14 +863,14 @@ async fn search_in_german_finds_an_event_described_only_in_czech(backend: Backen
     czech["venue"] = json!({"name": "Kulturní dům", "address": {"postal_code": "40001", "city": "Ústí nad Labem", "country": "CZ"}});
     czech["languages"] = json!(["cs"]);
     czech["interpreting"] = json!(false);
-    let czech = created(&app, "/v1/events", &czech, &owner).await;
+    let czech = app.created("/v1/events", &czech, &owner).await;
     let mut online = exchange(&organiser, 5);
     online["kind"] = json!("webinar");
     online["title"] = json!({"de": "Exportförderung"});
     online["summary"] = Value::Null;
     online["venue"] = Value::Null;
     online["online_url"] = json!("https://meet.example/export");
-    let online = created(&app, "/v1/events", &online, &owner).await;
+    let online = app.created("/v1/events", &online, &owner).await;
 
     let ids = |response: &crate::support::Response| -> Vec<String> {
         assert_eq!(response.status, 200, "{}", response.json);
@@ -966,13 +964,13 @@ async fn search_in_german_finds_an_event_described_only_in_czech(backend: Backen
 async fn event_bodies_are_checked(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@kammer.example").await;
-    let organiser = created(
-        &app,
-        "/v1/companies",
-        &chamber("Wirtschaftskammer Lausitz"),
-        &owner,
-    )
-    .await;
+    let organiser = app
+        .created(
+            "/v1/companies",
+            &chamber("Wirtschaftskammer Lausitz"),
+            &owner,
+        )
+        .await;
     let bearer = owner.bearer();
     let post = |body: Value| {
         let bearer = bearer.clone();
@@ -997,7 +995,9 @@ async fn event_bodies_are_checked(backend: Backend) {
     let mut body = exchange(&organiser, 5);
     body["organiser"] = json!("me");
     post(body).await.assert_problem(400, "invalid_body");
-    let event = created(&app, "/v1/events", &exchange(&organiser, 5), &owner).await;
+    let event = app
+        .created("/v1/events", &exchange(&organiser, 5), &owner)
+        .await;
     let moved = app
         .patch(
             &format!("/v1/events/{event}"),
@@ -1023,26 +1023,28 @@ async fn participants_are_told_of_places_and_cancellations(backend: Backend) {
     let owner = app.sign_up("owner@kammer.example").await;
     let first = app.sign_up("owner@first.example").await;
     let second = app.sign_up("owner@second.example").await;
-    let organiser = created(
-        &app,
-        "/v1/companies",
-        &chamber("Wirtschaftskammer Lausitz"),
-        &owner,
-    )
-    .await;
-    let event = created(&app, "/v1/events", &exchange(&organiser, 1), &owner).await;
+    let organiser = app
+        .created(
+            "/v1/companies",
+            &chamber("Wirtschaftskammer Lausitz"),
+            &owner,
+        )
+        .await;
+    let event = app
+        .created("/v1/events", &exchange(&organiser, 1), &owner)
+        .await;
     let mut registered = Vec::new();
     for (who, name) in [(&first, "Erste GmbH"), (&second, "Zweite GmbH")] {
-        let company = created(
-            &app,
-            "/v1/companies",
+        let company = app.created("/v1/companies",
             &json!({"kind": "company", "name": name, "address": {"country": "DE"}, "status": "published"}),
             who,
         )
         .await;
         let path = format!("/v1/events/{event}/registrations");
-        registered
-            .push(created(&app, &path, &registration(&company, "exhibitor", true), who).await);
+        registered.push(
+            app.created(&path, &registration(&company, "exhibitor", true), who)
+                .await,
+        );
     }
     let kinds = |who: &Session| {
         let bearer = who.bearer();

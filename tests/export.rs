@@ -8,7 +8,7 @@ use domain::country::Country;
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
-use crate::support::fixtures::{company, czech_sawmill, draft};
+use crate::support::fixtures::{company, czech_sawmill, days_ahead, draft};
 use crate::support::{Backend, Session, TestApp};
 
 /// A verified chamber with an owner, and its keys: export with read, export alone, read alone.
@@ -332,18 +332,6 @@ async fn an_export_and_the_feed_are_the_current_data(backend: Backend) {
     );
 }
 
-fn days_ahead(days: i64) -> String {
-    (chrono::Utc::now() + chrono::Duration::days(days))
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
-async fn created(app: &TestApp, path: &str, body: &Value, owner: &Session) -> String {
-    let response = app.post(path, body, Some(&owner.bearer())).await;
-    assert_eq!(response.status, 201, "{path}: {}", response.json);
-    response.json["id"].as_str().expect("id").to_owned()
-}
-
 /// Products, events and opportunities export as their `GET` shows them, only the public ones,
 /// filtered like the product search, as CSV too; and an export followed by the feed is the
 /// current data.
@@ -351,37 +339,36 @@ async fn products_events_and_opportunities_export_like_the_feed(backend: Backend
     let app = TestApp::spawn(backend).await;
     let (owner, chamber, [full, export_only, read_only]) = chamber(&app).await;
     let firm = |name: &str, status: &str| json!({"kind": "company", "name": name, "address": {"country": "CZ", "postal_code": "46001"}, "status": status});
-    let sawmill = created(
-        &app,
-        "/v1/companies",
-        &firm("Pila Dvořák s.r.o.", "published"),
-        &owner,
-    )
-    .await;
-    let hidden = created(
-        &app,
-        "/v1/companies",
-        &firm("Tajná firma s.r.o.", "draft"),
-        &owner,
-    )
-    .await;
+    let sawmill = app
+        .created(
+            "/v1/companies",
+            &firm("Pila Dvořák s.r.o.", "published"),
+            &owner,
+        )
+        .await;
+    let hidden = app
+        .created(
+            "/v1/companies",
+            &firm("Tajná firma s.r.o.", "draft"),
+            &owner,
+        )
+        .await;
     let product = |name: &str| json!({"kind": "product", "name": {"cs": name, "de": name}, "keywords": ["dřevo"]});
-    let boards = created(
-        &app,
-        &format!("/v1/companies/{sawmill}/products"),
-        &product("Řezivo"),
-        &owner,
-    )
-    .await;
-    let pallets = created(
-        &app,
-        &format!("/v1/companies/{sawmill}/products"),
-        &product("Palety"),
-        &owner,
-    )
-    .await;
-    created(
-        &app,
+    let boards = app
+        .created(
+            &format!("/v1/companies/{sawmill}/products"),
+            &product("Řezivo"),
+            &owner,
+        )
+        .await;
+    let pallets = app
+        .created(
+            &format!("/v1/companies/{sawmill}/products"),
+            &product("Palety"),
+            &owner,
+        )
+        .await;
+    app.created(
         &format!("/v1/companies/{hidden}/products"),
         &product("Řezivo tajné"),
         &owner,
@@ -395,8 +382,8 @@ async fn products_events_and_opportunities_export_like_the_feed(backend: Backend
             "capacity": {"visitors": 50}, "status": status
         })
     };
-    let forum = created(&app, "/v1/events", &event("published"), &owner).await;
-    created(&app, "/v1/events", &event("draft"), &owner).await;
+    let forum = app.created("/v1/events", &event("published"), &owner).await;
+    app.created("/v1/events", &event("draft"), &owner).await;
     let opportunity = |status: &str| {
         json!({
             "company_id": sawmill, "type": "business_offer", "title": {"cs": format!("Dodávky řeziva {status}")},
@@ -404,8 +391,11 @@ async fn products_events_and_opportunities_export_like_the_feed(backend: Backend
             "valid_until": days_ahead(60), "status": status
         })
     };
-    let offer = created(&app, "/v1/opportunities", &opportunity("published"), &owner).await;
-    created(&app, "/v1/opportunities", &opportunity("draft"), &owner).await;
+    let offer = app
+        .created("/v1/opportunities", &opportunity("published"), &owner)
+        .await;
+    app.created("/v1/opportunities", &opportunity("draft"), &owner)
+        .await;
 
     // Only keys with `export` and administrators.
     for what in ["products", "events", "opportunities"] {
@@ -496,8 +486,7 @@ async fn products_events_and_opportunities_export_like_the_feed(backend: Backend
             .status,
         204
     );
-    created(
-        &app,
+    app.created(
         &format!("/v1/companies/{sawmill}/products"),
         &product("Hranoly"),
         &owner,

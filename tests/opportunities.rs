@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
+use crate::support::fixtures::days_ahead;
 use crate::support::{Backend, Response, Session, TestApp};
 
 fn firm(name: &str, country: &str, postal_code: &str, status: &str) -> Value {
@@ -15,12 +16,6 @@ fn firm(name: &str, country: &str, postal_code: &str, status: &str) -> Value {
         "address": {"postal_code": postal_code, "country": country},
         "status": status
     })
-}
-
-fn days_ahead(days: i64) -> String {
-    (Utc::now() + Duration::days(days))
-        .format("%Y-%m-%d")
-        .to_string()
 }
 
 /// A published Czech request for CNC subcontractors, written only in Czech.
@@ -39,12 +34,6 @@ fn request(company: &str) -> Value {
     })
 }
 
-async fn created(app: &TestApp, path: &str, body: &Value, session: &Session) -> String {
-    let response = app.post(path, body, Some(&session.bearer())).await;
-    assert_eq!(response.status, 201, "{path}: {}", response.json);
-    response.json["id"].as_str().expect("id").to_owned()
-}
-
 fn ids(response: &Response) -> Vec<String> {
     assert_eq!(response.status, 200, "{}", response.json);
     response.json["items"]
@@ -58,14 +47,16 @@ fn ids(response: &Response) -> Vec<String> {
 async fn published_opportunities_are_found_across_languages(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@strojirna.example").await;
-    let company = created(
-        &app,
-        "/v1/companies",
-        &firm("Strojírna Novák s.r.o.", "CZ", "40001", "published"),
-        &owner,
-    )
-    .await;
-    let czech = created(&app, "/v1/opportunities", &request(&company), &owner).await;
+    let company = app
+        .created(
+            "/v1/companies",
+            &firm("Strojírna Novák s.r.o.", "CZ", "40001", "published"),
+            &owner,
+        )
+        .await;
+    let czech = app
+        .created("/v1/opportunities", &request(&company), &owner)
+        .await;
     let mut offer = request(&company);
     offer["type"] = json!("technology_offer");
     offer["title"] = json!({"de": "Laserschneiden für Blechteile"});
@@ -73,10 +64,10 @@ async fn published_opportunities_are_found_across_languages(backend: Backend) {
     offer["keywords"] = json!(["Laser"]);
     offer["partnership_types"] = json!(["licence"]);
     offer["target_countries"] = json!([]);
-    let laser = created(&app, "/v1/opportunities", &offer, &owner).await;
+    let laser = app.created("/v1/opportunities", &offer, &owner).await;
     let mut draft = request(&company);
     draft["status"] = json!("draft");
-    let draft = created(&app, "/v1/opportunities", &draft, &owner).await;
+    let draft = app.created("/v1/opportunities", &draft, &owner).await;
 
     assert_eq!(
         ids(&app.get("/v1/opportunities?q=Zulieferer").await),
@@ -204,14 +195,16 @@ async fn published_opportunities_are_found_across_languages(backend: Backend) {
 async fn expired_ones_leave_the_lists(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@strojirna.example").await;
-    let company = created(
-        &app,
-        "/v1/companies",
-        &firm("Strojírna Novák s.r.o.", "CZ", "40001", "published"),
-        &owner,
-    )
-    .await;
-    let id = created(&app, "/v1/opportunities", &request(&company), &owner).await;
+    let company = app
+        .created(
+            "/v1/companies",
+            &firm("Strojírna Novák s.r.o.", "CZ", "40001", "published"),
+            &owner,
+        )
+        .await;
+    let id = app
+        .created("/v1/opportunities", &request(&company), &owner)
+        .await;
     assert_eq!(ids(&app.get("/v1/opportunities").await), [id.as_str()]);
     // Time passes: its last valid day was yesterday.
     let yesterday = (Utc::now() - Duration::days(1)).date_naive();
@@ -247,13 +240,13 @@ async fn who_may_publish_and_what_is_checked(backend: Backend) {
     let owner = app.sign_up("owner@strojirna.example").await;
     let stranger = app.sign_up("stranger@example.de").await;
     let admin = app.admin().await;
-    let company = created(
-        &app,
-        "/v1/companies",
-        &firm("Strojírna Novák s.r.o.", "CZ", "40001", "published"),
-        &owner,
-    )
-    .await;
+    let company = app
+        .created(
+            "/v1/companies",
+            &firm("Strojírna Novák s.r.o.", "CZ", "40001", "published"),
+            &owner,
+        )
+        .await;
     app.post("/v1/opportunities", &request(&company), None)
         .await
         .assert_problem(401, "unauthenticated");
@@ -264,17 +257,20 @@ async fn who_may_publish_and_what_is_checked(backend: Backend) {
     )
     .await
     .assert_problem(403, "forbidden");
-    created(&app, "/v1/opportunities", &request(&company), &admin).await;
+    app.created("/v1/opportunities", &request(&company), &admin)
+        .await;
 
     // A draft organisation's published opportunity stays out of public view.
-    let hidden = created(
-        &app,
-        "/v1/companies",
-        &firm("Tajná firma s.r.o.", "CZ", "40001", "draft"),
-        &stranger,
-    )
-    .await;
-    let secret = created(&app, "/v1/opportunities", &request(&hidden), &stranger).await;
+    let hidden = app
+        .created(
+            "/v1/companies",
+            &firm("Tajná firma s.r.o.", "CZ", "40001", "draft"),
+            &stranger,
+        )
+        .await;
+    let secret = app
+        .created("/v1/opportunities", &request(&hidden), &stranger)
+        .await;
     assert!(!ids(&app.get("/v1/opportunities").await).contains(&secret));
     app.get(&format!("/v1/opportunities/{secret}"))
         .await
@@ -318,7 +314,9 @@ async fn who_may_publish_and_what_is_checked(backend: Backend) {
     app.post("/v1/opportunities", &body, Some(&owner.bearer()))
         .await
         .assert_problem(400, "invalid_body");
-    let id = created(&app, "/v1/opportunities", &request(&company), &owner).await;
+    let id = app
+        .created("/v1/opportunities", &request(&company), &owner)
+        .await;
     let moved = app
         .patch(
             &format!("/v1/opportunities/{id}"),
@@ -332,17 +330,18 @@ async fn who_may_publish_and_what_is_checked(backend: Backend) {
 async fn owners_are_told_a_week_before_expiry(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let owner = app.sign_up("owner@strojirna.example").await;
-    let company = created(
-        &app,
-        "/v1/companies",
-        &firm("Strojírna Novák s.r.o.", "CZ", "40001", "published"),
-        &owner,
-    )
-    .await;
+    let company = app
+        .created(
+            "/v1/companies",
+            &firm("Strojírna Novák s.r.o.", "CZ", "40001", "published"),
+            &owner,
+        )
+        .await;
     let mut soon = request(&company);
     soon["valid_until"] = json!(days_ahead(5));
-    let soon = created(&app, "/v1/opportunities", &soon, &owner).await;
-    created(&app, "/v1/opportunities", &request(&company), &owner).await;
+    let soon = app.created("/v1/opportunities", &soon, &owner).await;
+    app.created("/v1/opportunities", &request(&company), &owner)
+        .await;
     let sweep = || {
         app.db
             .blocking(|conn| {

@@ -5,6 +5,7 @@ use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
+use crate::support::fixtures::days_ahead;
 use crate::support::{Backend, Session, TestApp};
 
 fn organisation(kind: &str, name: &str, country: &str, postal_code: &str, nace: &[&str]) -> Value {
@@ -15,12 +16,6 @@ fn organisation(kind: &str, name: &str, country: &str, postal_code: &str, nace: 
         "industries": nace,
         "status": "published"
     })
-}
-
-fn days_ahead(days: i64) -> String {
-    (Utc::now() + Duration::days(days))
-        .format("%Y-%m-%d")
-        .to_string()
 }
 
 fn opportunity(company: &str, kind: &str, title: &str, nace: &[&str], keywords: &[&str]) -> Value {
@@ -34,12 +29,6 @@ fn opportunity(company: &str, kind: &str, title: &str, nace: &[&str], keywords: 
         "valid_until": days_ahead(90),
         "status": "published"
     })
-}
-
-async fn created(app: &TestApp, path: &str, body: &Value, session: &Session) -> String {
-    let response = app.post(path, body, Some(&session.bearer())).await;
-    assert_eq!(response.status, 201, "{path}: {}", response.json);
-    response.json["id"].as_str().expect("id").to_owned()
 }
 
 /// (organisation, opportunity title or "", score, reason kinds) of each recommendation.
@@ -87,21 +76,20 @@ async fn evidence_ranks_partners_and_says_why(backend: Backend) {
     let owner = app.sign_up("owner@feinmechanik.example").await;
     let others = app.sign_up("owner@others.example").await;
     // The company asking: CNC machining in Zittau, with a product and an open request.
-    let company = created(
-        &app,
-        "/v1/companies",
-        &organisation(
-            "company",
-            "Feinmechanik Zittau GmbH",
-            "DE",
-            "02763",
-            &["25.62"],
-        ),
-        &owner,
-    )
-    .await;
-    created(
-        &app,
+    let company = app
+        .created(
+            "/v1/companies",
+            &organisation(
+                "company",
+                "Feinmechanik Zittau GmbH",
+                "DE",
+                "02763",
+                &["25.62"],
+            ),
+            &owner,
+        )
+        .await;
+    app.created(
         &format!("/v1/companies/{company}/products"),
         &json!({"kind": "service", "name": {"de": "CNC-Fräsen"}, "industries": ["25.62"]}),
         &owner,
@@ -114,12 +102,12 @@ async fn evidence_ranks_partners_and_says_why(backend: Backend) {
         &[],
         &["Pulverbeschichtung"],
     );
-    created(&app, "/v1/opportunities", &own_request, &owner).await;
+    app.created("/v1/opportunities", &own_request, &owner).await;
 
     let org = |kind, name, country, postal, nace: &'static [&'static str]| {
         let body = organisation(kind, name, country, postal, nace);
         let (app, others) = (&app, &others);
-        async move { created(app, "/v1/companies", &body, others).await }
+        async move { app.created("/v1/companies", &body, others).await }
     };
     // A Czech request for what the company's product does, in its activity, 20 km away.
     let liberec = org(
@@ -137,7 +125,8 @@ async fn evidence_ranks_partners_and_says_why(backend: Backend) {
         &["25.62"],
         &[],
     );
-    created(&app, "/v1/opportunities", &cnc_request, &others).await;
+    app.created("/v1/opportunities", &cnc_request, &others)
+        .await;
     // A Czech offer answering the company's request, 85 km away.
     let most = org("company", "Lakovna Most a.s.", "CZ", "43401", &["25.61"]).await;
     let coating = opportunity(
@@ -147,7 +136,7 @@ async fn evidence_ranks_partners_and_says_why(backend: Backend) {
         &["25.61"],
         &[],
     );
-    created(&app, "/v1/opportunities", &coating, &others).await;
+    app.created("/v1/opportunities", &coating, &others).await;
     // Steel suppliers (24 supplies 25) on both sides of the border.
     org("company", "Ocelárna Děčín a.s.", "CZ", "40502", &["24.10"]).await;
     org(
@@ -164,35 +153,30 @@ async fn evidence_ranks_partners_and_says_why(backend: Backend) {
     org("company", "Bäckerei Görlitz", "DE", "02826", &["10.71"]).await;
     let mut draft = organisation("company", "Stahl Entwurf GmbH", "DE", "02763", &["24.10"]);
     draft["status"] = json!("draft");
-    created(&app, "/v1/companies", &draft, &others).await;
+    app.created("/v1/companies", &draft, &others).await;
     // An upcoming event both the company and the bakery take part in.
     let chamber = org("multiplier", "IHK Dresden", "DE", "01067", &[]).await;
-    let event = created(
-        &app,
-        "/v1/events",
-        &json!({
-            "organiser_id": chamber,
-            "kind": "cooperation_exchange",
-            "title": {"de": "Zulieferbörse Oberlausitz"},
-            "starts_at": format!("{}T09:00", days_ahead(30)),
-            "ends_at": format!("{}T16:00", days_ahead(30)),
-            "time_zone": "Europe/Berlin",
-            "online_url": "https://ihk.example/boerse",
-            "capacity": {"visitors": 100},
-            "status": "published"
-        }),
-        &others,
-    )
-    .await;
-    for (who, session) in [(&company, &owner), (&bakery, &others)] {
-        let body = json!({"company_id": who, "kind": "visitor", "participants": [{"name": "Jana Nováková", "email": "jana@firma.example", "language": "cs"}], "listed": true});
-        created(
-            &app,
-            &format!("/v1/events/{event}/registrations"),
-            &body,
-            session,
+    let event = app
+        .created(
+            "/v1/events",
+            &json!({
+                "organiser_id": chamber,
+                "kind": "cooperation_exchange",
+                "title": {"de": "Zulieferbörse Oberlausitz"},
+                "starts_at": format!("{}T09:00", days_ahead(30)),
+                "ends_at": format!("{}T16:00", days_ahead(30)),
+                "time_zone": "Europe/Berlin",
+                "online_url": "https://ihk.example/boerse",
+                "capacity": {"visitors": 100},
+                "status": "published"
+            }),
+            &others,
         )
         .await;
+    for (who, session) in [(&company, &owner), (&bakery, &others)] {
+        let body = json!({"company_id": who, "kind": "visitor", "participants": [{"name": "Jana Nováková", "email": "jana@firma.example", "language": "cs"}], "listed": true});
+        app.created(&format!("/v1/events/{event}/registrations"), &body, session)
+            .await;
     }
 
     let path = format!("/v1/companies/{company}/recommendations");

@@ -60,15 +60,8 @@ async fn subscribe(
 }
 
 async fn publish_company(app: &TestApp, owner: &Session, name: &str) -> String {
-    let response = app
-        .post(
-            "/v1/companies",
-            &json!({"kind": "company", "name": name, "address": {"country": "CZ", "postal_code": "46001"}, "status": "published"}),
-            Some(&owner.bearer()),
-        )
-        .await;
-    assert_eq!(response.status, 201, "{}", response.json);
-    response.json["id"].as_str().expect("id").to_owned()
+    let firm = json!({"kind": "company", "name": name, "address": {"country": "CZ", "postal_code": "46001"}, "status": "published"});
+    app.created("/v1/companies", &firm, owner).await
 }
 
 fn quick_retries() -> Backoff {

@@ -124,3 +124,10 @@ pub fn draft(name: &str) -> NewCompany {
         ..company(name, Country::Czechia, "46001", &["62.01"])
     }
 }
+
+/// The date `days` from today (UTC), as `YYYY-MM-DD`.
+pub fn days_ahead(days: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}

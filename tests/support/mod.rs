@@ -517,6 +517,13 @@ impl TestApp {
         )
     }
 
+    /// `POST`s `body` to `path` as `session`, expecting `201`; the id of what was created.
+    pub async fn created(&self, path: &str, body: &Value, session: &Session) -> String {
+        let response = self.post(path, body, Some(&session.bearer())).await;
+        assert_eq!(response.status, 201, "{path}: {}", response.json);
+        response.json["id"].as_str().expect("id").to_owned()
+    }
+
     /// Inserts companies straight into the database, as the seeding and import paths do, and
     /// waits until they are searchable.
     pub async fn insert(&self, companies: Vec<domain::company::NewCompany>) {
