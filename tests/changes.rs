@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::on_both_backends;
 use crate::support::fixtures::days_ahead;
-use crate::support::{Backend, Session, TestApp};
+use crate::support::{Backend, TestApp};
 
 /// A replica of the public data: (entity, id) → representation.
 type Replica = BTreeMap<(String, String), Value>;

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::on_both_backends;
 use crate::support::fixtures::days_ahead;
-use crate::support::{Backend, Response, Session, TestApp};
+use crate::support::{Backend, Response, TestApp};
 
 fn firm(name: &str, country: &str, postal_code: &str, status: &str) -> Value {
     json!({

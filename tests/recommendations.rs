@@ -1,12 +1,11 @@
 //! Partner recommendations on a small hand-made corpus around a machining company in Zittau:
 //! the expected order, the expected reasons in the caller's language, and who may ask.
 
-use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
 use crate::support::fixtures::days_ahead;
-use crate::support::{Backend, Session, TestApp};
+use crate::support::{Backend, TestApp};
 
 fn organisation(kind: &str, name: &str, country: &str, postal_code: &str, nace: &[&str]) -> Value {
     json!({
