@@ -27,3 +27,4 @@ mod search_index;
 mod seeding;
 mod stats;
 mod webhooks;
+mod writes;

@@ -455,6 +455,7 @@ fn main() -> anyhow::Result<()> {
                 },
                 // The benchmark's clients share one address and measure throughput.
                 rate_limits: api::rate_limit::RateLimits::NONE,
+                cors_origins: Vec::new(),
             },
         )?;
         let base = format!("http://127.0.0.1:{}", app.port());

@@ -20,6 +20,7 @@ use crate::auth::Auth;
 use crate::body::MAX_BODY_BYTES;
 use crate::db::Db;
 use crate::error::ApiError;
+use crate::idempotency;
 use crate::operations::{Operations, declared_parameters};
 use crate::rate_limit::{self, Limiters, RateLimits};
 use crate::usage::Usage;
@@ -55,6 +56,8 @@ pub struct ServerOptions {
     pub targets: Targets,
     /// Requests per minute of each kind of caller.
     pub rate_limits: RateLimits,
+    /// Origins whose pages may read answers; empty: any.
+    pub cors_origins: Vec<String>,
 }
 
 /// A bound, not yet running server. Binding happens before `run` so tests can ask for port 0
@@ -90,6 +93,7 @@ impl Application {
         let targets = web::Data::new(options.targets);
         let usage = web::Data::new(Usage::default());
         let limiters = web::Data::new(Limiters::new(options.rate_limits));
+        let origins = options.cors_origins;
         actix_web::rt::spawn(rate_limit::housekeeping(
             usage.clone().into_inner(),
             limiters.clone().into_inner(),
@@ -99,11 +103,12 @@ impl Application {
             App::new()
                 .wrap(from_fn(declared_parameters))
                 .wrap(from_fn(searchable_writes))
+                .wrap(from_fn(idempotency::replay_creations))
                 .wrap(from_fn(rate_limit::limit_requests))
                 .wrap(from_fn(request_id_header))
                 .wrap(from_fn(private_responses))
                 .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
-                .wrap(cors())
+                .wrap(cors(&origins))
                 .wrap(TracingLogger::default())
                 .app_data(db.clone())
                 .app_data(index.clone())
@@ -166,12 +171,18 @@ async fn unmatched(
 }
 
 /// The API is meant for browser frontends on other origins. Access is by bearer token, never by
-/// cookie, so no credentials are allowed and any origin may call: a foreign page cannot act
-/// with a visitor's rights without holding their token.
-fn cors() -> Cors {
-    Cors::default()
-        .allow_any_origin()
-        .allow_any_method()
+/// cookie, so no credentials are allowed and by default any origin may call: a foreign page
+/// cannot act with a visitor's rights without holding their token. An operator may still name
+/// the origins allowed.
+fn cors(origins: &[String]) -> Cors {
+    let cors = if origins.is_empty() {
+        Cors::default().allow_any_origin()
+    } else {
+        origins
+            .iter()
+            .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
+    };
+    cors.allow_any_method()
         .allow_any_header()
         .expose_headers([
             header::ETAG,

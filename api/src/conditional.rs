@@ -4,6 +4,8 @@ use actix_web::http::header::{self, EntityTag, IfMatch, IfNoneMatch};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, HttpResponseBuilder};
 use utoipa::IntoParams;
 
+use sha2::{Digest, Sha256};
+
 use crate::error::ApiError;
 
 /// Documents `If-None-Match` on the operations that answer through [`respond`].
@@ -23,6 +25,15 @@ pub struct IfMatchHeader {
     /// answer is 412 and nothing is changed. Without it the change applies to whatever is stored.
     #[param(rename = "If-Match")]
     pub if_match: Option<String>,
+}
+
+/// The tag of a resource at `version` shown as `body`: the version, which `If-Match` compares,
+/// and a digest of the body, so the tag also changes with what the version does not cover
+/// (an account's memberships, say).
+pub fn versioned(version: i64, body: &impl serde::Serialize) -> Result<EntityTag, ApiError> {
+    let bytes = serde_json::to_vec(body).map_err(ApiError::internal)?;
+    let digest = crate::auth::tokens::hex(&Sha256::digest(&bytes));
+    Ok(EntityTag::new_strong(format!("{version}.{}", &digest[..8])))
 }
 
 /// Whether the client's `If-None-Match` already names `etag` (weak comparison, RFC 9110 §13.1.2).

@@ -92,6 +92,11 @@ pub struct ServeArgs {
     /// address is the connection's peer: behind a proxy, every client shares the proxy's.
     #[arg(long, env = "PARTNERNET_RATE_LIMIT_PER_ADDRESS", default_value_t = 300)]
     pub rate_limit_per_address: u32,
+    /// Origins whose browser pages may read the API's answers, comma-separated
+    /// (`https://portal.example.eu,https://crm.example.cz`); empty: any origin. Never with
+    /// credentials (cookies): access is by bearer token.
+    #[arg(long, env = "PARTNERNET_CORS_ORIGINS", value_delimiter = ',', value_parser = parse_origin)]
+    pub cors_origins: Vec<String>,
     /// The search index's directory: one per server process, rebuilt from the database when
     /// missing.
     #[arg(
@@ -173,5 +178,28 @@ impl AuthArgs {
             .with_context(|| format!("cannot write {}", path.display()))?;
         tracing::info!(path = %path.display(), "generated a development JWT secret");
         Ok(secret.into_bytes())
+    }
+}
+
+/// An origin as browsers send it: `https://host[:port]`, nothing after it.
+fn parse_origin(raw: &str) -> Result<String, String> {
+    let origin = raw.trim();
+    let uri: actix_web::http::Uri = origin
+        .parse()
+        .map_err(|_| format!("'{origin}' is not an origin like https://portal.example.eu"))?;
+    let bare = matches!(uri.scheme_str(), Some("http" | "https"))
+        && uri.authority().is_some()
+        && origin
+            == format!(
+                "{}://{}",
+                uri.scheme_str().unwrap_or_default(),
+                uri.authority().map(|a| a.as_str()).unwrap_or_default()
+            );
+    if bare {
+        Ok(origin.to_owned())
+    } else {
+        Err(format!(
+            "'{origin}' is not an origin: write the scheme and host (and port) only, like https://portal.example.eu"
+        ))
     }
 }

@@ -122,6 +122,12 @@ pub enum ApiError {
     RegisterIdTaken { company_id: String, claimable: bool },
     #[error("the resource has changed since the ETag in If-Match; fetch it again and retry")]
     PreconditionFailed,
+    #[error(
+        "this Idempotency-Key was used for another request in the last 24 hours; use a new key for a new request"
+    )]
+    IdempotencyKeyReused,
+    #[error("a request with this Idempotency-Key is still running; retry after it answered")]
+    IdempotencyKeyInUse,
     #[error("the request body is larger than {0} bytes")]
     PayloadTooLarge(usize),
     /// The media types the operation takes, as a list for people.
@@ -135,6 +141,22 @@ pub enum ApiError {
     Unavailable,
     #[error("an internal error occurred; it has been logged")]
     Internal(#[source] anyhow::Error),
+}
+
+/// A problem names at most this many invalid fields: enough to fix a request, and a hostile
+/// body with thousands of bad items cannot make the answer larger than itself.
+pub const MAX_FIELD_ERRORS: usize = 50;
+
+/// Longest `detail` or field `message`, in characters. Messages quote what was sent, and a
+/// problem should not echo a megabyte back.
+const MAX_MESSAGE: usize = 1_000;
+
+fn capped(mut message: String) -> String {
+    if let Some((end, _)) = message.char_indices().nth(MAX_MESSAGE) {
+        message.truncate(end);
+        message.push('…');
+    }
+    message
 }
 
 fn describe(errors: &[FieldError]) -> String {
@@ -208,6 +230,8 @@ impl ApiError {
             ApiError::Conflict { code, .. } | ApiError::Gone { code, .. } => code,
             ApiError::RegisterIdTaken { .. } => "register_id_taken",
             ApiError::PreconditionFailed => "precondition_failed",
+            ApiError::IdempotencyKeyReused => "idempotency_key_reused",
+            ApiError::IdempotencyKeyInUse => "idempotency_key_in_use",
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::TooManyRequests(_) => "too_many_requests",
@@ -233,6 +257,8 @@ impl ApiError {
             ApiError::Conflict { .. } | ApiError::RegisterIdTaken { .. } => "Conflict",
             ApiError::Gone { .. } => "Gone",
             ApiError::PreconditionFailed => "Precondition failed",
+            ApiError::IdempotencyKeyReused => "Idempotency key reused",
+            ApiError::IdempotencyKeyInUse => "Idempotency key in use",
             ApiError::PayloadTooLarge(_) => "Payload too large",
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
             ApiError::TooManyRequests(_) => "Too many requests",
@@ -254,8 +280,18 @@ impl From<search_index::SearchError> for ApiError {
 
 impl From<diesel::result::Error> for ApiError {
     fn from(error: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
         match error {
-            diesel::result::Error::NotFound => ApiError::NotFound("no such resource".into()),
+            Error::NotFound => ApiError::NotFound("no such resource".into()),
+            // Nothing was written: the database was busy (SQLite's lock, a PostgreSQL
+            // serialisation conflict) or went away. A retry after `Retry-After` can succeed.
+            Error::DatabaseError(
+                DatabaseErrorKind::SerializationFailure | DatabaseErrorKind::ClosedConnection,
+                _,
+            ) => ApiError::Unavailable,
+            Error::DatabaseError(_, info) if info.message().contains("database is locked") => {
+                ApiError::Unavailable
+            }
             other => ApiError::internal(other),
         }
     }
@@ -278,6 +314,8 @@ impl ResponseError for ApiError {
             ApiError::Conflict { .. } | ApiError::RegisterIdTaken { .. } => StatusCode::CONFLICT,
             ApiError::Gone { .. } => StatusCode::GONE,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            ApiError::IdempotencyKeyReused => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::IdempotencyKeyInUse => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -298,13 +336,22 @@ impl ResponseError for ApiError {
             type_: format!("urn:partnernet:problem:{}", self.code()),
             title: self.title(),
             status: status.as_u16(),
-            detail: self.to_string(),
+            detail: capped(self.to_string()),
             code: self.code(),
             errors: match self {
                 ApiError::InvalidParameters(errors)
                 | ApiError::InvalidBody(errors)
                 | ApiError::MalformedParameters(errors)
-                | ApiError::MalformedBody(errors) => errors.clone(),
+                | ApiError::MalformedBody(errors) => errors
+                    .iter()
+                    .take(MAX_FIELD_ERRORS)
+                    .map(|error| FieldError {
+                        parameter: error.parameter.clone().map(capped),
+                        pointer: error.pointer.clone().map(capped),
+                        code: error.code.clone(),
+                        message: capped(error.message.clone()),
+                    })
+                    .collect(),
                 _ => Vec::new(),
             },
             existing: match self {
@@ -324,7 +371,7 @@ impl ResponseError for ApiError {
         let mut response = HttpResponse::build(status);
         response.insert_header((header::CONTENT_TYPE, "application/problem+json"));
         match self {
-            ApiError::Unavailable => {
+            ApiError::Unavailable | ApiError::IdempotencyKeyInUse => {
                 response.insert_header((header::RETRY_AFTER, HeaderValue::from_static("1")));
             }
             ApiError::MethodNotAllowed { allow, .. } => {

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod idempotency;
 pub mod import;
 pub mod mail;
 pub mod openapi;

@@ -321,8 +321,8 @@ async fn notice_expiring_opportunities(db: api::db::Db) {
     }
 }
 
-/// Removes change-log entries and delivered webhook deliveries older than `days`, once an
-/// hour.
+/// Removes change-log entries and delivered webhook deliveries older than `days`, and
+/// idempotency keys older than a day, once an hour.
 async fn prune_change_log(db: api::db::Db, days: u32) {
     let mut every = actix_web::rt::time::interval(HOURLY);
     loop {
@@ -332,6 +332,9 @@ async fn prune_change_log(db: api::db::Db, days: u32) {
             .run(move |conn| {
                 let changes = persistence::changes::prune(conn, before)?;
                 let deliveries = persistence::webhooks::prune_delivered(conn, before)?;
+                let forgotten = persistence::clock::now()
+                    - chrono::Duration::from_std(api::idempotency::KEPT).expect("a day fits");
+                persistence::idempotency::prune(conn, forgotten)?;
                 Ok((changes, deliveries))
             })
             .await;
@@ -374,6 +377,7 @@ async fn serve(
         workers: args.workers,
         targets,
         rate_limits: args.rate_limits(),
+        cors_origins: args.cors_origins.clone(),
     };
     let app = Application::build(db, index.clone(), auth, listener, options)?;
     tracing::info!(address = %args.bind, docs = "/docs", "PartnerNet API listening");

@@ -23,6 +23,8 @@ struct Path {
 struct Declared {
     query: Vec<String>,
     media_types: Vec<String>,
+    /// Whether it answers `201 Created`.
+    creates: bool,
 }
 
 #[derive(Debug)]
@@ -58,6 +60,7 @@ impl Operations {
                                         RefOr::Ref(_) => Vec::new(),
                                     })
                                     .collect(),
+                                creates: operation.responses.responses.contains_key("201"),
                             };
                             Some((method.to_owned(), declared))
                         })
@@ -92,6 +95,12 @@ impl Operations {
     /// The body media types the operation at `method` and `path` takes, for its 415 problem.
     pub fn media_types(&self, method: &str, path: &str) -> Option<&[String]> {
         Some(&self.operation(method, path)?.media_types)
+    }
+
+    /// Whether the operation at `method` and `path` creates something (answers `201`).
+    pub fn creates(&self, method: &str, path: &str) -> bool {
+        self.operation(method, path)
+            .is_some_and(|declared| declared.creates)
     }
 
     /// The methods `path` answers, as an `Allow` header lists them; `None` for unknown paths.

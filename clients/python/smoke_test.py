@@ -35,7 +35,12 @@ from partnernet_client.api.events import (  # noqa: E402
     list_events,
     register_for_event,
 )
-from partnernet_client.api.me import list_notifications, mark_notification_read  # noqa: E402
+from partnernet_client.api.me import (  # noqa: E402
+    get_me,
+    list_notifications,
+    mark_notification_read,
+    update_me,
+)
 from partnernet_client.api.opportunities import (  # noqa: E402
     create_opportunity,
     list_opportunities,
@@ -56,6 +61,7 @@ from partnernet_client.api.webhooks import (  # noqa: E402
 )
 from partnernet_client.models import (  # noqa: E402
     AddressInput,
+    ProfileChange,
     ApiScope,
     ChangeEntity,
     CompanyInput,
@@ -192,16 +198,18 @@ def main():
         ),
     )
     check(not isinstance(company, Problem) and company is not None, f"create company: {company}")
-    product = create_product.sync(
-        company.id,
-        client=user,
-        body=ProductInput(
-            kind=ProductKind.PRODUCT,
-            name=ProductName(de="Schnittholz aus Fichte"),
-            industries=["16.10"],
-        ),
+    # Created with an Idempotency-Key: sent again, the same product answers, nothing new.
+    retry_key = str(uuid.uuid4())
+    timber = ProductInput(
+        kind=ProductKind.PRODUCT,
+        name=ProductName(de="Schnittholz aus Fichte"),
+        industries=["16.10"],
     )
+    product = create_product.sync(company.id, client=user, body=timber, idempotency_key=retry_key)
     check(not isinstance(product, Problem) and product is not None, f"create product: {product}")
+    again = create_product.sync_detailed(company.id, client=user, body=timber, idempotency_key=retry_key)
+    check(again.status_code == 201 and again.parsed.id == product.id, f"replay: {again.status_code}")
+    check(again.headers.get("idempotent-replayed") == "true", "the replay is not marked")
 
     # Find it by the Czech word for sawmill, with facets.
     found = list_companies.sync(client=anonymous, q="pila", facets="country")
@@ -231,6 +239,13 @@ def main():
     )
     check(stale.status_code == 412, f"stale update: {stale.status_code}")
     check(isinstance(stale.parsed, Problem) and stale.parsed.code == "precondition_failed", "412 problem")
+
+    # The account has an ETag too: a stale If-Match changes nothing.
+    me = get_me.sync_detailed(client=user)
+    renamed = update_me.sync_detailed(client=user, body=ProfileChange(name="Smoke Tester"), if_match=me.headers["etag"])
+    check(renamed.status_code == 200, f"update me: {renamed.status_code}")
+    lost = update_me.sync_detailed(client=user, body=ProfileChange(name="Lost"), if_match=me.headers["etag"])
+    check(lost.status_code == 412, f"stale update of me: {lost.status_code}")
 
     # An API key of a multiplier institution reads with it.
     chamber = create_company.sync(

@@ -4,7 +4,7 @@
 use crate::InvalidValue;
 
 /// Longest e-mail address SMTP can deliver to (RFC 5321 §4.5.3.1.3).
-const MAX_EMAIL_LENGTH: usize = 254;
+pub const MAX_EMAIL_LENGTH: usize = 254;
 
 /// An e-mail address, trimmed and lower-cased so that one mailbox is one account.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

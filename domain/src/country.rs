@@ -15,6 +15,8 @@ pub enum Country {
 }
 
 impl Country {
+    pub const ALL: [Country; 2] = [Country::Germany, Country::Czechia];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Country::Germany => "DE",

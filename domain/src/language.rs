@@ -96,8 +96,11 @@ impl LocalizedText {
 pub struct SpokenLanguage(String);
 
 impl SpokenLanguage {
+    /// Every code has two letters.
+    pub const LENGTH: usize = 2;
+
     pub fn parse(raw: &str) -> Result<Self, InvalidValue> {
-        if raw.len() == 2 && raw.bytes().all(|b| b.is_ascii_lowercase()) {
+        if raw.len() == Self::LENGTH && raw.bytes().all(|b| b.is_ascii_lowercase()) {
             Ok(Self(raw.to_owned()))
         } else {
             Err(InvalidValue::new(

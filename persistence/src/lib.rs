@@ -13,6 +13,7 @@ pub mod db;
 pub mod events;
 pub mod exports;
 pub mod glossary;
+pub mod idempotency;
 pub mod import_jobs;
 pub mod imports;
 pub mod mail_outbox;

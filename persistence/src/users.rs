@@ -19,6 +19,8 @@ pub struct UserRow {
     pub session_version: i64,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    /// Rises with every change of the profile or role.
+    pub version: i64,
 }
 
 /// A new account's values; the e-mail must already be normalised and the password hashed.
@@ -44,6 +46,7 @@ pub fn insert(conn: &mut DbConn, new: &NewUser<'_>) -> QueryResult<UserRow> {
         session_version: 1,
         created_at: at,
         updated_at: at,
+        version: 1,
     };
     diesel::insert_into(users::table)
         .values(&row)
@@ -68,13 +71,23 @@ pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserR
 }
 
 /// Changes name and preferred language (each when given); `None` for an unknown id.
+/// Changes the profile of the account at `version`; `false` when it is at another version
+/// (changed meanwhile) or gone.
 pub fn update_profile(
     conn: &mut DbConn,
     id: &str,
+    version: i64,
     name: Option<&str>,
     language: Option<&str>,
-) -> QueryResult<Option<UserRow>> {
+) -> QueryResult<bool> {
     conn.transaction(|conn| {
+        let current = users::table.find(id).filter(users::version.eq(version));
+        let updated = diesel::update(current)
+            .set((users::version.eq(version + 1), users::updated_at.eq(now())))
+            .execute(conn)?;
+        if updated == 0 {
+            return Ok(false);
+        }
         if let Some(name) = name {
             diesel::update(users::table.find(id))
                 .set(users::name.eq(name))
@@ -85,10 +98,7 @@ pub fn update_profile(
                 .set(users::language.eq(language))
                 .execute(conn)?;
         }
-        diesel::update(users::table.find(id))
-            .set(users::updated_at.eq(now()))
-            .execute(conn)?;
-        find(conn, id)
+        Ok(true)
     })
 }
 
@@ -115,7 +125,11 @@ pub fn set_password(conn: &mut DbConn, id: &str, password_hash: &str) -> QueryRe
 pub fn set_admin(conn: &mut DbConn, email: &str, admin: bool) -> QueryResult<Option<UserRow>> {
     conn.transaction(|conn| {
         diesel::update(users::table.filter(users::email.eq(email)))
-            .set((users::is_admin.eq(admin), users::updated_at.eq(now())))
+            .set((
+                users::is_admin.eq(admin),
+                users::version.eq(users::version + 1),
+                users::updated_at.eq(now()),
+            ))
             .execute(conn)?;
         find_by_email(conn, email)
     })

@@ -39,6 +39,8 @@ pub struct WebhookRow {
     pub created_by: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Rises with every change: of its settings, its status, or how far it is planned.
+    pub version: i64,
 }
 
 impl WebhookRow {
@@ -144,18 +146,32 @@ pub struct WebhookChanges {
     pub entities: Option<String>,
 }
 
-/// Changes where the subscription sends and what, and pauses or resumes it; deliveries
-/// already planned keep their entries and go to the new address.
+/// Changes where the subscription at `version` sends and what, and pauses or resumes it;
+/// deliveries already planned keep their entries and go to the new address. `false`, and
+/// nothing changed, when it is at another version or gone.
 pub fn update(
     conn: &mut DbConn,
     id: &str,
+    version: i64,
     changes: &WebhookChanges,
     status: Option<WebhookStatus>,
-) -> QueryResult<()> {
+) -> QueryResult<bool> {
     conn.transaction(|conn| {
+        let current = webhooks::table
+            .find(id)
+            .filter(webhooks::version.eq(version));
+        let updated = diesel::update(current)
+            .set((
+                webhooks::version.eq(version + 1),
+                webhooks::updated_at.eq(now()),
+            ))
+            .execute(conn)?;
+        if updated == 0 {
+            return Ok(false);
+        }
         if changes.url.is_some() || changes.entities.is_some() {
             diesel::update(webhooks::table.find(id))
-                .set((changes, webhooks::updated_at.eq(now())))
+                .set(changes)
                 .execute(conn)?;
         }
         let current: String = webhooks::table
@@ -170,7 +186,8 @@ pub fn update(
                 resume(conn, id)
             }
             _ => Ok(()),
-        }
+        }?;
+        Ok(true)
     })
 }
 
@@ -180,6 +197,7 @@ pub fn pause(conn: &mut DbConn, id: &str, reason: &str) -> QueryResult<()> {
         .set((
             webhooks::status.eq(WebhookStatus::Paused.as_str()),
             webhooks::paused_reason.eq(Some(reason)),
+            webhooks::version.eq(webhooks::version + 1),
             webhooks::updated_at.eq(now()),
         ))
         .execute(conn)
@@ -195,6 +213,7 @@ fn resume(conn: &mut DbConn, id: &str) -> QueryResult<()> {
             .set((
                 webhooks::status.eq(WebhookStatus::Active.as_str()),
                 webhooks::paused_reason.eq(None::<String>),
+                webhooks::version.eq(webhooks::version + 1),
                 webhooks::updated_at.eq(at),
             ))
             .execute(conn)?;
@@ -227,6 +246,7 @@ pub fn rotate_secret(
             webhooks::previous_secret.eq(webhooks::secret.nullable()),
             webhooks::previous_secret_until.eq(Some(previous_until)),
             webhooks::secret.eq(secret),
+            webhooks::version.eq(webhooks::version + 1),
             webhooks::updated_at.eq(now()),
         ))
         .execute(conn)
@@ -307,7 +327,10 @@ pub fn plan(
                 .filter(webhooks::id.eq(webhook_id))
                 .filter(webhooks::planned_through.eq(from)),
         )
-        .set(webhooks::planned_through.eq(through))
+        .set((
+            webhooks::planned_through.eq(through),
+            webhooks::version.eq(webhooks::version + 1),
+        ))
         .execute(conn)?;
         if moved == 1
             && let Some(delivery) = delivery

@@ -79,6 +79,7 @@ fn options(allow_private: bool, rate_limits: RateLimits) -> ServerOptions {
         workers: Some(1),
         targets: Targets { allow_private },
         rate_limits,
+        cors_origins: Vec::new(),
     }
 }
 

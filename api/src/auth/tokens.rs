@@ -127,18 +127,17 @@ pub fn new_api_key() -> anyhow::Result<String> {
 /// Refresh tokens and API keys are stored as this hash. They carry 256 random bits, so a fast
 /// hash is enough: unlike passwords they cannot be guessed from a dictionary.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// Bytes as lower-case hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A fresh random secret for development, hex-encoded.
 pub fn new_secret() -> anyhow::Result<String> {
-    Ok(random_bytes::<48>()?
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hex(&random_bytes::<48>()?))
 }
 
 #[cfg(test)]

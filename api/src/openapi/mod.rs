@@ -1,10 +1,13 @@
 //! The OpenAPI 3.1 document: collected from the registered handlers, with fixed `info` so the
 //! checked-in `openapi.yaml` only changes when the API does. What utoipa's derive cannot say is
 //! added after collection, each in a module of its own: merge-patch bodies, references instead
-//! of inline copies in generic pages, links, rules between fields, shared problem responses.
+//! of inline copies in generic pages, links, rules between fields, shared problem responses,
+//! bounds on every value and the headers every response may carry.
 
+mod bounds;
 pub(crate) mod enums;
 mod generics;
+mod idempotency;
 mod links;
 pub(crate) mod merge_patch;
 mod responses;
@@ -13,8 +16,10 @@ mod rules;
 use actix_web::App;
 use utoipa::openapi::OpenApi as Document;
 use utoipa::openapi::RefOr;
+use utoipa::openapi::extensions::ExtensionsBuilder;
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::server::ServerBuilder;
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
@@ -27,9 +32,6 @@ use crate::routes;
         description = "The API of PartnerNet, the bilingual German–Czech business network of the Saxony–Czechia border region: companies and research institutions, their products and services and the region's events, industries and regions, searchable across both languages.\n\nErrors are RFC 9457 `application/problem+json` documents with a stable `code`. Lists are paged by an opaque `cursor`. Reads are public; contact persons need a signed-in user or an API key with the `read` scope; changes need a signed-in member of the organisation.",
         license(name = "MIT", identifier = "MIT"),
         contact(name = "PartnerNet API team", email = "api@partnernet.eu", url = "https://partnernet.eu"),
-    ),
-    servers(
-        (url = "http://localhost:8080", description = "A local server, as `cargo run --release` starts it"),
     ),
     modifiers(&SecuritySchemes),
     components(schemas(crate::routes::webhooks::WebhookPayload)),
@@ -67,7 +69,17 @@ impl Modify for SecuritySchemes {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
-                    .description(Some("An access token from `/v1/auth/login` or `/v1/auth/refresh`; valid 15 minutes."))
+                    .description(Some(USER_TOKEN))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "admin_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(ADMIN_TOKEN))
                     .build(),
             ),
         );
@@ -84,6 +96,11 @@ impl Modify for SecuritySchemes {
     }
 }
 
+/// RFC8725 (so written) is what the OWASP lint asks JWT schemes to state; `auth::tokens` is where it holds.
+const USER_TOKEN: &str = "An access token from `/v1/auth/login` or `/v1/auth/refresh`; valid 15 minutes. A JWT following RFC8725: HS256 only (`alg` is never taken from the token, `none` is refused), with issuer, audience, subject and expiry required and checked.";
+
+const ADMIN_TOKEN: &str = "An access token (as `user_token`) of an account with the administrator role, which only `partnernet user grant-admin` gives. The role is read on every request, so withdrawing it takes effect at once. A JWT following RFC8725, as `user_token`.";
+
 /// API keys are bearer tokens, so the scheme itself cannot carry scopes; OpenAPI 3.1 lets an
 /// operation's security requirement name them as roles (`api_key: [read]`), and this says what
 /// each one allows.
@@ -97,10 +114,20 @@ pub fn document() -> Document {
         .configure(routes::configure)
         .split_for_parts();
     document.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    document.servers = Some(vec![
+        ServerBuilder::new()
+            .url("/")
+            .description(Some("The server that serves this document (`cargo run --release` starts one at http://localhost:8080; production answers only over TLS)"))
+            // A public API: the OWASP lint asks every server to say whether it is internal.
+            .extensions(Some(ExtensionsBuilder::new().add("x-internal", false).build()))
+            .build(),
+    ]);
     generics::reference_arguments(&mut document);
     links::add(&mut document);
     rules::add(&mut document);
+    idempotency::add(&mut document);
     responses::complete(&mut document);
+    bounds::add(&mut document);
     document
 }
 

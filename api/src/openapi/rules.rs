@@ -24,7 +24,7 @@ pub fn add(document: &mut OpenApi) {
             .insert("name".into(), Ref::from_schema_name("ProductName").into());
         components.schemas.insert(
             "ProductName".into(),
-            with_some_text(name, &["de", "cs", "en"]),
+            with_some_text(name, &["de", "cs", "en"], domain::product::MAX_NAME),
         );
     }
 }
@@ -44,7 +44,7 @@ fn at_most_one_of(schema: RefOr<Schema>, fields: &[&str]) -> RefOr<Schema> {
 }
 
 /// `text` (a localized text), with a non-empty string in at least one of `languages`.
-fn with_some_text(text: RefOr<Schema>, languages: &[&str]) -> RefOr<Schema> {
+fn with_some_text(text: RefOr<Schema>, languages: &[&str], max_length: usize) -> RefOr<Schema> {
     let mut alternatives = AnyOfBuilder::new();
     for language in languages {
         alternatives = alternatives.item(
@@ -53,7 +53,8 @@ fn with_some_text(text: RefOr<Schema>, languages: &[&str]) -> RefOr<Schema> {
                     *language,
                     ObjectBuilder::new()
                         .schema_type(Type::String)
-                        .min_length(Some(1)),
+                        .min_length(Some(1))
+                        .max_length(Some(max_length)),
                 )
                 .required(*language),
         );

@@ -25,9 +25,9 @@ use crate::routes::companies::RegisterSourceDto;
 
 /// The largest upload accepted: about 60,000 ARES subjects. Larger imports run from the
 /// command line, which streams.
-const MAX_UPLOAD_BYTES: usize = 64 << 20;
+pub(crate) const MAX_UPLOAD_BYTES: usize = 64 << 20;
 /// Findings of each severity kept with a job; the counts include all of them.
-const KEPT_FINDINGS: usize = 1_000;
+pub(crate) const KEPT_FINDINGS: usize = 1_000;
 
 /// A multipart upload: one or more files, each in a part of its own under any name of
 /// printable ASCII. Files named `*.jsonl` or `*.ndjson` are read by line, others as one JSON document.
@@ -38,9 +38,11 @@ impl utoipa::PartialSchema for ImportFiles {
     fn schema() -> RefOr<Schema> {
         let file = ObjectBuilder::new()
             .schema_type(Type::String)
-            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)));
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .max_length(Some(MAX_UPLOAD_BYTES));
         let name = ObjectBuilder::new()
             .schema_type(Type::String)
+            .max_length(Some(MAX_PART_NAME))
             .pattern(Some(PART_NAME_PATTERN));
         ObjectBuilder::new()
             .schema_type(Type::Object)
@@ -195,7 +197,7 @@ impl ImportJob {
             (ImportFiles = "multipart/form-data"),
         ),
     ),
-    security(("user_token" = [])),
+    security(("admin_token" = [])),
     responses(
         (status = 202, description = "The started import job", body = ImportJob, headers(("Location" = String))),
         (status = 400, description = "A parameter is invalid, or the body is not a JSON object or not well-formed multipart", body = Problem, content_type = "application/problem+json"),
@@ -429,6 +431,8 @@ fn no_records() -> ApiError {
 /// Part names: 1 to 200 printable ASCII characters but `"` and `\`, which a
 /// `Content-Disposition` header would have to escape. [`is_part_name`] checks the same.
 const PART_NAME_PATTERN: &str = r#"^[ !#-\[\]-~]{1,200}$"#;
+/// The longest part name [`PART_NAME_PATTERN`] allows.
+const MAX_PART_NAME: usize = 200;
 
 fn is_part_name(name: &str) -> bool {
     (1..=200).contains(&name.len())
@@ -486,7 +490,7 @@ async fn read_multipart(req: &HttpRequest, payload: web::Payload) -> Result<Vec<
     operation_id = "listImports",
     tag = "imports",
     params(PageParams),
-    security(("user_token" = [])),
+    security(("admin_token" = [])),
     responses(
         (status = 200, description = "A page of import jobs, newest first", body = Page<ImportJob>),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
@@ -517,7 +521,7 @@ pub async fn list(
     operation_id = "getImport",
     tag = "imports",
     params(("id" = String, Path, description = "The job's id")),
-    security(("user_token" = [])),
+    security(("admin_token" = [])),
     responses(
         (status = 200, description = "The import job", body = ImportJob),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),

@@ -1,6 +1,6 @@
 //! The signed-in user's own account.
 
-use actix_web::{HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use domain::account::{Email, check_password, person_name};
 use domain::language::Language;
@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 use super::companies::members::MemberRoleDto;
 use crate::auth::{Auth, Caller};
 use crate::body::Json;
+use crate::conditional::{self, IfMatchHeader, IfNoneMatchHeader, Precondition};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 
@@ -83,14 +84,28 @@ pub struct PasswordChange {
     pub new_password: String,
 }
 
-async fn load(db: &Db, id: String) -> Result<UserDto, ApiError> {
+/// The account as shown, and its version.
+async fn load(db: &Db, id: String) -> Result<(UserDto, i64), ApiError> {
     db.run(move |conn| {
-        let user = users::find(conn, &id)?
-            .ok_or_else(|| ApiError::Unauthenticated("this account no longer exists".into()))?;
+        let user = users::find(conn, &id)?.ok_or_else(gone)?;
+        let version = user.version;
         let memberships = members::of_user(conn, &id)?;
-        Ok(UserDto::new(user, memberships))
+        Ok((UserDto::new(user, memberships), version))
     })
     .await
+}
+
+fn gone() -> ApiError {
+    ApiError::Unauthenticated("this account no longer exists".into())
+}
+
+/// The account with its `ETag`, or a 304 when the client's `If-None-Match` names it.
+async fn respond(req: &HttpRequest, db: &Db, id: String) -> Result<HttpResponse, ApiError> {
+    let (user, version) = load(db, id).await?;
+    let etag = conditional::versioned(version, &user)?;
+    Ok(conditional::respond(req, etag, |mut response| {
+        response.json(user)
+    }))
 }
 
 /// Your account
@@ -99,31 +114,40 @@ async fn load(db: &Db, id: String) -> Result<UserDto, ApiError> {
 #[utoipa::path(
     operation_id = "getMe",
     tag = "me",
+    params(IfNoneMatchHeader),
     security(("user_token" = [])),
     responses(
-        (status = 200, description = "The signed-in user", body = UserDto),
+        (status = 200, description = "The signed-in user", body = UserDto, headers(("ETag" = String, description = "The account's version, for `If-Match` when changing it"))),
+        (status = 304, description = "Not modified since the ETag in If-None-Match"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/me")]
-pub async fn get(caller: Caller, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
+pub async fn get(
+    req: HttpRequest,
+    caller: Caller,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, ApiError> {
     let user = caller.user()?;
-    Ok(HttpResponse::Ok().json(load(&db, user.id.clone()).await?))
+    respond(&req, &db, user.id.clone()).await
 }
 
 /// Change your name or language
 #[utoipa::path(
     operation_id = "updateMe",
     tag = "me",
+    params(IfMatchHeader),
     request_body = ProfileChange,
     security(("user_token" = [])),
     responses(
-        (status = 200, description = "The updated user", body = UserDto),
+        (status = 200, description = "The updated user", body = UserDto, headers(("ETag" = String, description = "The account's new version"))),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The account changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/me")]
 pub async fn update(
+    req: HttpRequest,
     caller: Caller,
     db: web::Data<Db>,
     body: Json<ProfileChange>,
@@ -137,13 +161,24 @@ pub async fn update(
         .transpose()
         .map_err(|e| ApiError::invalid_field("/name", e))?;
     let language = body.0.language;
+    let precondition = Precondition::of(&req);
     let id = user.id.clone();
     db.run(move |conn| {
-        users::update_profile(conn, &id, name.as_deref(), language.map(Language::as_str))?;
+        let current = users::find(conn, &id)?.ok_or_else(gone)?;
+        let language = language.map(Language::as_str);
+        if !precondition.allows(current.version)
+            || !users::update_profile(conn, &id, current.version, name.as_deref(), language)?
+        {
+            return Err(ApiError::PreconditionFailed);
+        }
         Ok(())
     })
     .await?;
-    Ok(HttpResponse::Ok().json(load(&db, user.id).await?))
+    let (user, version) = load(&db, user.id).await?;
+    let etag = conditional::versioned(version, &user)?;
+    Ok(HttpResponse::Ok()
+        .insert_header(actix_web::http::header::ETag(etag))
+        .json(user))
 }
 
 /// Change your password

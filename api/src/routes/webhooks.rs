@@ -16,6 +16,7 @@ use utoipa::ToSchema;
 use super::changes::{ChangeDto, ChangeEntity};
 use crate::auth::Caller;
 use crate::body::Json;
+use crate::conditional::{self, IfMatchHeader, IfNoneMatchHeader, Precondition};
 use crate::db::Db;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::pagination::{self, Page, PageParams};
@@ -340,6 +341,7 @@ pub async fn create(
                 created_by: key.id.clone(),
                 created_at: at,
                 updated_at: at,
+                version: 1,
             };
             webhooks::insert(conn, &row)?;
             Ok(row)
@@ -384,10 +386,11 @@ pub async fn list(caller: Caller, db: web::Data<Db>) -> Result<HttpResponse, Api
 #[utoipa::path(
     operation_id = "getWebhook",
     tag = "webhooks",
-    params(("id" = String, Path, description = "The subscription's id")),
+    params(("id" = String, Path, description = "The subscription's id"), IfNoneMatchHeader),
     security(("api_key" = ["webhooks"])),
     responses(
-        (status = 200, description = "The subscription", body = WebhookDto),
+        (status = 200, description = "The subscription", body = WebhookDto, headers(("ETag" = String, description = "The subscription's version, for `If-Match` when changing it"))),
+        (status = 304, description = "Not modified since the ETag in If-None-Match"),
         (status = 401, description = "No API key", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an API key with the `webhooks` scope", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "The organisation has no subscription with this id", body = Problem, content_type = "application/problem+json"),
@@ -395,6 +398,7 @@ pub async fn list(caller: Caller, db: web::Data<Db>) -> Result<HttpResponse, Api
 )]
 #[get("/webhooks/{id}")]
 pub async fn get(
+    req: HttpRequest,
     id: web::Path<String>,
     caller: Caller,
     db: web::Data<Db>,
@@ -404,7 +408,12 @@ pub async fn get(
     let row = db
         .run(move |conn| policy::webhook_of(conn, &key, &id))
         .await?;
-    Ok(HttpResponse::Ok().json(WebhookDto::new(row)?))
+    let version = row.version;
+    let webhook = WebhookDto::new(row)?;
+    let etag = conditional::versioned(version, &webhook)?;
+    Ok(conditional::respond(&req, etag, |mut response| {
+        response.json(webhook)
+    }))
 }
 
 /// Change a subscription
@@ -414,11 +423,12 @@ pub async fn get(
 #[utoipa::path(
     operation_id = "updateWebhook",
     tag = "webhooks",
-    params(("id" = String, Path, description = "The subscription's id")),
+    params(("id" = String, Path, description = "The subscription's id"), IfMatchHeader),
     request_body = WebhookPatch,
     security(("api_key" = ["webhooks"])),
     responses(
-        (status = 200, description = "The changed subscription", body = WebhookDto),
+        (status = 200, description = "The changed subscription", body = WebhookDto, headers(("ETag" = String, description = "The subscription's new version"))),
+        (status = 412, description = "The subscription changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
         (status = 400, description = "The body is malformed", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No API key", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an API key with the `webhooks` scope", body = Problem, content_type = "application/problem+json"),
@@ -429,6 +439,7 @@ pub async fn get(
 )]
 #[patch("/webhooks/{id}")]
 pub async fn update(
+    req: HttpRequest,
     id: web::Path<String>,
     caller: Caller,
     db: web::Data<Db>,
@@ -449,14 +460,25 @@ pub async fn update(
         },
     };
     let id = id.into_inner();
+    let precondition = Precondition::of(&req);
     let row = db
         .run(move |conn| {
             let current = policy::webhook_of(conn, &key, &id)?;
-            webhooks::update(conn, &current.id, &changes, status.map(WebhookStatus::from))?;
+            let status = status.map(WebhookStatus::from);
+            if !precondition.allows(current.version)
+                || !webhooks::update(conn, &current.id, current.version, &changes, status)?
+            {
+                return Err(ApiError::PreconditionFailed);
+            }
             policy::webhook_of(conn, &key, &id)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(WebhookDto::new(row)?))
+    let version = row.version;
+    let webhook = WebhookDto::new(row)?;
+    let etag = conditional::versioned(version, &webhook)?;
+    Ok(HttpResponse::Ok()
+        .insert_header(actix_web::http::header::ETag(etag))
+        .json(webhook))
 }
 
 /// Delete a subscription

@@ -78,12 +78,18 @@ async function main(): Promise<void> {
   });
   check(company.data, `create company: ${JSON.stringify(company.error)}`);
   const id = company.data.id;
-  const product = await createProduct({
+  // Created with an Idempotency-Key: sent again, the same product answers, nothing new.
+  const timber = {
     client: user,
     path: { id },
-    body: { kind: 'product', name: { cs: 'Řezivo ze smrku' }, industries: ['16.10'] },
-  });
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+    body: { kind: 'product' as const, name: { cs: 'Řezivo ze smrku' }, industries: ['16.10'] },
+  };
+  const product = await createProduct(timber);
   check(product.data, `create product: ${JSON.stringify(product.error)}`);
+  const again = await createProduct(timber);
+  check(again.data?.id === product.data.id, `replay: ${again.response.status}`);
+  check(again.response.headers.get('idempotent-replayed') === 'true', 'the replay is not marked');
 
   // Find it by the German word for sawmill, with facets.
   const found = await listCompanies({ client: anonymous, query: { q: 'Sägewerk', facets: 'country' } });

@@ -263,7 +263,7 @@ pub async fn revoke(
 }
 
 /// Days of usage shown at most.
-const MAX_USAGE_DAYS: i64 = 366;
+pub(crate) const MAX_USAGE_DAYS: i64 = 366;
 
 /// The usage query.
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -366,7 +366,7 @@ pub struct HeldApiKey {
     operation_id = "listAllApiKeys",
     tag = "api keys",
     params(PageParams),
-    security(("user_token" = [])),
+    security(("admin_token" = [])),
     responses(
         (status = 200, description = "A page of keys", body = Page<HeldApiKey>),
         (status = 400, description = "A parameter is malformed", body = Problem, content_type = "application/problem+json"),
@@ -408,7 +408,7 @@ pub async fn list_all(
     operation_id = "revokeAnyApiKey",
     tag = "api keys",
     params(("key_id" = String, Path, description = "The key's id")),
-    security(("user_token" = [])),
+    security(("admin_token" = [])),
     responses(
         (status = 204, description = "Revoked"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),

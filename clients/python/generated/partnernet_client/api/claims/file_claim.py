@@ -11,6 +11,7 @@ from ... import errors
 from ...models.claim import Claim
 from ...models.claim_input import ClaimInput
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -19,9 +20,13 @@ def _get_kwargs(
     id: str,
     *,
     body: ClaimInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -147,6 +152,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ClaimInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Claim | Problem]:
     """ Claim a profile
@@ -157,6 +163,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (ClaimInput): A claim to file. The message helps administrators decide; it is
             optional.
 
@@ -172,6 +179,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -186,6 +194,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ClaimInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Claim | Problem | None:
     """ Claim a profile
@@ -196,6 +205,7 @@ def sync(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (ClaimInput): A claim to file. The message helps administrators decide; it is
             optional.
 
@@ -212,6 +222,7 @@ def sync(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -220,6 +231,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ClaimInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Claim | Problem]:
     """ Claim a profile
@@ -230,6 +242,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (ClaimInput): A claim to file. The message helps administrators decide; it is
             optional.
 
@@ -245,6 +258,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -259,6 +273,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ClaimInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Claim | Problem | None:
     """ Claim a profile
@@ -269,6 +284,7 @@ async def asyncio(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (ClaimInput): A claim to file. The message helps administrators decide; it is
             optional.
 
@@ -285,5 +301,6 @@ async def asyncio(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.company import Company
 from ...models.company_input import CompanyInput
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: CompanyInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -138,6 +143,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CompanyInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Company | Problem]:
     """ Create a company
@@ -146,6 +152,7 @@ def sync_detailed(
     unless `status` says `published`.
 
     Args:
+        idempotency_key (str | Unset):
         body (CompanyInput): A company or institution as its members write it. Everything else
             (id, verification,
             version, timestamps, region and coordinates) is the platform's and cannot be sent.
@@ -161,6 +168,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -174,6 +182,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CompanyInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Company | Problem | None:
     """ Create a company
@@ -182,6 +191,7 @@ def sync(
     unless `status` says `published`.
 
     Args:
+        idempotency_key (str | Unset):
         body (CompanyInput): A company or institution as its members write it. Everything else
             (id, verification,
             version, timestamps, region and coordinates) is the platform's and cannot be sent.
@@ -198,6 +208,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -205,6 +216,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CompanyInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Company | Problem]:
     """ Create a company
@@ -213,6 +225,7 @@ async def asyncio_detailed(
     unless `status` says `published`.
 
     Args:
+        idempotency_key (str | Unset):
         body (CompanyInput): A company or institution as its members write it. Everything else
             (id, verification,
             version, timestamps, region and coordinates) is the platform's and cannot be sent.
@@ -228,6 +241,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -241,6 +255,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CompanyInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Company | Problem | None:
     """ Create a company
@@ -249,6 +264,7 @@ async def asyncio(
     unless `status` says `published`.
 
     Args:
+        idempotency_key (str | Unset):
         body (CompanyInput): A company or institution as its members write it. Everything else
             (id, verification,
             version, timestamps, region and coordinates) is the platform's and cannot be sent.
@@ -265,5 +281,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

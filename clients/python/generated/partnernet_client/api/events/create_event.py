@@ -11,6 +11,7 @@ from ... import errors
 from ...models.event import Event
 from ...models.event_input import EventInput
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: EventInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -145,6 +150,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EventInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Event | Problem]:
     """ Create an event
@@ -153,6 +159,7 @@ def sync_detailed(
     organisation, and for administrators. A draft unless `status` says `published`.
 
     Args:
+        idempotency_key (str | Unset):
         body (EventInput): An event as its organiser writes it. The id, version, timestamps,
             region and coordinates
             are the platform's.
@@ -168,6 +175,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -181,6 +189,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EventInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Event | Problem | None:
     """ Create an event
@@ -189,6 +198,7 @@ def sync(
     organisation, and for administrators. A draft unless `status` says `published`.
 
     Args:
+        idempotency_key (str | Unset):
         body (EventInput): An event as its organiser writes it. The id, version, timestamps,
             region and coordinates
             are the platform's.
@@ -205,6 +215,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -212,6 +223,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EventInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Event | Problem]:
     """ Create an event
@@ -220,6 +232,7 @@ async def asyncio_detailed(
     organisation, and for administrators. A draft unless `status` says `published`.
 
     Args:
+        idempotency_key (str | Unset):
         body (EventInput): An event as its organiser writes it. The id, version, timestamps,
             region and coordinates
             are the platform's.
@@ -235,6 +248,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -248,6 +262,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EventInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Event | Problem | None:
     """ Create an event
@@ -256,6 +271,7 @@ async def asyncio(
     organisation, and for administrators. A draft unless `status` says `published`.
 
     Args:
+        idempotency_key (str | Unset):
         body (EventInput): An event as its organiser writes it. The id, version, timestamps,
             region and coordinates
             are the platform's.
@@ -272,5 +288,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

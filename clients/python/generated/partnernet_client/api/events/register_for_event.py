@@ -11,6 +11,7 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.registration import Registration
 from ...models.registration_input import RegistrationInput
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -19,9 +20,13 @@ def _get_kwargs(
     id: str,
     *,
     body: RegistrationInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -147,6 +152,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RegistrationInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | Registration]:
     """ Register for an event
@@ -158,6 +164,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (RegistrationInput): The body of a registration for an event.
 
     Raises:
@@ -172,6 +179,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -186,6 +194,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RegistrationInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | Registration | None:
     """ Register for an event
@@ -197,6 +206,7 @@ def sync(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (RegistrationInput): The body of a registration for an event.
 
     Raises:
@@ -212,6 +222,7 @@ def sync(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -220,6 +231,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RegistrationInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | Registration]:
     """ Register for an event
@@ -231,6 +243,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (RegistrationInput): The body of a registration for an event.
 
     Raises:
@@ -245,6 +258,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -259,6 +273,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RegistrationInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | Registration | None:
     """ Register for an event
@@ -270,6 +285,7 @@ async def asyncio(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (RegistrationInput): The body of a registration for an event.
 
     Raises:
@@ -285,5 +301,6 @@ async def asyncio(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

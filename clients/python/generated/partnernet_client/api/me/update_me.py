@@ -11,6 +11,7 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.profile_change import ProfileChange
 from ...models.user import User
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: ProfileChange,
+    if_match: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
 
 
     
@@ -62,6 +67,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -124,11 +136,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProfileChange,
+    if_match: None | str | Unset = UNSET,
 
 ) -> Response[Problem | User]:
     """ Change your name or language
 
     Args:
+        if_match (None | str | Unset):
         body (ProfileChange):
 
     Raises:
@@ -142,6 +156,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+if_match=if_match,
 
     )
 
@@ -155,11 +170,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProfileChange,
+    if_match: None | str | Unset = UNSET,
 
 ) -> Problem | User | None:
     """ Change your name or language
 
     Args:
+        if_match (None | str | Unset):
         body (ProfileChange):
 
     Raises:
@@ -174,6 +191,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+if_match=if_match,
 
     ).parsed
 
@@ -181,11 +199,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProfileChange,
+    if_match: None | str | Unset = UNSET,
 
 ) -> Response[Problem | User]:
     """ Change your name or language
 
     Args:
+        if_match (None | str | Unset):
         body (ProfileChange):
 
     Raises:
@@ -199,6 +219,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+if_match=if_match,
 
     )
 
@@ -212,11 +233,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProfileChange,
+    if_match: None | str | Unset = UNSET,
 
 ) -> Problem | User | None:
     """ Change your name or language
 
     Args:
+        if_match (None | str | Unset):
         body (ProfileChange):
 
     Raises:
@@ -231,5 +254,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+if_match=if_match,
 
     )).parsed

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.member import Member
 from ...models.new_member import NewMember
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -19,9 +20,13 @@ def _get_kwargs(
     id: str,
     *,
     body: NewMember,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -147,6 +152,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: NewMember,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Member | Problem]:
     """ Add a member
@@ -155,6 +161,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (NewMember): Adds the user with this e-mail address; an `editor` unless `role` says
             `owner`.
 
@@ -170,6 +177,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -184,6 +192,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: NewMember,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Member | Problem | None:
     """ Add a member
@@ -192,6 +201,7 @@ def sync(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (NewMember): Adds the user with this e-mail address; an `editor` unless `role` says
             `owner`.
 
@@ -208,6 +218,7 @@ def sync(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -216,6 +227,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: NewMember,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Member | Problem]:
     """ Add a member
@@ -224,6 +236,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (NewMember): Adds the user with this e-mail address; an `editor` unless `role` says
             `owner`.
 
@@ -239,6 +252,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -253,6 +267,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: NewMember,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Member | Problem | None:
     """ Add a member
@@ -261,6 +276,7 @@ async def asyncio(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (NewMember): Adds the user with this e-mail address; an `editor` unless `role` says
             `owner`.
 
@@ -277,5 +293,6 @@ async def asyncio(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

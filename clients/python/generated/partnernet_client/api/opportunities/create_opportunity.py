@@ -11,6 +11,7 @@ from ... import errors
 from ...models.opportunity import Opportunity
 from ...models.opportunity_input import OpportunityInput
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: OpportunityInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -76,6 +81,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -138,6 +150,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OpportunityInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Opportunity | Problem]:
     """ Publish an opportunity
@@ -146,6 +159,7 @@ def sync_detailed(
     `published`; a draft organisation's opportunities stay private until it is published.
 
     Args:
+        idempotency_key (str | Unset):
         body (OpportunityInput): An opportunity as its organisation's members write it.
 
     Raises:
@@ -159,6 +173,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -172,6 +187,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OpportunityInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Opportunity | Problem | None:
     """ Publish an opportunity
@@ -180,6 +196,7 @@ def sync(
     `published`; a draft organisation's opportunities stay private until it is published.
 
     Args:
+        idempotency_key (str | Unset):
         body (OpportunityInput): An opportunity as its organisation's members write it.
 
     Raises:
@@ -194,6 +211,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -201,6 +219,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OpportunityInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Opportunity | Problem]:
     """ Publish an opportunity
@@ -209,6 +228,7 @@ async def asyncio_detailed(
     `published`; a draft organisation's opportunities stay private until it is published.
 
     Args:
+        idempotency_key (str | Unset):
         body (OpportunityInput): An opportunity as its organisation's members write it.
 
     Raises:
@@ -222,6 +242,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -235,6 +256,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OpportunityInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Opportunity | Problem | None:
     """ Publish an opportunity
@@ -243,6 +265,7 @@ async def asyncio(
     `published`; a draft organisation's opportunities stay private until it is published.
 
     Args:
+        idempotency_key (str | Unset):
         body (OpportunityInput): An opportunity as its organisation's members write it.
 
     Raises:
@@ -257,5 +280,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.partnership import Partnership
 from ...models.problem import Problem
 from ...models.proposal_input import ProposalInput
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: ProposalInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -145,6 +150,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Partnership | Problem]:
     """ Propose a partnership
@@ -155,6 +161,7 @@ def sync_detailed(
     of proposals a day (429 with `Retry-After`).
 
     Args:
+        idempotency_key (str | Unset):
         body (ProposalInput): A proposal of a partnership from an organisation of the caller's to
             another.
 
@@ -169,6 +176,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -182,6 +190,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProposalInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Partnership | Problem | None:
     """ Propose a partnership
@@ -192,6 +201,7 @@ def sync(
     of proposals a day (429 with `Retry-After`).
 
     Args:
+        idempotency_key (str | Unset):
         body (ProposalInput): A proposal of a partnership from an organisation of the caller's to
             another.
 
@@ -207,6 +217,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -214,6 +225,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProposalInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Partnership | Problem]:
     """ Propose a partnership
@@ -224,6 +236,7 @@ async def asyncio_detailed(
     of proposals a day (429 with `Retry-After`).
 
     Args:
+        idempotency_key (str | Unset):
         body (ProposalInput): A proposal of a partnership from an organisation of the caller's to
             another.
 
@@ -238,6 +251,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -251,6 +265,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProposalInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Partnership | Problem | None:
     """ Propose a partnership
@@ -261,6 +276,7 @@ async def asyncio(
     of proposals a day (429 with `Retry-After`).
 
     Args:
+        idempotency_key (str | Unset):
         body (ProposalInput): A proposal of a partnership from an organisation of the caller's to
             another.
 
@@ -276,5 +292,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

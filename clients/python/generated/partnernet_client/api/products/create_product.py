@@ -11,6 +11,7 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.product import Product
 from ...models.product_input import ProductInput
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -19,9 +20,13 @@ def _get_kwargs(
     id: str,
     *,
     body: ProductInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -77,6 +82,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -140,6 +152,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProductInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | Product]:
     """ Add a product or service
@@ -148,6 +161,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (ProductInput): A product or service as a company's members write it.
 
     Raises:
@@ -162,6 +176,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -176,6 +191,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProductInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | Product | None:
     """ Add a product or service
@@ -184,6 +200,7 @@ def sync(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (ProductInput): A product or service as a company's members write it.
 
     Raises:
@@ -199,6 +216,7 @@ def sync(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -207,6 +225,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProductInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | Product]:
     """ Add a product or service
@@ -215,6 +234,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (ProductInput): A product or service as a company's members write it.
 
     Raises:
@@ -229,6 +249,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -243,6 +264,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProductInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | Product | None:
     """ Add a product or service
@@ -251,6 +273,7 @@ async def asyncio(
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (ProductInput): A product or service as a company's members write it.
 
     Raises:
@@ -266,5 +289,6 @@ async def asyncio(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

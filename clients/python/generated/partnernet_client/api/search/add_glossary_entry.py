@@ -11,6 +11,7 @@ from ... import errors
 from ...models.glossary_entry import GlossaryEntry
 from ...models.glossary_input import GlossaryInput
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: GlossaryInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -69,6 +74,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -131,6 +143,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: GlossaryInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[GlossaryEntry | Problem]:
     """ Add a glossary entry
@@ -138,6 +151,7 @@ def sync_detailed(
      For administrators. Queries use the new terms from the next request on.
 
     Args:
+        idempotency_key (str | Unset):
         body (GlossaryInput): A concept to add: terms in at least two languages, up to 10 per
             language.
 
@@ -152,6 +166,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -165,6 +180,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: GlossaryInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> GlossaryEntry | Problem | None:
     """ Add a glossary entry
@@ -172,6 +188,7 @@ def sync(
      For administrators. Queries use the new terms from the next request on.
 
     Args:
+        idempotency_key (str | Unset):
         body (GlossaryInput): A concept to add: terms in at least two languages, up to 10 per
             language.
 
@@ -187,6 +204,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -194,6 +212,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: GlossaryInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[GlossaryEntry | Problem]:
     """ Add a glossary entry
@@ -201,6 +220,7 @@ async def asyncio_detailed(
      For administrators. Queries use the new terms from the next request on.
 
     Args:
+        idempotency_key (str | Unset):
         body (GlossaryInput): A concept to add: terms in at least two languages, up to 10 per
             language.
 
@@ -215,6 +235,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -228,6 +249,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: GlossaryInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> GlossaryEntry | Problem | None:
     """ Add a glossary entry
@@ -235,6 +257,7 @@ async def asyncio(
      For administrators. Queries use the new terms from the next request on.
 
     Args:
+        idempotency_key (str | Unset):
         body (GlossaryInput): A concept to add: terms in at least two languages, up to 10 per
             language.
 
@@ -250,5 +273,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

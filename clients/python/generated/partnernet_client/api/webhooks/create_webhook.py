@@ -11,6 +11,7 @@ from ... import errors
 from ...models.created_webhook import CreatedWebhook
 from ...models.new_webhook import NewWebhook
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: NewWebhook,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -138,6 +143,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: NewWebhook,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[CreatedWebhook | Problem]:
     """ Subscribe to changes
@@ -150,6 +156,7 @@ def sync_detailed(
     loopback, private or link-local addresses are refused (outside development).
 
     Args:
+        idempotency_key (str | Unset):
         body (NewWebhook): A new subscription.
 
     Raises:
@@ -163,6 +170,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -176,6 +184,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: NewWebhook,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> CreatedWebhook | Problem | None:
     """ Subscribe to changes
@@ -188,6 +197,7 @@ def sync(
     loopback, private or link-local addresses are refused (outside development).
 
     Args:
+        idempotency_key (str | Unset):
         body (NewWebhook): A new subscription.
 
     Raises:
@@ -202,6 +212,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -209,6 +220,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: NewWebhook,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[CreatedWebhook | Problem]:
     """ Subscribe to changes
@@ -221,6 +233,7 @@ async def asyncio_detailed(
     loopback, private or link-local addresses are refused (outside development).
 
     Args:
+        idempotency_key (str | Unset):
         body (NewWebhook): A new subscription.
 
     Raises:
@@ -234,6 +247,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -247,6 +261,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: NewWebhook,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> CreatedWebhook | Problem | None:
     """ Subscribe to changes
@@ -259,6 +274,7 @@ async def asyncio(
     loopback, private or link-local addresses are refused (outside development).
 
     Args:
+        idempotency_key (str | Unset):
         body (NewWebhook): A new subscription.
 
     Raises:
@@ -273,5 +289,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

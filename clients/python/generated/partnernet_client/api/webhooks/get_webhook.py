@@ -10,15 +10,22 @@ from ... import errors
 
 from ...models.problem import Problem
 from ...models.webhook import Webhook
+from ...types import UNSET, Unset
 from typing import cast
 
 
 
 def _get_kwargs(
     id: str,
+    *,
+    if_none_match: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+
 
     
 
@@ -30,17 +37,22 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Webhook | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | Webhook | None:
     if response.status_code == 200:
         response_200 = Webhook.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -104,7 +116,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Webhook]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | Webhook]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,24 +129,27 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
 
-) -> Response[Problem | Webhook]:
+) -> Response[Any | Problem | Webhook]:
     """ Read a subscription
 
     Args:
         id (str):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Webhook]
+        Response[Any | Problem | Webhook]
      """
 
 
     kwargs = _get_kwargs(
         id=id,
+if_none_match=if_none_match,
 
     )
 
@@ -148,25 +163,28 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
 
-) -> Problem | Webhook | None:
+) -> Any | Problem | Webhook | None:
     """ Read a subscription
 
     Args:
         id (str):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Webhook
+        Any | Problem | Webhook
      """
 
 
     return sync_detailed(
         id=id,
 client=client,
+if_none_match=if_none_match,
 
     ).parsed
 
@@ -174,24 +192,27 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
 
-) -> Response[Problem | Webhook]:
+) -> Response[Any | Problem | Webhook]:
     """ Read a subscription
 
     Args:
         id (str):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Webhook]
+        Response[Any | Problem | Webhook]
      """
 
 
     kwargs = _get_kwargs(
         id=id,
+if_none_match=if_none_match,
 
     )
 
@@ -205,24 +226,27 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
 
-) -> Problem | Webhook | None:
+) -> Any | Problem | Webhook | None:
     """ Read a subscription
 
     Args:
         id (str):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Webhook
+        Any | Problem | Webhook
      """
 
 
     return (await asyncio_detailed(
         id=id,
 client=client,
+if_none_match=if_none_match,
 
     )).parsed

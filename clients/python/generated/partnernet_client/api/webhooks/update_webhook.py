@@ -11,6 +11,7 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.webhook import Webhook
 from ...models.webhook_patch import WebhookPatch
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -19,9 +20,13 @@ def _get_kwargs(
     id: str,
     *,
     body: WebhookPatch,
+    if_match: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
 
 
     
@@ -77,6 +82,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_404
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -140,6 +152,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: WebhookPatch,
+    if_match: None | str | Unset = UNSET,
 
 ) -> Response[Problem | Webhook]:
     """ Change a subscription
@@ -149,6 +162,7 @@ def sync_detailed(
 
     Args:
         id (str):
+        if_match (None | str | Unset):
         body (WebhookPatch): Changes to a subscription: only the fields sent change.
 
     Raises:
@@ -163,6 +177,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+if_match=if_match,
 
     )
 
@@ -177,6 +192,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: WebhookPatch,
+    if_match: None | str | Unset = UNSET,
 
 ) -> Problem | Webhook | None:
     """ Change a subscription
@@ -186,6 +202,7 @@ def sync(
 
     Args:
         id (str):
+        if_match (None | str | Unset):
         body (WebhookPatch): Changes to a subscription: only the fields sent change.
 
     Raises:
@@ -201,6 +218,7 @@ def sync(
         id=id,
 client=client,
 body=body,
+if_match=if_match,
 
     ).parsed
 
@@ -209,6 +227,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: WebhookPatch,
+    if_match: None | str | Unset = UNSET,
 
 ) -> Response[Problem | Webhook]:
     """ Change a subscription
@@ -218,6 +237,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        if_match (None | str | Unset):
         body (WebhookPatch): Changes to a subscription: only the fields sent change.
 
     Raises:
@@ -232,6 +252,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
 body=body,
+if_match=if_match,
 
     )
 
@@ -246,6 +267,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: WebhookPatch,
+    if_match: None | str | Unset = UNSET,
 
 ) -> Problem | Webhook | None:
     """ Change a subscription
@@ -255,6 +277,7 @@ async def asyncio(
 
     Args:
         id (str):
+        if_match (None | str | Unset):
         body (WebhookPatch): Changes to a subscription: only the fields sent change.
 
     Raises:
@@ -270,5 +293,6 @@ async def asyncio(
         id=id,
 client=client,
 body=body,
+if_match=if_match,
 
     )).parsed

@@ -1,0 +1,2 @@
+ALTER TABLE webhooks DROP COLUMN version;
+ALTER TABLE users DROP COLUMN version;
