@@ -13,6 +13,8 @@ mod contract;
 mod documentation;
 mod events;
 mod export;
+mod faults;
+mod hostile;
 mod imports;
 mod limits;
 mod openapi;

@@ -2,7 +2,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::on_both_backends;
-use crate::support::{Backend, TestApp};
+use crate::support::{Backend, METRICS_TOKEN, TestApp};
 
 async fn health_and_readiness(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -147,7 +147,85 @@ async fn responses_to_credentials_are_never_cached(backend: Backend) {
     assert_eq!(public.header("x-content-type-options"), Some("nosniff"));
 }
 
+async fn metrics_are_shown_to_the_operators_token_only(backend: Backend) {
+    let hidden = TestApp::spawn(backend).await;
+    hidden
+        .get_as("/metrics", &format!("Bearer {METRICS_TOKEN}"))
+        .await
+        .assert_problem(401, "unauthenticated");
+
+    let app = TestApp::spawn_with_metrics(backend).await;
+    let owner = app.sign_up("monitor@example.cz").await;
+    let company = app
+        .created(
+            "/v1/companies",
+            &serde_json::json!({
+                "kind": "company", "name": "Měřidla s.r.o.", "industries": ["26.51"],
+                "address": {"country": "CZ", "postal_code": "40001"}, "status": "published",
+            }),
+            &owner,
+        )
+        .await;
+    for _ in 0..3 {
+        assert_eq!(
+            app.get(&format!("/v1/companies/{company}")).await.status,
+            200
+        );
+    }
+    app.get("/metrics")
+        .await
+        .assert_problem(401, "unauthenticated");
+    app.get_as("/metrics", "Bearer wrong token")
+        .await
+        .assert_problem(401, "unauthenticated");
+    let mut response = app
+        .client
+        .get(app.url("/metrics"))
+        .insert_header(("authorization", format!("Bearer {METRICS_TOKEN}")))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 200);
+    let text = String::from_utf8(response.body().await.expect("body").to_vec()).expect("text");
+    let requests = text
+        .lines()
+        .find(|line| {
+            line.starts_with("http_requests_total{")
+                && line.contains(r#"route="/v1/companies/{id}""#)
+                && line.contains(r#"method="GET""#)
+                && line.contains(r#"status="200""#)
+        })
+        .unwrap_or_else(|| panic!("no count of company reads in\n{text}"));
+    let count: f64 = requests
+        .rsplit(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("count");
+    // The recorder is the process's: other tests' servers count too.
+    assert!(count >= 3.0, "{requests}");
+    assert!(
+        text.contains("http_request_duration_seconds_bucket{"),
+        "no histogram"
+    );
+    for gauge in [
+        "db_pool_connections",
+        "db_work_in_flight",
+        "db_work_waiting",
+        "search_index_lag_changes",
+        "webhook_deliveries_pending",
+        "mails_pending",
+        "imports_running",
+        "import_records_handled",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(gauge)),
+            "{gauge} missing"
+        );
+    }
+}
+
 on_both_backends!(
+    metrics_are_shown_to_the_operators_token_only,
     responses_to_credentials_are_never_cached,
     exhausted_pool_answers_503_and_recovers,
     health_and_readiness,
@@ -155,3 +233,53 @@ on_both_backends!(
     docs_and_spec_are_served,
     browsers_on_other_origins_may_read,
 );
+
+/// The inventory: every operation of the document is served, and nothing that is not in it
+/// (only the documentation page and the document itself are served beside it).
+#[actix_web::test]
+async fn every_documented_operation_is_served_and_nothing_else() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let document = serde_json::to_value(api::openapi::document()).expect("document");
+    let unmatched = |response: &crate::support::Response| {
+        response.status == 405
+            || (response.status == 404
+                && response.json["detail"]
+                    .as_str()
+                    .is_some_and(|d| d.starts_with("there is no resource at")))
+    };
+    let mut served = 0;
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        let concrete = path
+            .split('/')
+            .map(|segment| {
+                if segment.starts_with('{') {
+                    "01a24af9-0000-7000-8000-000000000000"
+                } else {
+                    segment
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        for method in item.as_object().expect("item").keys() {
+            let response = app.send(&method.to_uppercase(), &concrete, None, &[]).await;
+            assert!(!unmatched(&response), "{method} {path}: {}", response.json);
+            served += 1;
+        }
+    }
+    assert!(served > 80, "only {served} operations");
+    for path in [
+        "/admin",
+        "/v1/admin",
+        "/v2/companies",
+        "/debug/pprof",
+        "/.env",
+        "/v1/companies/01a24af9-0000-7000-8000-000000000000/secret",
+    ] {
+        let response = app.get(path).await;
+        assert!(
+            unmatched(&response),
+            "{path} is served: {}",
+            response.status
+        );
+    }
+}

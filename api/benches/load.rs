@@ -7,6 +7,10 @@
 //! `PARTNERNET_BENCH_DATABASE_URL=sqlite:///tmp/bench.db cargo bench -p api --bench load`
 //!
 //! `PARTNERNET_BENCH_ONLY=recommendations` measures only the requests whose name contains it.
+//!
+//! `PARTNERNET_BENCH_MIXED_SECONDS=60` runs mixed traffic instead (`bench/mixed.sh`): 64
+//! clients for that long, each picking reads, searches, writes and exports at random; then
+//! counts the writes in the database and shows how memory went.
 
 // The server's allocator (src/main.rs), so the benchmark measures what runs in production:
 // with glibc's, an export spent a third of its time in malloc's arena locks, freeing on one
@@ -357,6 +361,221 @@ async fn export_once(base: &str, token: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Clients of the mixed run, and how they share their requests out of 100.
+const MIXED_CLIENTS: usize = 64;
+const READS: u32 = 55;
+const SEARCHES: u32 = 20;
+const WRITES: u32 = 15;
+
+/// What one mixed client saw.
+#[derive(Default)]
+struct Mixed {
+    by_kind: [(usize, Vec<u32>); 4],
+    failures: Vec<String>,
+    created: usize,
+}
+
+const KINDS: [&str; 4] = ["read", "search", "write", "export"];
+
+async fn mixed_client(
+    base: String,
+    ids: Arc<Vec<String>>,
+    token: String,
+    company: String,
+    seed: u64,
+    until: Instant,
+) -> Mixed {
+    let client = awc::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .finish();
+    let searches = [
+        "/v1/companies?q=Holz%20Bautzen&facets=country,region",
+        "/v1/companies?q=fr%C3%A9z",
+        "/v1/companies?country=CZ&region=CZ042&nace=25&limit=20",
+        "/v1/products?q=Teile",
+        "/v1/companies?near_postal_code=DE-01067&radius_km=25&sort=distance",
+    ];
+    let bearer = format!("Bearer {token}");
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut seen = Mixed::default();
+    let mut n = 0;
+    while Instant::now() < until {
+        n += 1;
+        let pick = rng.u32(0..100);
+        let kind = match pick {
+            p if p < READS => 0,
+            p if p < READS + SEARCHES => 1,
+            p if p < READS + SEARCHES + WRITES => 2,
+            _ => 3,
+        };
+        let started = Instant::now();
+        let request = match kind {
+            0 => client.get(format!(
+                "{base}/v1/companies/{}",
+                ids[rng.usize(..ids.len())]
+            )),
+            1 => client.get(format!("{base}{}", searches[rng.usize(..searches.len())])),
+            2 => client
+                .post(format!("{base}/v1/companies/{company}/products"))
+                .insert_header(("Authorization", bearer.as_str())),
+            _ => client
+                .get(format!(
+                    "{base}/v1/export/companies?region=CZ042&format=csv"
+                ))
+                .insert_header(("Authorization", bearer.as_str())),
+        };
+        let sent = if kind == 2 {
+            request
+                .send_json(&serde_json::json!({
+                    "kind": "product",
+                    "name": {"de": format!("Lastprodukt {seed}-{n}")},
+                    "industries": ["28.13"],
+                }))
+                .await
+        } else {
+            request.send().await
+        };
+        let outcome = match sent {
+            Ok(mut response) => match response.body().limit(64 << 20).await {
+                Ok(_) if response.status().is_success() => Ok(response.status().as_u16()),
+                Ok(body) => Err(format!(
+                    "{} {}: {}",
+                    KINDS[kind],
+                    response.status(),
+                    String::from_utf8_lossy(&body[..body.len().min(200)])
+                )),
+                Err(error) => Err(format!("{}: body {error}", KINDS[kind])),
+            },
+            Err(error) => Err(format!("{}: {error}", KINDS[kind])),
+        };
+        match outcome {
+            Ok(status) => {
+                let (count, latencies) = &mut seen.by_kind[kind];
+                *count += 1;
+                latencies.push(u32::try_from(started.elapsed().as_micros()).unwrap_or(u32::MAX));
+                if kind == 2 && status == 201 {
+                    seen.created += 1;
+                }
+            }
+            Err(failure) => seen.failures.push(failure),
+        }
+    }
+    seen
+}
+
+/// Mixed traffic for `duration`: 64 clients, each request a read of a company, a search, a
+/// new product of one company (a write) or a CSV export of a region. Then the database must
+/// hold every product a client was told was created, and memory must not have grown.
+async fn mixed(
+    base: &str,
+    db: &api::db::Db,
+    ids: &[String],
+    token: &str,
+    duration: Duration,
+) -> anyhow::Result<()> {
+    let mut response = awc::Client::default()
+        .post(format!("{base}/v1/companies"))
+        .insert_header(("Authorization", format!("Bearer {token}")))
+        .send_json(&serde_json::json!({
+            "kind": "company",
+            "name": format!("Lasttest {}", chrono::Utc::now().timestamp()),
+            "address": {"country": "DE", "postal_code": "01067"},
+            "industries": ["28.13"],
+            "status": "published",
+        }))
+        .await
+        .map_err(|e| anyhow::anyhow!("company: {e}"))?;
+    let created: serde_json::Value = response.json().await?;
+    let company = created["id"]
+        .as_str()
+        .ok_or_else(|| anyhow::anyhow!("company answered {created}"))?
+        .to_owned();
+    let ids = Arc::new(ids.to_vec());
+    let started = Instant::now();
+    let until = started + duration;
+    let sampler = {
+        let every = (duration / 12).max(Duration::from_secs(5));
+        std::thread::spawn(move || {
+            let mut samples = Vec::new();
+            while Instant::now() < until {
+                samples.push((started.elapsed().as_secs(), anonymous_kb() / 1024));
+                std::thread::sleep(every);
+            }
+            samples
+        })
+    };
+    let tasks: Vec<_> = (0..MIXED_CLIENTS)
+        .map(|c| {
+            actix_web::rt::spawn(mixed_client(
+                base.to_owned(),
+                ids.clone(),
+                token.to_owned(),
+                company.clone(),
+                c as u64 + 1,
+                until,
+            ))
+        })
+        .collect();
+    let mut total = Mixed::default();
+    for task in tasks {
+        let seen = task.await.expect("client finished");
+        for (kind, (count, latencies)) in seen.by_kind.into_iter().enumerate() {
+            total.by_kind[kind].0 += count;
+            total.by_kind[kind].1.extend(latencies);
+        }
+        total.failures.extend(seen.failures);
+        total.created += seen.created;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let samples = sampler.join().expect("sampler");
+    let stored = {
+        let company = company.clone();
+        db.blocking(move |conn| {
+            Ok(persistence::products::of_company(conn, &company, None, i64::MAX)?.len())
+        })?
+    };
+    println!(
+        "mixed traffic: {MIXED_CLIENTS} clients, {elapsed:.0} s, {} requests ({:.0}/s), {} failed",
+        total.by_kind.iter().map(|(n, _)| n).sum::<usize>() + total.failures.len(),
+        total.by_kind.iter().map(|(n, _)| n).sum::<usize>() as f64 / elapsed,
+        total.failures.len()
+    );
+    println!("| Kind | Requests | p50 (ms) | p99 (ms) |");
+    println!("| --- | ---: | ---: | ---: |");
+    for (kind, (count, mut latencies)) in total.by_kind.into_iter().enumerate() {
+        latencies.sort_unstable();
+        let percentile = |p: f64| {
+            latencies
+                .get(((latencies.len() as f64 * p).ceil() as usize).saturating_sub(1))
+                .map_or(f64::NAN, |&us| f64::from(us) / 1000.0)
+        };
+        println!(
+            "| {} | {count} | {:.1} | {:.1} |",
+            KINDS[kind],
+            percentile(0.5),
+            percentile(0.99)
+        );
+    }
+    for failure in total.failures.iter().take(10) {
+        println!("failure: {failure}");
+    }
+    println!(
+        "writes: {} products answered 201, {stored} stored{}",
+        total.created,
+        if stored == total.created {
+            " (none lost)"
+        } else {
+            " (MISMATCH)"
+        }
+    );
+    let series: Vec<String> = samples
+        .iter()
+        .map(|(at, mb)| format!("{at} s: {mb} MB"))
+        .collect();
+    println!("anonymous memory: {}", series.join(", "));
+    Ok(())
+}
+
 /// Signs the benchmark's administrator in; returns the access token.
 async fn log_in(base: &str) -> anyhow::Result<String> {
     let mut response = awc::Client::default()
@@ -443,6 +662,7 @@ fn main() -> anyhow::Result<()> {
             started.elapsed().as_secs_f64(),
             index_dir.display()
         );
+        let checker = db.clone();
         let app = Application::build(
             db,
             index,
@@ -456,12 +676,20 @@ fn main() -> anyhow::Result<()> {
                 // The benchmark's clients share one address and measure throughput.
                 rate_limits: api::rate_limit::RateLimits::NONE,
                 cors_origins: Vec::new(),
+                metrics: api::metrics::MetricsAccess::default(),
             },
         )?;
         let base = format!("http://127.0.0.1:{}", app.port());
         actix_web::rt::spawn(app.run_until_stopped());
 
         let token = log_in(&base).await?;
+        if let Some(seconds) = std::env::var("PARTNERNET_BENCH_MIXED_SECONDS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+        {
+            println!("backend: {}", url.split("://").next().unwrap_or_default());
+            return mixed(&base, &checker, &ids, &token, Duration::from_secs(seconds)).await;
+        }
         let only = std::env::var("PARTNERNET_BENCH_ONLY").unwrap_or_default();
         let duration = measure_for();
         println!("backend: {}", url.split("://").next().unwrap_or_default());

@@ -21,6 +21,7 @@ use crate::body::MAX_BODY_BYTES;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::idempotency;
+use crate::metrics::{self, MetricsAccess};
 use crate::operations::{Operations, declared_parameters};
 use crate::rate_limit::{self, Limiters, RateLimits};
 use crate::usage::Usage;
@@ -58,6 +59,8 @@ pub struct ServerOptions {
     pub rate_limits: RateLimits,
     /// Origins whose pages may read answers; empty: any.
     pub cors_origins: Vec<String>,
+    /// Who may read `/metrics`.
+    pub metrics: MetricsAccess,
 }
 
 /// A bound, not yet running server. Binding happens before `run` so tests can ask for port 0
@@ -94,6 +97,7 @@ impl Application {
         let usage = web::Data::new(Usage::default());
         let limiters = web::Data::new(Limiters::new(options.rate_limits));
         let origins = options.cors_origins;
+        let metrics_access = web::Data::new(options.metrics);
         actix_web::rt::spawn(rate_limit::housekeeping(
             usage.clone().into_inner(),
             limiters.clone().into_inner(),
@@ -106,9 +110,15 @@ impl Application {
                 .wrap(from_fn(idempotency::replay_creations))
                 .wrap(from_fn(rate_limit::limit_requests))
                 .wrap(from_fn(request_id_header))
-                .wrap(from_fn(private_responses))
-                .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
+                .wrap(from_fn(protective_headers))
+                .wrap(
+                    DefaultHeaders::new()
+                        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                        .add((header::X_FRAME_OPTIONS, "DENY"))
+                        .add((header::REFERRER_POLICY, "no-referrer")),
+                )
                 .wrap(cors(&origins))
+                .wrap(from_fn(metrics::measure))
                 .wrap(TracingLogger::default())
                 .app_data(db.clone())
                 .app_data(index.clone())
@@ -117,6 +127,7 @@ impl Application {
                 .app_data(targets.clone())
                 .app_data(usage.clone())
                 .app_data(limiters.clone())
+                .app_data(metrics_access.clone())
                 .app_data(web::PathConfig::default().error_handler(|error, _| {
                     ApiError::BadRequest(format!("the path is malformed: {error}")).into()
                 }))
@@ -130,6 +141,8 @@ impl Application {
                 .service(web::redirect("/docs", "/docs/"))
                 .default_service(web::to(unmatched))
         })
+        // A client gets this long to send a request's head; its body has `body::BODY_TIMEOUT`.
+        .client_request_timeout(HEAD_TIMEOUT)
         .listen(listener)?;
         if let Some(workers) = options.workers {
             server = server.workers(workers);
@@ -154,6 +167,9 @@ impl Application {
         self.server.await
     }
 }
+
+/// How long a client may take to send a request line and headers before it is answered 408.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Requests no route took: a known path with another method is a 405 naming the methods it
 /// answers, anything else a 404.
@@ -228,18 +244,26 @@ async fn searchable_writes(
 }
 
 /// A response to a request with credentials is the caller's own (contact persons, keys,
-/// secrets, their organisation's data): no cache, shared or private, may keep it. Every
-/// response passes here, so no handler can forget it.
-async fn private_responses(
+/// secrets, their organisation's data): no cache, shared or private, may keep it. And no
+/// answer may act as a page. Every response passes here, so no handler can forget either.
+async fn protective_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let credentials = req.headers().contains_key(header::AUTHORIZATION);
+    // Answers are data, never pages: nothing in them may load or run anything. The
+    // documentation page is a page and brings its own scripts.
+    let data = !req.path().starts_with("/docs");
     let mut response = next.call(req).await?;
+    let headers = response.headers_mut();
     if credentials {
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if data {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+        );
     }
     Ok(response)
 }

@@ -2,6 +2,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Duration;
 
 use actix_web::error::PayloadError;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, web};
@@ -13,6 +14,21 @@ use crate::error::{ApiError, FieldError};
 
 /// Largest body accepted (the API's convention: 1 MiB).
 pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// How long a client may take to send a body. A slow client holds a connection and memory
+/// meanwhile; an honest one sends 1 MiB in far less.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The whole body, at most [`MAX_BODY_BYTES`], within [`BODY_TIMEOUT`].
+pub async fn read(req: &HttpRequest, payload: &mut Payload) -> Result<web::Bytes, ApiError> {
+    let bytes = actix_web::rt::time::timeout(BODY_TIMEOUT, web::Bytes::from_request(req, payload))
+        .await
+        .map_err(|_| ApiError::RequestTimeout(BODY_TIMEOUT.as_secs()))?;
+    bytes.map_err(|error| match error.as_error::<PayloadError>() {
+        Some(PayloadError::Overflow) => ApiError::PayloadTooLarge(MAX_BODY_BYTES),
+        _ => ApiError::BadRequest(format!("the request body could not be read: {error}")),
+    })
+}
 
 /// Fields the platform manages. Sent in a body they are named as read-only rather than as
 /// unknown, so a client trying to set them learns why it cannot.
@@ -48,14 +64,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             if !is_json {
                 return Err(ApiError::unsupported_media_type(&req));
             }
-            let bytes = web::Bytes::from_request(&req, &mut payload)
-                .await
-                .map_err(|error| match error.as_error::<PayloadError>() {
-                    Some(PayloadError::Overflow) => ApiError::PayloadTooLarge(MAX_BODY_BYTES),
-                    _ => {
-                        ApiError::BadRequest(format!("the request body could not be read: {error}"))
-                    }
-                })?;
+            let bytes = read(&req, &mut payload).await?;
             parse(&bytes).map(Json)
         })
     }

@@ -97,6 +97,10 @@ pub struct ServeArgs {
     /// credentials (cookies): access is by bearer token.
     #[arg(long, env = "PARTNERNET_CORS_ORIGINS", value_delimiter = ',', value_parser = parse_origin)]
     pub cors_origins: Vec<String>,
+    /// The token Prometheus sends (`Authorization: Bearer ...`) to read `GET /metrics`; without
+    /// one the server shows no metrics.
+    #[arg(long, env = "PARTNERNET_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
     /// The search index's directory: one per server process, rebuilt from the database when
     /// missing.
     #[arg(

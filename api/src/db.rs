@@ -1,6 +1,7 @@
 //! Runs diesel's blocking calls off the actix workers.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use actix_web::web;
@@ -16,6 +17,8 @@ use crate::error::ApiError;
 pub struct Db {
     pool: Pool,
     permits: Arc<Semaphore>,
+    /// Requests waiting for a permit, for the metrics.
+    waiting: Arc<AtomicUsize>,
     acquire_timeout: Duration,
 }
 
@@ -25,8 +28,15 @@ impl Db {
         Self {
             pool,
             permits,
+            waiting: Arc::new(AtomicUsize::new(0)),
             acquire_timeout,
         }
+    }
+
+    /// Database work in flight, and requests waiting for their turn.
+    pub fn load(&self) -> (usize, usize) {
+        let in_use = self.pool.max_size() as usize - self.permits.available_permits();
+        (in_use, self.waiting.load(Ordering::Relaxed))
     }
 
     /// The pool, for work outside requests (the search indexer).
@@ -46,8 +56,11 @@ impl Db {
 
     /// A place among the pool's users, waited for at most the acquisition timeout (then 503).
     async fn permit(&self) -> Result<OwnedSemaphorePermit, ApiError> {
-        tokio::time::timeout(self.acquire_timeout, self.permits.clone().acquire_owned())
-            .await
+        self.waiting.fetch_add(1, Ordering::Relaxed);
+        let permit =
+            tokio::time::timeout(self.acquire_timeout, self.permits.clone().acquire_owned()).await;
+        self.waiting.fetch_sub(1, Ordering::Relaxed);
+        permit
             .map_err(|_| ApiError::Unavailable)?
             .map_err(ApiError::internal)
     }

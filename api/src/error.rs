@@ -130,6 +130,12 @@ pub enum ApiError {
     IdempotencyKeyInUse,
     #[error("the request body is larger than {0} bytes")]
     PayloadTooLarge(usize),
+    #[error("the request body did not arrive within {0} seconds")]
+    RequestTimeout(u64),
+    #[error("the URL is longer than {0} bytes; send long filters as several requests")]
+    UriTooLong(usize),
+    #[error("the request's headers are larger than {0} bytes together")]
+    HeadersTooLarge(usize),
     /// The media types the operation takes, as a list for people.
     #[error("send the body as {0}")]
     UnsupportedMediaType(String),
@@ -230,6 +236,9 @@ impl ApiError {
             ApiError::Conflict { code, .. } | ApiError::Gone { code, .. } => code,
             ApiError::RegisterIdTaken { .. } => "register_id_taken",
             ApiError::PreconditionFailed => "precondition_failed",
+            ApiError::RequestTimeout(_) => "request_timeout",
+            ApiError::UriTooLong(_) => "uri_too_long",
+            ApiError::HeadersTooLarge(_) => "headers_too_large",
             ApiError::IdempotencyKeyReused => "idempotency_key_reused",
             ApiError::IdempotencyKeyInUse => "idempotency_key_in_use",
             ApiError::PayloadTooLarge(_) => "payload_too_large",
@@ -257,6 +266,9 @@ impl ApiError {
             ApiError::Conflict { .. } | ApiError::RegisterIdTaken { .. } => "Conflict",
             ApiError::Gone { .. } => "Gone",
             ApiError::PreconditionFailed => "Precondition failed",
+            ApiError::RequestTimeout(_) => "Request timeout",
+            ApiError::UriTooLong(_) => "URI too long",
+            ApiError::HeadersTooLarge(_) => "Request header fields too large",
             ApiError::IdempotencyKeyReused => "Idempotency key reused",
             ApiError::IdempotencyKeyInUse => "Idempotency key in use",
             ApiError::PayloadTooLarge(_) => "Payload too large",
@@ -286,7 +298,9 @@ impl From<diesel::result::Error> for ApiError {
             // Nothing was written: the database was busy (SQLite's lock, a PostgreSQL
             // serialisation conflict) or went away. A retry after `Retry-After` can succeed.
             Error::DatabaseError(
-                DatabaseErrorKind::SerializationFailure | DatabaseErrorKind::ClosedConnection,
+                DatabaseErrorKind::SerializationFailure
+                | DatabaseErrorKind::ClosedConnection
+                | DatabaseErrorKind::UnableToSendCommand,
                 _,
             ) => ApiError::Unavailable,
             Error::DatabaseError(_, info) if info.message().contains("database is locked") => {
@@ -314,6 +328,9 @@ impl ResponseError for ApiError {
             ApiError::Conflict { .. } | ApiError::RegisterIdTaken { .. } => StatusCode::CONFLICT,
             ApiError::Gone { .. } => StatusCode::GONE,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            ApiError::RequestTimeout(_) => StatusCode::REQUEST_TIMEOUT,
+            ApiError::UriTooLong(_) => StatusCode::URI_TOO_LONG,
+            ApiError::HeadersTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             ApiError::IdempotencyKeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::IdempotencyKeyInUse => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,

@@ -9,6 +9,7 @@ pub mod error;
 pub mod idempotency;
 pub mod import;
 pub mod mail;
+pub mod metrics;
 pub mod openapi;
 pub mod rate_limit;
 pub mod routes;

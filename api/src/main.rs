@@ -378,6 +378,9 @@ async fn serve(
         targets,
         rate_limits: args.rate_limits(),
         cors_origins: args.cors_origins.clone(),
+        metrics: api::metrics::MetricsAccess {
+            token: args.metrics_token.clone(),
+        },
     };
     let app = Application::build(db, index.clone(), auth, listener, options)?;
     tracing::info!(address = %args.bind, docs = "/docs", "PartnerNet API listening");

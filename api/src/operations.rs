@@ -25,6 +25,8 @@ struct Declared {
     media_types: Vec<String>,
     /// Whether it answers `201 Created`.
     creates: bool,
+    /// Whether it may be called without credentials.
+    open: bool,
 }
 
 #[derive(Debug)]
@@ -61,6 +63,12 @@ impl Operations {
                                     })
                                     .collect(),
                                 creates: operation.responses.responses.contains_key("201"),
+                                open: operation.security.as_ref().is_none_or(|requirements| {
+                                    requirements.iter().any(|requirement| {
+                                        serde_json::to_value(requirement)
+                                            .is_ok_and(|r| r == serde_json::json!({}))
+                                    })
+                                }),
                             };
                             Some((method.to_owned(), declared))
                         })
@@ -103,6 +111,12 @@ impl Operations {
             .is_some_and(|declared| declared.creates)
     }
 
+    /// Whether the operation at `method` and `path` may be called without credentials.
+    pub fn is_open(&self, method: &str, path: &str) -> bool {
+        self.operation(method, path)
+            .is_some_and(|declared| declared.open)
+    }
+
     /// The methods `path` answers, as an `Allow` header lists them; `None` for unknown paths.
     pub fn allowed_methods(&self, path: &str) -> Option<String> {
         let path = self.path(path)?;
@@ -127,7 +141,14 @@ fn query_parameters(operation: &Operation) -> Vec<String> {
 
 const NUL: &str = "NUL characters (%00) are not allowed";
 
-/// Rejects a request with a NUL character in its URL, or whose query string is malformed or
+/// Longest URL (path and query) accepted: room for every filter of a search many times over.
+pub const MAX_URL_BYTES: usize = 8 * 1024;
+
+/// Most header bytes (names and values) accepted: credentials are a token of a few hundred
+/// bytes, and no cookies are used.
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+
+/// Rejects a request with an over-long URL or headers, or a NUL character in its URL, or whose query string is malformed or
 /// holds a parameter its operation does not declare: a typo such as `regoin=` would otherwise
 /// return unfiltered data that looks right. Requests for unknown paths or methods pass on to
 /// their 404 or 405.
@@ -135,6 +156,21 @@ pub async fn declared_parameters(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if req
+        .uri()
+        .path_and_query()
+        .is_some_and(|url| url.as_str().len() > MAX_URL_BYTES)
+    {
+        return Err(ApiError::UriTooLong(MAX_URL_BYTES).into());
+    }
+    let header_bytes: usize = req
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len())
+        .sum();
+    if header_bytes > MAX_HEADER_BYTES {
+        return Err(ApiError::HeadersTooLarge(MAX_HEADER_BYTES).into());
+    }
     // No text of ours holds a NUL character and PostgreSQL cannot store one: refused in every
     // URL, before any handler can pass it to the database. The document allows any character
     // in a string parameter, so this is a rule beyond it: a 422.

@@ -250,8 +250,24 @@ pub fn is_unique_violation(error: &diesel::result::Error) -> bool {
 }
 
 pub fn ping(conn: &mut DbConn) -> QueryResult<()> {
-    conn.batch_execute("SELECT 1")
+    match conn {
+        DbConn::Postgresql(conn) => conn.batch_execute("SELECT 1"),
+        // SQLite reads while another process holds its write lock (or the file cannot be
+        // written), so readiness asks for the lock, briefly: a server that cannot write is not
+        // ready.
+        DbConn::Sqlite(conn) => {
+            let probe = conn.batch_execute(&format!(
+                "PRAGMA busy_timeout = {READY_WAIT_MS}; BEGIN IMMEDIATE; ROLLBACK;"
+            ));
+            let restored =
+                conn.batch_execute(&format!("PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS};"));
+            probe.and(restored)
+        }
+    }
 }
+
+/// How long the readiness probe waits for SQLite's write lock.
+const READY_WAIT_MS: u32 = 200;
 
 /// Refreshes the planner's statistics: after a bulk load, both backends otherwise plan with
 /// stale numbers (PostgreSQL until autovacuum runs, SQLite until someone asks).

@@ -22,6 +22,7 @@ pub mod notifications;
 pub mod opportunities;
 pub mod partnerships;
 pub mod products;
+pub mod queues;
 pub mod reference;
 pub mod registrations;
 pub mod schema;

@@ -3,6 +3,7 @@
 pub mod corpus;
 mod database;
 pub mod fixtures;
+pub mod proxy;
 pub mod receiver;
 pub mod smtp;
 
@@ -80,8 +81,12 @@ fn options(allow_private: bool, rate_limits: RateLimits) -> ServerOptions {
         targets: Targets { allow_private },
         rate_limits,
         cors_origins: Vec::new(),
+        metrics: api::metrics::MetricsAccess::default(),
     }
 }
+
+/// The token test servers show their metrics to.
+pub const METRICS_TOKEN: &str = "test metrics token";
 
 /// A running service on its own database, with its own search index directory.
 pub struct TestApp {
@@ -156,6 +161,20 @@ impl TestApp {
         .await
     }
 
+    /// An empty service that shows its metrics to [`METRICS_TOKEN`].
+    pub async fn spawn_with_metrics(backend: Backend) -> TestApp {
+        let mut options = options(true, RateLimits::NONE);
+        options.metrics.token = Some(METRICS_TOKEN.to_owned());
+        Self::spawn_with(backend, false, 4, Duration::from_secs(3), options).await
+    }
+
+    /// An empty service whose answers only pages of `origins` may read.
+    pub async fn spawn_with_cors_origins(backend: Backend, origins: &[&str]) -> TestApp {
+        let mut options = options(true, RateLimits::NONE);
+        options.cors_origins = origins.iter().map(|o| o.to_string()).collect();
+        Self::spawn_with(backend, false, 4, Duration::from_secs(3), options).await
+    }
+
     /// A service with the demo dataset, as `cargo run` starts it.
     pub async fn spawn_with_demo(backend: Backend) -> TestApp {
         Self::spawn_with(
@@ -182,6 +201,36 @@ impl TestApp {
             options(true, RateLimits::NONE),
         )
         .await
+    }
+
+    /// An empty service on PostgreSQL that reaches its database through a [`proxy::Proxy`], so
+    /// a test can take the database away and give it back. Requests wait at most a second for
+    /// a connection.
+    pub async fn spawn_through_proxy() -> (TestApp, proxy::Proxy) {
+        let database = Arc::new(TestDatabase::create(Backend::Postgres));
+        let (head, rest) = database.url().split_once('@').expect("user@host");
+        let (authority, name) = rest.split_once('/').expect("host/database");
+        let target = std::net::ToSocketAddrs::to_socket_addrs(authority)
+            .ok()
+            .and_then(|mut found| found.next())
+            .expect("PostgreSQL's address");
+        let proxy = proxy::Proxy::start(target);
+        let proxied = format!("{head}@{}/{name}", proxy.address());
+        let config = PoolConfig {
+            url: DatabaseUrl::parse(&proxied).expect("proxied URL"),
+            max_size: 4,
+            acquire_timeout: Duration::from_secs(1),
+        };
+        let db = prepare_database(&config, false).expect("database prepared");
+        let app = Self::serve(
+            db,
+            database,
+            Arc::new(IndexDir::new()),
+            options(true, RateLimits::NONE),
+        )
+        .await
+        .expect("search index opened");
+        (app, proxy)
     }
 
     async fn spawn_with(

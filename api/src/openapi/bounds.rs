@@ -8,6 +8,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::error::MAX_FIELD_ERRORS;
+use crate::operations::MAX_HEADER_BYTES;
 use crate::pagination;
 use crate::routes::companies::api_keys;
 use crate::routes::{changes, imports};
@@ -78,8 +79,9 @@ fn codes() -> Vec<(&'static [&'static str], usize)> {
             &["de", "cs", "en"],
             domain::search::glossary::MAX_TERM_LENGTH,
         ),
-        // Entity tags as we issue them are short; a client may list several.
-        (&["If-Match", "If-None-Match"], 1_000),
+        // Entity tags as we issue them are short, but a client may list many: bounded by what
+        // the server takes of all headers together.
+        (&["If-Match", "If-None-Match"], MAX_HEADER_BYTES),
     ]
 }
 
@@ -106,7 +108,20 @@ fn answered_lists() -> Vec<(&'static str, &'static str, usize)> {
         ("ContactPerson", "languages", company::MAX_LIST_ITEMS),
         ("Event", "languages", event::MAX_LANGUAGES),
         ("Facets", "country", domain::country::Country::ALL.len()),
-        ("Facets", "kind", company::CompanyKind::ALL.len()),
+        // Facets are shared by companies, products, events and opportunities.
+        (
+            "Facets",
+            "kind",
+            [
+                company::CompanyKind::ALL.len(),
+                product::ProductKind::ALL.len(),
+                event::EventKind::ALL.len(),
+                opportunity::OpportunityType::ALL.len(),
+            ]
+            .into_iter()
+            .max()
+            .unwrap_or_default(),
+        ),
         ("Facets", "nace_section", industries),
         (
             "Facets",
@@ -358,7 +373,9 @@ fn bound(schema: &mut Value, name: Option<&str>, answered: bool) {
             .and_then(by_format)
             .or_else(|| name.filter(|n| is_id(n)).map(|_| ID))
             .or_else(|| {
-                let name = name?;
+                // Codes are what is sent; what is answered under the same names may be text
+                // (a label `de`, a region's name).
+                let name = name.filter(|_| !answered)?;
                 codes()
                     .into_iter()
                     .find(|(names, _)| names.contains(&name))

@@ -46,6 +46,24 @@ const SHARED: &[Shared] = &[
         applies: |operation| operation.request_body.is_some(),
     },
     Shared {
+        name: "RequestTimeout",
+        status: "408",
+        description: "The body did not arrive within 10 seconds",
+        applies: |operation| operation.request_body.is_some(),
+    },
+    Shared {
+        name: "UriTooLong",
+        status: "414",
+        description: "The URL (path and query) is longer than 8 KiB",
+        applies: |_| true,
+    },
+    Shared {
+        name: "HeadersTooLarge",
+        status: "431",
+        description: "The request's headers are larger than 16 KiB together",
+        applies: |_| true,
+    },
+    Shared {
         name: "UnsupportedMediaType",
         status: "415",
         description: "The body's `Content-Type` is none of the operation's; `detail` names those accepted",

@@ -27,6 +27,7 @@ pub mod health;
 pub mod imports;
 pub mod labels;
 pub mod me;
+pub mod metrics;
 pub mod notifications;
 pub mod opportunities;
 pub mod partnerships;
@@ -67,6 +68,7 @@ pub(crate) fn csv_cell(text: &str) -> String {
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::healthz)
         .service(health::readyz)
+        .service(metrics::metrics)
         .service(
             scope::scope("/v1")
                 .service(auth::register)

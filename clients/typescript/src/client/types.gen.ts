@@ -2076,6 +2076,51 @@ export type CheckLivenessResponses = {
 
 export type CheckLivenessResponse = CheckLivenessResponses[keyof CheckLivenessResponses];
 
+export type GetMetricsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/metrics';
+};
+
+export type GetMetricsErrors = {
+    /**
+     * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
+     */
+    400: Problem;
+    /**
+     * The metrics token is missing or wrong, or the server has none
+     */
+    401: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
+    /**
+     * An unexpected error; it has been logged with the request's id
+     */
+    500: Problem;
+    /**
+     * The database is busy or unreachable, or the search index is being built; retry after `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type GetMetricsError = GetMetricsErrors[keyof GetMetricsErrors];
+
+export type GetMetricsResponses = {
+    /**
+     * The metrics
+     */
+    200: string;
+};
+
+export type GetMetricsResponse = GetMetricsResponses[keyof GetMetricsResponses];
+
 export type CheckReadinessData = {
     body?: never;
     path?: never;
@@ -2088,6 +2133,14 @@ export type CheckReadinessErrors = {
      * The request does not match this document: a parameter or body field is undeclared, missing, of the wrong type or out of its bounds, or the request is malformed; `errors` names each by `parameter` or JSON `pointer`
      */
     400: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2139,6 +2192,10 @@ export type ListAllApiKeysErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -2146,6 +2203,10 @@ export type ListAllApiKeysErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2197,6 +2258,10 @@ export type RevokeAnyApiKeyErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -2204,6 +2269,10 @@ export type RevokeAnyApiKeyErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2255,6 +2324,10 @@ export type ListImportsErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -2262,6 +2335,10 @@ export type ListImportsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2318,6 +2395,10 @@ export type StartImportErrors = {
      */
     403: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * `import_running`: another import is running
      */
     409: Problem;
@@ -2325,6 +2406,10 @@ export type StartImportErrors = {
      * The body is larger than 64 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body is not NDJSON, JSON or multipart/form-data
      */
@@ -2337,6 +2422,10 @@ export type StartImportErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2388,6 +2477,10 @@ export type GetImportErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -2395,6 +2488,10 @@ export type GetImportErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2433,9 +2530,17 @@ export type LoginErrors = {
      */
     401: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -2448,6 +2553,10 @@ export type LoginErrors = {
      * Too many failed attempts
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2482,9 +2591,17 @@ export type LogoutErrors = {
      */
     400: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -2497,6 +2614,10 @@ export type LogoutErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2535,9 +2656,17 @@ export type RefreshSessionErrors = {
      */
     401: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -2550,6 +2679,10 @@ export type RefreshSessionErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2590,6 +2723,10 @@ export type RegisterErrors = {
      */
     400: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The e-mail address is taken
      */
     409: Problem;
@@ -2597,6 +2734,10 @@ export type RegisterErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -2609,6 +2750,10 @@ export type RegisterErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2665,6 +2810,10 @@ export type ListChangesErrors = {
      */
     410: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -2672,6 +2821,10 @@ export type ListChangesErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2731,6 +2884,10 @@ export type ListClaimsErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -2738,6 +2895,10 @@ export type ListClaimsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2789,6 +2950,10 @@ export type GetClaimErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -2796,6 +2961,10 @@ export type GetClaimErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2851,6 +3020,10 @@ export type AcceptClaimErrors = {
      */
     409: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -2858,6 +3031,10 @@ export type AcceptClaimErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -2913,6 +3090,10 @@ export type RejectClaimErrors = {
      */
     409: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -2920,6 +3101,10 @@ export type RejectClaimErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3039,6 +3224,10 @@ export type ListCompaniesErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -3046,6 +3235,10 @@ export type ListCompaniesErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3094,6 +3287,10 @@ export type CreateCompanyErrors = {
      */
     403: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * Another company has this register identity
      */
     409: Problem;
@@ -3101,6 +3298,10 @@ export type CreateCompanyErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body is not JSON
      */
@@ -3113,6 +3314,10 @@ export type CreateCompanyErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3175,6 +3380,10 @@ export type DeleteCompanyErrors = {
      */
     412: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -3182,6 +3391,10 @@ export type DeleteCompanyErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3239,6 +3452,10 @@ export type GetCompanyErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -3246,6 +3463,10 @@ export type GetCompanyErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3304,6 +3525,10 @@ export type UpdateCompanyErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * Another company has this register identity
      */
     409: Problem;
@@ -3316,6 +3541,10 @@ export type UpdateCompanyErrors = {
      */
     413: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
@@ -3327,6 +3556,10 @@ export type UpdateCompanyErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3378,6 +3611,10 @@ export type ListApiKeysErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -3385,6 +3622,10 @@ export type ListApiKeysErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3442,6 +3683,10 @@ export type CreateApiKeyErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The organisation is not a verified multiplier institution
      */
     409: Problem;
@@ -3449,6 +3694,10 @@ export type CreateApiKeyErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -3461,6 +3710,10 @@ export type CreateApiKeyErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3516,6 +3769,10 @@ export type RevokeApiKeyErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -3523,6 +3780,10 @@ export type RevokeApiKeyErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3583,6 +3844,10 @@ export type GetApiKeyUsageErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -3590,6 +3855,10 @@ export type GetApiKeyUsageErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3647,6 +3916,10 @@ export type FileClaimErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * `already_claimed`: the profile has members, or `claim_pending`: the caller's earlier claim awaits a decision
      */
     409: Problem;
@@ -3654,6 +3927,10 @@ export type FileClaimErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -3666,6 +3943,10 @@ export type FileClaimErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3726,6 +4007,10 @@ export type ListCompanyEventsErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -3733,6 +4018,10 @@ export type ListCompanyEventsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3793,6 +4082,10 @@ export type GetCompanyHistoryErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -3800,6 +4093,10 @@ export type GetCompanyHistoryErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3851,6 +4148,10 @@ export type ListMembersErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -3858,6 +4159,10 @@ export type ListMembersErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3915,6 +4220,10 @@ export type AddMemberErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * Already a member
      */
     409: Problem;
@@ -3922,6 +4231,10 @@ export type AddMemberErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -3934,6 +4247,10 @@ export type AddMemberErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -3993,6 +4310,10 @@ export type RemoveMemberErrors = {
      */
     409: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -4000,6 +4321,10 @@ export type RemoveMemberErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4060,6 +4385,10 @@ export type ListCompanyOpportunitiesErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -4067,6 +4396,10 @@ export type ListCompanyOpportunitiesErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4127,6 +4460,10 @@ export type ListCompanyProductsErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -4134,6 +4471,10 @@ export type ListCompanyProductsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4191,6 +4532,10 @@ export type CreateProductErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * A request with this `Idempotency-Key` is still running; retry after `Retry-After` seconds
      */
     409: Problem;
@@ -4198,6 +4543,10 @@ export type CreateProductErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body is not JSON
      */
@@ -4210,6 +4559,10 @@ export type CreateProductErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4271,6 +4624,10 @@ export type ListRecommendationsErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * A parameter has an invalid value
      */
     422: Problem;
@@ -4278,6 +4635,10 @@ export type ListRecommendationsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4338,6 +4699,10 @@ export type ListCompanyRegistrationsErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -4345,6 +4710,10 @@ export type ListCompanyRegistrationsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4396,6 +4765,10 @@ export type UnverifyCompanyErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -4403,6 +4776,10 @@ export type UnverifyCompanyErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4454,6 +4831,10 @@ export type VerifyCompanyErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -4461,6 +4842,10 @@ export type VerifyCompanyErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4583,6 +4968,10 @@ export type ListEventsErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -4590,6 +4979,10 @@ export type ListEventsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4642,6 +5035,10 @@ export type CreateEventErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The organiser's profile is a draft: its events stay drafts until it is published (`organiser_not_published`)
      */
     409: Problem;
@@ -4649,6 +5046,10 @@ export type CreateEventErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body is not JSON
      */
@@ -4661,6 +5062,10 @@ export type CreateEventErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4771,6 +5176,10 @@ export type GetEventsCalendarErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -4778,6 +5187,10 @@ export type GetEventsCalendarErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4844,6 +5257,10 @@ export type DeleteEventErrors = {
      */
     412: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -4851,6 +5268,10 @@ export type DeleteEventErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4908,6 +5329,10 @@ export type GetEventErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -4915,6 +5340,10 @@ export type GetEventErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -4973,6 +5402,10 @@ export type UpdateEventErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The status cannot change this way (`invalid_status_change` names the allowed ones), or the organiser's profile is a draft (`organiser_not_published`)
      */
     409: Problem;
@@ -4985,6 +5418,10 @@ export type UpdateEventErrors = {
      */
     413: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
     415: Problem;
@@ -4996,6 +5433,10 @@ export type UpdateEventErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5054,6 +5495,10 @@ export type GetEventCalendarErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -5061,6 +5506,10 @@ export type GetEventCalendarErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5121,6 +5570,10 @@ export type ListEventParticipantsErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -5128,6 +5581,10 @@ export type ListEventParticipantsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5192,6 +5649,10 @@ export type ListEventRegistrationsErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -5199,6 +5660,10 @@ export type ListEventRegistrationsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5256,6 +5721,10 @@ export type RegisterForEventErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * Already registered (`already_registered`), or the event takes no such registration now: `event_cancelled`, `event_not_published`, `registration_closed`, `not_offered`
      */
     409: Problem;
@@ -5263,6 +5732,10 @@ export type RegisterForEventErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body is not JSON
      */
@@ -5275,6 +5748,10 @@ export type RegisterForEventErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5384,6 +5861,10 @@ export type ExportCompaniesErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * A parameter has an invalid value
      */
     422: Problem;
@@ -5391,6 +5872,10 @@ export type ExportCompaniesErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5442,6 +5927,10 @@ export type ExportEventsErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * A parameter has an invalid value
      */
     422: Problem;
@@ -5449,6 +5938,10 @@ export type ExportEventsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5500,6 +5993,10 @@ export type ExportOpportunitiesErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * A parameter has an invalid value
      */
     422: Problem;
@@ -5507,6 +6004,10 @@ export type ExportOpportunitiesErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5616,6 +6117,10 @@ export type ExportProductsErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * A parameter has an invalid value
      */
     422: Problem;
@@ -5623,6 +6128,10 @@ export type ExportProductsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5657,9 +6166,17 @@ export type ListGlossaryEntriesErrors = {
      */
     400: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5708,6 +6225,10 @@ export type AddGlossaryEntryErrors = {
      */
     403: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * A request with this `Idempotency-Key` is still running; retry after `Retry-After` seconds
      */
     409: Problem;
@@ -5715,6 +6236,10 @@ export type AddGlossaryEntryErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -5727,6 +6252,10 @@ export type AddGlossaryEntryErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5778,6 +6307,10 @@ export type RemoveGlossaryEntryErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -5785,6 +6318,10 @@ export type RemoveGlossaryEntryErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5823,9 +6360,17 @@ export type DeleteMeErrors = {
      */
     401: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5870,6 +6415,10 @@ export type GetMeErrors = {
      */
     401: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -5877,6 +6426,10 @@ export type GetMeErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5922,6 +6475,10 @@ export type UpdateMeErrors = {
      */
     401: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The account changed since the ETag in If-Match
      */
     412: Problem;
@@ -5929,6 +6486,10 @@ export type UpdateMeErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -5941,6 +6502,10 @@ export type UpdateMeErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -5996,6 +6561,10 @@ export type ListNotificationsErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -6003,6 +6572,10 @@ export type ListNotificationsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6054,6 +6627,10 @@ export type MarkNotificationReadErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -6061,6 +6638,10 @@ export type MarkNotificationReadErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6099,9 +6680,17 @@ export type ChangePasswordErrors = {
      */
     401: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -6114,6 +6703,10 @@ export type ChangePasswordErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6224,6 +6817,10 @@ export type ListOpportunitiesErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -6231,6 +6828,10 @@ export type ListOpportunitiesErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6283,6 +6884,10 @@ export type CreateOpportunityErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * A request with this `Idempotency-Key` is still running; retry after `Retry-After` seconds
      */
     409: Problem;
@@ -6290,6 +6895,10 @@ export type CreateOpportunityErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body is not JSON
      */
@@ -6302,6 +6911,10 @@ export type CreateOpportunityErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6364,6 +6977,10 @@ export type DeleteOpportunityErrors = {
      */
     412: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -6371,6 +6988,10 @@ export type DeleteOpportunityErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6428,6 +7049,10 @@ export type GetOpportunityErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -6435,6 +7060,10 @@ export type GetOpportunityErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6493,6 +7122,10 @@ export type UpdateOpportunityErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The opportunity changed since the ETag in If-Match
      */
     412: Problem;
@@ -6500,6 +7133,10 @@ export type UpdateOpportunityErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -6512,6 +7149,10 @@ export type UpdateOpportunityErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6575,6 +7216,10 @@ export type ListPartnershipsErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -6582,6 +7227,10 @@ export type ListPartnershipsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6634,6 +7283,10 @@ export type ProposePartnershipErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The two organisations have an open proposal already (`open_proposal`)
      */
     409: Problem;
@@ -6641,6 +7294,10 @@ export type ProposePartnershipErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body is not JSON
      */
@@ -6653,6 +7310,10 @@ export type ProposePartnershipErrors = {
      * The caller's proposals of the last 24 hours reached the limit
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6704,6 +7365,10 @@ export type GetPartnershipErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -6711,6 +7376,10 @@ export type GetPartnershipErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6762,6 +7431,10 @@ export type StepPartnershipErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The step is not allowed now or not for this side (`invalid_transition`), or someone else took a step first
      */
     409: Problem;
@@ -6769,6 +7442,10 @@ export type StepPartnershipErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -6781,6 +7458,10 @@ export type StepPartnershipErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6900,6 +7581,10 @@ export type ListProductsErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -6907,6 +7592,10 @@ export type ListProductsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -6969,6 +7658,10 @@ export type DeleteProductErrors = {
      */
     412: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -6976,6 +7669,10 @@ export type DeleteProductErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7033,6 +7730,10 @@ export type GetProductErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -7040,6 +7741,10 @@ export type GetProductErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7098,6 +7803,10 @@ export type UpdateProductErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The product changed since the ETag in If-Match
      */
     412: Problem;
@@ -7105,6 +7814,10 @@ export type UpdateProductErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body's `Content-Type` is none of the operation's; `detail` names those accepted
      */
@@ -7117,6 +7830,10 @@ export type UpdateProductErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7166,6 +7883,10 @@ export type ListIndustriesErrors = {
      */
     400: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * Unknown level or parent code
      */
     422: Problem;
@@ -7173,6 +7894,10 @@ export type ListIndustriesErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7218,6 +7943,10 @@ export type ListLegalFormsErrors = {
      */
     400: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * Unknown country
      */
     422: Problem;
@@ -7225,6 +7954,10 @@ export type ListLegalFormsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7270,6 +8003,10 @@ export type ListRegionsErrors = {
      */
     400: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * Unknown country
      */
     422: Problem;
@@ -7277,6 +8014,10 @@ export type ListRegionsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7328,6 +8069,10 @@ export type GetRegistrationErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -7335,6 +8080,10 @@ export type GetRegistrationErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7386,6 +8135,10 @@ export type CancelRegistrationErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -7393,6 +8146,10 @@ export type CancelRegistrationErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7503,6 +8260,10 @@ export type GetStatisticsErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * A parameter has an invalid value
      */
     422: Problem;
@@ -7510,6 +8271,10 @@ export type GetStatisticsErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7552,9 +8317,17 @@ export type ListWebhooksErrors = {
      */
     403: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7603,6 +8376,10 @@ export type CreateWebhookErrors = {
      */
     403: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The organisation holds the most subscriptions it may
      */
     409: Problem;
@@ -7610,6 +8387,10 @@ export type CreateWebhookErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body is not JSON
      */
@@ -7622,6 +8403,10 @@ export type CreateWebhookErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7673,6 +8458,10 @@ export type DeleteWebhookErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -7680,6 +8469,10 @@ export type DeleteWebhookErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7737,6 +8530,10 @@ export type GetWebhookErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -7744,6 +8541,10 @@ export type GetWebhookErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7802,6 +8603,10 @@ export type UpdateWebhookErrors = {
      */
     404: Problem;
     /**
+     * The body did not arrive within 10 seconds
+     */
+    408: Problem;
+    /**
      * The subscription changed since the ETag in If-Match
      */
     412: Problem;
@@ -7809,6 +8614,10 @@ export type UpdateWebhookErrors = {
      * The body is larger than 1 MiB
      */
     413: Problem;
+    /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
     /**
      * The body is not JSON
      */
@@ -7821,6 +8630,10 @@ export type UpdateWebhookErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7881,6 +8694,10 @@ export type ListWebhookDeliveriesErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -7888,6 +8705,10 @@ export type ListWebhookDeliveriesErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
@@ -7939,6 +8760,10 @@ export type RotateWebhookSecretErrors = {
      */
     404: Problem;
     /**
+     * The URL (path and query) is longer than 8 KiB
+     */
+    414: Problem;
+    /**
      * The request matches this document but breaks a rule a schema cannot express (a check digit, a code or postal code that must exist, parameters that exclude each other, a cursor of another listing); `errors` names each by `parameter` or JSON `pointer`, and the parameter or schema descriptions state the rules
      */
     422: Problem;
@@ -7946,6 +8771,10 @@ export type RotateWebhookSecretErrors = {
      * The caller made more requests than its limit allows (per API key, per signed-in user, or per address without credentials); retry after `Retry-After` seconds. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
      */
     429: Problem;
+    /**
+     * The request's headers are larger than 16 KiB together
+     */
+    431: Problem;
     /**
      * An unexpected error; it has been logged with the request's id
      */
