@@ -10,7 +10,9 @@ use diesel::connection::SimpleConnection;
 use diesel::{Connection, SqliteConnection};
 use serde_json::json;
 
-use crate::support::{Backend, Response, Session, TEST_SECRET, TestApp};
+use crate::on_both_backends;
+use crate::support::process::ServerProcess;
+use crate::support::{Backend, Response, Session, TestApp};
 
 fn organisation(name: &str) -> serde_json::Value {
     json!({
@@ -138,70 +140,6 @@ async fn a_locked_sqlite_database_is_a_503_for_writes_and_recovers() {
     assert_eq!(count_companies(&app, &owner).await, 2);
 }
 
-/// A `partnernet serve` process on a SQLite database and a free port.
-struct ServerProcess {
-    child: std::process::Child,
-    port: u16,
-    index_dir: std::path::PathBuf,
-}
-
-impl ServerProcess {
-    fn start(database_url: &str) -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
-        let index_dir = std::env::temp_dir().join(format!("partnernet-sigterm-{port}"));
-        let child = std::process::Command::new(env!("CARGO_BIN_EXE_partnernet"))
-            .arg("--database-url")
-            .arg(database_url)
-            .args(["serve", "--no-demo", "--bind"])
-            .arg(format!("127.0.0.1:{port}"))
-            .arg("--index-dir")
-            .arg(&index_dir)
-            // The test's sessions are signed with the test servers' secret.
-            .env(
-                "PARTNERNET_JWT_SECRET",
-                std::str::from_utf8(TEST_SECRET).expect("text"),
-            )
-            .env("PARTNERNET_ENV", "development")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("partnernet serve started");
-        let server = Self {
-            child,
-            port,
-            index_dir,
-        };
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(60),
-                "never listened"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
-    }
-
-    fn terminate(&self) {
-        let status = std::process::Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .expect("kill");
-        assert!(status.success());
-    }
-}
-
-impl Drop for ServerProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.index_dir);
-    }
-}
-
 /// SIGTERM while a request is half sent: the server stops taking connections, answers that
 /// request in full, then exits cleanly (its background deliveries and mail stop with it).
 #[actix_web::test]
@@ -209,7 +147,7 @@ async fn sigterm_finishes_the_request_in_flight_and_exits_cleanly() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let owner = app.sign_up("owner@ende.example").await;
     app.stop().await;
-    let mut server = ServerProcess::start(app.database_url());
+    let mut server = ServerProcess::start(app.database_url(), &[]);
 
     let body = serde_json::to_vec(&organisation("Im Flug GmbH")).expect("body");
     let (first, rest) = body.split_at(body.len() / 2);
@@ -249,3 +187,85 @@ async fn sigterm_finishes_the_request_in_flight_and_exits_cleanly() {
     };
     assert!(status.success(), "exit status {status}");
 }
+
+/// The server process is killed (SIGKILL) while 40 creations are under way. Started again, it
+/// has every company it acknowledged, and each company it has is whole: visible, owned by
+/// its creator, with its history; nothing half written.
+async fn a_crash_in_the_middle_of_writes_leaves_nothing_half_written(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let owner = app.sign_up("owner@absturz.example").await;
+    app.stop().await;
+    let mut server = ServerProcess::start(app.database_url(), &[]);
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let client = awc::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .finish();
+    let bearer = owner.bearer();
+    let creations = (0..40).map(|n| {
+        let request = client
+            .post(format!("{base}/v1/companies"))
+            .insert_header(("authorization", bearer.as_str()));
+        async move {
+            let mut response = request
+                .send_json(&organisation(&format!("Absturz {n:02} GmbH")))
+                .await
+                .ok()?;
+            let body: serde_json::Value = response.json().await.ok()?;
+            (response.status() == 201).then(|| body["id"].as_str().map(str::to_owned))?
+        }
+    });
+    let kill = async {
+        actix_web::rt::time::sleep(Duration::from_millis(150)).await;
+        server.child.kill().expect("killed");
+    };
+    let (acknowledged, ()) =
+        futures_util::future::join(futures_util::future::join_all(creations), kill).await;
+    let acknowledged: Vec<String> = acknowledged.into_iter().flatten().collect();
+    let _ = server.child.wait();
+    drop(server);
+
+    let again = ServerProcess::start(app.database_url(), &[]);
+    let base = format!("http://127.0.0.1:{}", again.port);
+    let get = |path: String| {
+        let request = client
+            .get(format!("{base}{path}"))
+            .insert_header(("authorization", bearer.as_str()));
+        async move {
+            let mut response = request.send().await.expect("answered");
+            let body: serde_json::Value = response.json().await.unwrap_or_default();
+            (response.status().as_u16(), body)
+        }
+    };
+    let (status, me) = get("/v1/me".to_owned()).await;
+    assert_eq!(status, 200, "{me}");
+    let owned: Vec<String> = me["memberships"]
+        .as_array()
+        .expect("memberships")
+        .iter()
+        .map(|m| m["company_id"].as_str().expect("id").to_owned())
+        .collect();
+    for id in &acknowledged {
+        assert!(owned.contains(id), "acknowledged company {id} is lost");
+    }
+    for id in &owned {
+        let (status, company) = get(format!("/v1/companies/{id}")).await;
+        assert_eq!(status, 200, "{company}");
+        let (status, history) = get(format!("/v1/companies/{id}/history")).await;
+        assert_eq!(status, 200, "{history}");
+        assert_eq!(
+            history["items"]
+                .as_array()
+                .and_then(|h| h.last())
+                .map(|e| &e["action"]),
+            Some(&json!("created")),
+            "{history}"
+        );
+    }
+    eprintln!(
+        "{} of 40 creations acknowledged before the kill, {} stored",
+        acknowledged.len(),
+        owned.len()
+    );
+}
+
+on_both_backends!(a_crash_in_the_middle_of_writes_leaves_nothing_half_written);

@@ -11,6 +11,7 @@ use domain::retry::Backoff;
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
+use crate::support::process::ServerProcess;
 use crate::support::receiver::{Delivery, Receiver};
 use crate::support::{Backend, Session, TestApp, fixtures};
 
@@ -633,42 +634,6 @@ on_both_backends!(
     two_servers_deliver_each_batch_once,
 );
 
-/// A `partnernet serve` process on a test's database, killed when dropped.
-struct ServerProcess {
-    child: std::process::Child,
-    index_dir: std::path::PathBuf,
-}
-
-impl ServerProcess {
-    fn start(app: &TestApp, n: usize) -> Self {
-        let index_dir = app.index_dir().with_extension(format!("process-{n}"));
-        let child = std::process::Command::new(env!("CARGO_BIN_EXE_partnernet"))
-            .arg("--database-url")
-            .arg(app.database_url())
-            .args(["serve", "--bind", "127.0.0.1:0", "--no-demo", "--index-dir"])
-            .arg(&index_dir)
-            .env(
-                "PARTNERNET_JWT_SECRET",
-                "a secret of the webhook process test, 32+ bytes",
-            )
-            .env("PARTNERNET_ENV", "development")
-            .env("PARTNERNET_WEBHOOK_POLL_MS", "20")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("partnernet serve started");
-        Self { child, index_dir }
-    }
-}
-
-impl Drop for ServerProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.index_dir);
-    }
-}
-
 /// Two server processes on one PostgreSQL database both deliver webhooks in the background:
 /// every batch arrives once, nothing is lost.
 #[actix_web::test]
@@ -681,7 +646,11 @@ async fn two_server_processes_on_one_postgres_deliver_each_batch_once() {
     let ihk = chamber(&app, "ihk.example").await;
     let receiver = Receiver::start(0);
     let (_, _, start) = subscribe(&app, &ihk.key, &receiver.url("127.0.0.1"), &["company"]).await;
-    let _servers = [ServerProcess::start(&app, 1), ServerProcess::start(&app, 2)];
+    let quick = [("PARTNERNET_WEBHOOK_POLL_MS", "20")];
+    let _servers = [
+        ServerProcess::start(app.database_url(), &quick),
+        ServerProcess::start(app.database_url(), &quick),
+    ];
     for chunk in 0..15 {
         let companies: Vec<_> = (0..20)
             .map(|n| {

@@ -210,6 +210,7 @@ fn cors(origins: &[String]) -> Cors {
             HeaderName::from_static("ratelimit-remaining"),
             HeaderName::from_static("ratelimit-reset"),
             HeaderName::from_static("x-change-position"),
+            HeaderName::from_static("idempotent-replayed"),
         ])
         .max_age(3600)
 }

@@ -17,6 +17,9 @@ use crate::error::ApiError;
 pub struct Db {
     pool: Pool,
     permits: Arc<Semaphore>,
+    /// Places for long work (streamed exports): a quarter of the pool, so exports can never
+    /// hold every connection while requests wait for one.
+    long: Arc<Semaphore>,
     /// Requests waiting for a permit, for the metrics.
     waiting: Arc<AtomicUsize>,
     acquire_timeout: Duration,
@@ -25,9 +28,11 @@ pub struct Db {
 impl Db {
     pub fn new(pool: Pool, acquire_timeout: Duration) -> Self {
         let permits = Arc::new(Semaphore::new(pool.max_size() as usize));
+        let long = Arc::new(Semaphore::new((pool.max_size() as usize / 4).max(1)));
         Self {
             pool,
             permits,
+            long,
             waiting: Arc::new(AtomicUsize::new(0)),
             acquire_timeout,
         }
@@ -66,8 +71,13 @@ impl Db {
     }
 
     /// A connection for long work on the blocking thread pool (a streamed export), with its
-    /// place among the pool's users: waits like [`Db::run`], then holds both until dropped.
+    /// place among long work and among the pool's users: waits for each like [`Db::run`], then
+    /// holds all until dropped.
     pub async fn lease(&self) -> Result<Lease, ApiError> {
+        let long = tokio::time::timeout(self.acquire_timeout, self.long.clone().acquire_owned())
+            .await
+            .map_err(|_| ApiError::Unavailable)?
+            .map_err(ApiError::internal)?;
         let permit = self.permit().await?;
         let pool = self.pool.clone();
         let conn = web::block(move || pool.get())
@@ -80,6 +90,7 @@ impl Db {
         Ok(Lease {
             conn,
             _permit: permit,
+            _long: long,
         })
     }
 
@@ -111,6 +122,7 @@ impl Db {
 pub struct Lease {
     pub conn: persistence::db::PooledConn,
     _permit: OwnedSemaphorePermit,
+    _long: OwnedSemaphorePermit,
 }
 
 impl std::fmt::Debug for Lease {

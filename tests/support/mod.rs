@@ -3,6 +3,7 @@
 pub mod corpus;
 mod database;
 pub mod fixtures;
+pub mod process;
 pub mod proxy;
 pub mod receiver;
 pub mod smtp;

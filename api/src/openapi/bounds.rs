@@ -79,9 +79,9 @@ fn codes() -> Vec<(&'static [&'static str], usize)> {
             &["de", "cs", "en"],
             domain::search::glossary::MAX_TERM_LENGTH,
         ),
-        // Entity tags as we issue them are short, but a client may list many: bounded by what
-        // the server takes of all headers together.
-        (&["If-Match", "If-None-Match"], MAX_HEADER_BYTES),
+        // Entity tags as we issue them are short, but a client may list many: half of what the
+        // server takes of all headers together, leaving the other half to the rest.
+        (&["If-Match", "If-None-Match"], MAX_HEADER_BYTES / 2),
     ]
 }
 
@@ -232,11 +232,7 @@ pub fn add(document: &mut utoipa::openapi::OpenApi) {
                 .get_mut("responses")
                 .and_then(Value::as_object_mut)
             {
-                for response in responses.values_mut() {
-                    for schema in response_schemas(response) {
-                        bound(schema, None, true);
-                    }
-                }
+                bound_answers(responses);
             }
         }
     }
@@ -244,11 +240,7 @@ pub fn add(document: &mut utoipa::openapi::OpenApi) {
         .pointer_mut("/components/responses")
         .and_then(Value::as_object_mut)
     {
-        for response in shared.values_mut() {
-            for schema in response_schemas(response) {
-                bound(schema, None, true);
-            }
-        }
+        bound_answers(shared);
     }
     add_common_headers(&mut value);
     *document = serde_json::from_value(value).expect("a bounded document is a document");
@@ -313,6 +305,14 @@ fn operations(item: &mut Value) -> impl Iterator<Item = &mut Value> {
         .into_iter()
         .flat_map(|methods| methods.values_mut())
         .filter(|operation| operation.is_object())
+}
+
+fn bound_answers(responses: &mut Map<String, Value>) {
+    for response in responses.values_mut() {
+        for schema in response_schemas(response) {
+            bound(schema, None, true);
+        }
+    }
 }
 
 /// The schemas of a response's headers and contents, but for downloads (CSV, iCalendar): a
