@@ -111,6 +111,12 @@ async fn hostile_bodies_get_clear_problems_and_write_nothing(backend: Backend) {
 
     let long_url = format!("/v1/companies?q={}", "a".repeat(9_000));
     app.get(&long_url).await.assert_problem(414, "uri_too_long");
+    let long_condition = format!("\"{}\"", "0".repeat(9_000));
+    let refused = app
+        .get_with("/v1/companies", &[("if-none-match", &long_condition)])
+        .await;
+    refused.assert_problem(400, "invalid_parameter");
+    assert_eq!(refused.json["errors"][0]["parameter"], "If-None-Match");
     let huge_header = "x".repeat(40_000);
     app.get_with("/v1/companies", &[("x-padding", &huge_header)])
         .await

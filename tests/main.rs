@@ -22,6 +22,7 @@ mod operations;
 mod opportunities;
 mod partnerships;
 mod products;
+mod properties;
 mod recommendations;
 mod reference;
 mod search;

@@ -5,6 +5,7 @@
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header;
 use actix_web::middleware::Next;
 use actix_web::web;
 use utoipa::openapi::path::{Operation, ParameterIn};
@@ -148,6 +149,10 @@ pub const MAX_URL_BYTES: usize = 8 * 1024;
 /// bytes, and no cookies are used.
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 
+/// Longest `If-Match` or `If-None-Match`: entity tags as we issue them are short, but a client
+/// may list many; half the headers' room, leaving the other half to the rest.
+pub const MAX_CONDITION_BYTES: usize = MAX_HEADER_BYTES / 2;
+
 /// Rejects a request with an over-long URL or headers, or a NUL character in its URL, or whose query string is malformed or
 /// holds a parameter its operation does not declare: a typo such as `regoin=` would otherwise
 /// return unfiltered data that looks right. Requests for unknown paths or methods pass on to
@@ -170,6 +175,25 @@ pub async fn declared_parameters(
         .sum();
     if header_bytes > MAX_HEADER_BYTES {
         return Err(ApiError::HeadersTooLarge(MAX_HEADER_BYTES).into());
+    }
+    for (name, header) in [
+        ("If-Match", header::IF_MATCH),
+        ("If-None-Match", header::IF_NONE_MATCH),
+    ] {
+        if req
+            .headers()
+            .get_all(&header)
+            .map(|value| value.len())
+            .sum::<usize>()
+            > MAX_CONDITION_BYTES
+        {
+            return Err(ApiError::MalformedParameters(vec![FieldError::parameter(
+                name,
+                "too_long",
+                format!("at most {MAX_CONDITION_BYTES} bytes"),
+            )])
+            .into());
+        }
     }
     // No text of ours holds a NUL character and PostgreSQL cannot store one: refused in every
     // URL, before any handler can pass it to the database. The document allows any character

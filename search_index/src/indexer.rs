@@ -36,6 +36,9 @@ const CHUNK: usize = 1_000;
 const POLL: Duration = Duration::from_millis(200);
 /// How long to wait before trying again after the database or the index failed.
 const RETRY: Duration = Duration::from_secs(1);
+/// Failed updates in a row after which the files are looked at: gone or unreadable, the index
+/// is rebuilt from the database.
+const REBUILD_AFTER: u32 = 3;
 /// Writer memory for building the whole index: a thread per core, large segments.
 const BUILD_MEMORY: usize = 96 << 20;
 /// Writer memory for following the log: one thread, at tantivy's minimum per thread. Batches
@@ -58,17 +61,33 @@ pub(crate) fn spawn(
             let Some(mut indexer) = start(&dir, &pool, &shared) else {
                 return;
             };
+            let mut failures = 0;
             while !shared.stop.load(Ordering::Relaxed) {
                 match indexer.step(&pool, &shared) {
-                    Ok(true) => {}
+                    Ok(true) => failures = 0,
                     Ok(false) => {
+                        failures = 0;
                         let _ = woken.recv_timeout(POLL);
                     }
                     Err(error) => {
-                        // What the failed batch added is dropped; the batch is read again.
-                        let _ = indexer.writer.rollback();
                         tracing::warn!(%error, "search index update failed; trying again");
-                        std::thread::sleep(RETRY);
+                        // What the failed batch added is dropped; the batch is read again. A
+                        // writer that cannot even roll back (its directory is gone) is done.
+                        let rolled_back = indexer.writer.rollback().is_ok();
+                        failures += 1;
+                        if !rolled_back || (failures >= REBUILD_AFTER && lost(&dir)) {
+                            // Opened again, or rebuilt when the files are gone or broken;
+                            // searches go on from the old files (still open) meanwhile.
+                            tracing::warn!("reopening the search index, rebuilding it if need be");
+                            drop(indexer);
+                            let Some(reopened) = start(&dir, &pool, &shared) else {
+                                return;
+                            };
+                            indexer = reopened;
+                            failures = 0;
+                        } else {
+                            std::thread::sleep(RETRY);
+                        }
                     }
                 }
             }
@@ -86,8 +105,10 @@ fn start(dir: &Path, pool: &Pool, shared: &Shared) -> Option<Indexer> {
     while !shared.stop.load(Ordering::Relaxed) {
         match open_or_build(dir, pool, shared) {
             Ok(indexer) => {
-                // Set once: this thread is the only one that opens the index.
-                let _ = shared.reader.set(indexer.reader.clone());
+                // This thread is the only one that opens the index.
+                if let Ok(mut reader) = shared.reader.write() {
+                    *reader = Some(indexer.reader.clone());
+                }
                 shared.companies.forget([], indexer.applied);
                 shared.applied.send_replace(indexer.applied);
                 return Some(indexer);
@@ -140,6 +161,11 @@ fn reader(index: &Index) -> tantivy::Result<IndexReader> {
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()
+}
+
+/// Whether the index in `dir` is gone or cannot be read (deleted or damaged while serving).
+fn lost(dir: &Path) -> bool {
+    !matches!(resume(dir), Ok(Some(_)))
 }
 
 /// The index in `dir` and the log position it has applied, if it is of this schema version.

@@ -17,7 +17,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{SyncSender, sync_channel};
-use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -103,8 +103,8 @@ pub enum OpenError {
 /// What the indexer shares with searches.
 struct Shared {
     fields: Fields,
-    /// Set once the index can answer.
-    reader: OnceLock<IndexReader>,
+    /// Set once the index can answer; replaced when the index is rebuilt while serving.
+    reader: RwLock<Option<IndexReader>>,
     /// The last change-log position the index has applied; -1 until it can answer.
     applied: watch::Sender<i64>,
     /// The administrators' glossary terms, reloaded when the log says they changed.
@@ -153,7 +153,7 @@ impl SearchIndex {
         }
         let shared = Arc::new(Shared {
             fields: Fields::new(),
-            reader: OnceLock::new(),
+            reader: RwLock::new(None),
             applied: watch::Sender::new(-1),
             glossary: RwLock::new(Arc::new(Glossary::default())),
             companies: CompanyCache::default(),
@@ -272,7 +272,13 @@ impl SearchIndex {
         limit: usize,
         matching: Matching,
     ) -> Result<Results, SearchError> {
-        let reader = self.shared.reader.get().ok_or(SearchError::NotReady)?;
+        let reader = self
+            .shared
+            .reader
+            .read()
+            .map_err(|_| SearchError::NotReady)?
+            .clone()
+            .ok_or(SearchError::NotReady)?;
         let page = Page {
             sort: request.effective_sort(),
             after: after.cloned(),

@@ -1,6 +1,7 @@
 //! A `partnernet serve` process on a test's database: for what only a real process shows
 //! (signals, several servers on one database). Killed when dropped.
 
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -45,15 +46,25 @@ impl ServerProcess {
             port,
             index_dir,
         };
+        // Serving, not only bound: a signal sent before the server runs finds no handler.
         let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(60),
-                "never listened"
-            );
+        while !server.alive() {
+            assert!(started.elapsed() < Duration::from_secs(60), "never served");
             std::thread::sleep(Duration::from_millis(50));
         }
         server
+    }
+
+    /// Whether `/healthz` answers 200.
+    fn alive(&self) -> bool {
+        let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.port)) else {
+            return false;
+        };
+        let mut answer = String::new();
+        stream
+            .write_all(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            .and_then(|()| stream.read_to_string(&mut answer))
+            .is_ok_and(|_| answer.starts_with("HTTP/1.1 200"))
     }
 
     /// Sends SIGTERM, as an orchestrator stopping it does.

@@ -8,7 +8,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::error::MAX_FIELD_ERRORS;
-use crate::operations::MAX_HEADER_BYTES;
+use crate::operations::MAX_CONDITION_BYTES;
 use crate::pagination;
 use crate::routes::companies::api_keys;
 use crate::routes::{changes, imports};
@@ -79,9 +79,7 @@ fn codes() -> Vec<(&'static [&'static str], usize)> {
             &["de", "cs", "en"],
             domain::search::glossary::MAX_TERM_LENGTH,
         ),
-        // Entity tags as we issue them are short, but a client may list many: half of what the
-        // server takes of all headers together, leaving the other half to the rest.
-        (&["If-Match", "If-None-Match"], MAX_HEADER_BYTES / 2),
+        (&["If-Match", "If-None-Match"], MAX_CONDITION_BYTES),
     ]
 }
 

@@ -158,3 +158,26 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(reference::legal_forms),
         );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    proptest::proptest! {
+        /// Any text goes through a CSV file and back as its cell, and no cell read back starts
+        /// like a spreadsheet formula.
+        #[test]
+        fn csv_cells_round_trip_and_never_start_a_formula(text in "(\\PC|[\\t\\r\\n\",;=+@-]){0,60}") {
+            let cell = csv_cell(&text);
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            writer.write_record([cell.as_str(), "next"]).expect("written");
+            let bytes = writer.into_inner().expect("flushed");
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(&bytes[..]);
+            let row = reader.records().next().expect("a row").expect("parsed");
+            proptest::prop_assert_eq!(&row[0], cell.as_str());
+            proptest::prop_assert_eq!(row[0].trim_start_matches('\'') , text.as_str().trim_start_matches('\''));
+            proptest::prop_assert!(!row[0].starts_with(['=', '+', '-', '@', '\t', '\r']));
+            proptest::prop_assert_eq!(&row[1], "next");
+        }
+    }
+}
