@@ -111,6 +111,15 @@ async fn hostile_bodies_get_clear_problems_and_write_nothing(backend: Backend) {
 
     let long_url = format!("/v1/companies?q={}", "a".repeat(9_000));
     app.get(&long_url).await.assert_problem(414, "uri_too_long");
+    // Every declared bound of a query parameter holds, also where no handler checks it.
+    let long_id = app
+        .get_as(
+            &format!("/v1/claims?company_id={}", "0".repeat(37)),
+            &bearer,
+        )
+        .await;
+    long_id.assert_problem(400, "invalid_parameter");
+    assert_eq!(long_id.json["errors"][0]["parameter"], "company_id");
     let long_condition = format!("\"{}\"", "0".repeat(9_000));
     let refused = app
         .get_with("/v1/companies", &[("if-none-match", &long_condition)])

@@ -22,7 +22,7 @@ struct Path {
 
 #[derive(Debug)]
 struct Declared {
-    query: Vec<String>,
+    query: Vec<(String, Option<Longest>)>,
     media_types: Vec<String>,
     /// Whether it answers `201 Created`.
     creates: bool,
@@ -126,14 +126,24 @@ impl Operations {
     }
 }
 
-fn query_parameters(operation: &Operation) -> Vec<String> {
+/// The operation's query parameters and the longest value each takes, as declared (for lists,
+/// each element: they may come comma-separated).
+fn query_parameters(operation: &Operation) -> Vec<(String, Option<Longest>)> {
     operation
         .parameters
         .iter()
         .flatten()
         .filter_map(|parameter| match parameter {
             RefOr::T(parameter) if matches!(parameter.parameter_in, ParameterIn::Query) => {
-                Some(parameter.name.clone())
+                let schema = serde_json::to_value(&parameter.schema).unwrap_or_default();
+                let whole = schema["maxLength"]
+                    .as_u64()
+                    .map(|n| Longest::Value(n as usize));
+                let each = schema["items"]["maxLength"]
+                    .as_u64()
+                    .map(|n| Longest::Element(n as usize));
+                let longest = whole.or(each);
+                Some((parameter.name.clone(), longest))
             }
             _ => None,
         })
@@ -222,23 +232,57 @@ pub async fn declared_parameters(
     next.call(req).await
 }
 
-fn check(query: &str, declared: &[String]) -> Result<(), ApiError> {
+/// The longest a query parameter's value may be: the whole value, or each element of a list.
+#[derive(Debug, Clone, Copy)]
+enum Longest {
+    Value(usize),
+    Element(usize),
+}
+
+impl Longest {
+    /// The bound, if `value` is longer than it.
+    fn exceeded_by(self, value: &str) -> Option<usize> {
+        let too_long = |text: &str, bound: usize| text.chars().count() > bound;
+        match self {
+            Longest::Value(bound) => too_long(value, bound).then_some(bound),
+            Longest::Element(bound) => value
+                .split(',')
+                .any(|element| too_long(element, bound))
+                .then_some(bound),
+        }
+    }
+}
+
+fn check(query: &str, declared: &[(String, Option<Longest>)]) -> Result<(), ApiError> {
     let pairs: Vec<(String, String)> = serde_html_form::from_str(query).map_err(|_| {
         ApiError::BadRequest(
             "the query string is malformed: percent-encode it as UTF-8 (RFC 3986)".into(),
         )
     })?;
     let mut unknown: Vec<FieldError> = Vec::new();
-    for (name, _) in pairs {
-        if !declared.contains(&name) && !unknown.iter().any(|e| e.parameter.as_ref() == Some(&name))
-        {
-            let takes = if declared.is_empty() {
-                "this operation takes no query parameters".to_owned()
-            } else {
-                format!("this operation takes: {}", declared.join(", "))
-            };
-            let message = format!("'{name}' is not a parameter here; {takes}");
-            unknown.push(FieldError::parameter(&name, "unknown_parameter", message));
+    for (name, value) in pairs {
+        if unknown.iter().any(|e| e.parameter.as_ref() == Some(&name)) {
+            continue;
+        }
+        match declared.iter().find(|(declared, _)| *declared == name) {
+            None => {
+                let names: Vec<&str> = declared.iter().map(|(n, _)| n.as_str()).collect();
+                let takes = if names.is_empty() {
+                    "this operation takes no query parameters".to_owned()
+                } else {
+                    format!("this operation takes: {}", names.join(", "))
+                };
+                let message = format!("'{name}' is not a parameter here; {takes}");
+                unknown.push(FieldError::parameter(&name, "unknown_parameter", message));
+            }
+            // The document's bound holds for every value, also where no handler checks it.
+            Some((_, Some(longest))) => {
+                if let Some(bound) = longest.exceeded_by(&value) {
+                    let message = format!("at most {bound} characters");
+                    unknown.push(FieldError::parameter(&name, "too_long", message));
+                }
+            }
+            Some(_) => {}
         }
     }
     if unknown.is_empty() {
