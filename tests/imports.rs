@@ -5,6 +5,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
+use crate::support::process::ServerProcess;
 use crate::support::{Backend, TestApp};
 
 /// The register samples of `../shared/data/samples`, copied into the repository.
@@ -1011,4 +1012,142 @@ on_both_backends!(
     dry_run_and_interrupted_runs,
     admins_import_over_http,
     claims_are_decided_by_administrators,
+    a_crash_in_the_middle_of_an_import_loses_nothing,
 );
+
+/// The server process is killed (SIGKILL) while it imports 20,000 records over HTTP. Started
+/// again, it reports the job failed as interrupted; what it had committed is whole batches of
+/// whole companies, and the same upload again completes the import without a duplicate.
+async fn a_crash_in_the_middle_of_an_import_loses_nothing(backend: Backend) {
+    const RECORDS: u64 = 20_000;
+    // Records one import transaction takes: a crash loses at most the one open.
+    let batch = api::import::BATCH as u64;
+    let app = TestApp::spawn(backend).await;
+    let admin = app.admin().await;
+    let bearer = admin.bearer();
+    let records: Vec<Value> = (1..=RECORDS)
+        .map(|n| {
+            subject(
+                &ico(200_000 + n as u32),
+                &format!("Firma {n} s.r.o."),
+                "2024-01-01",
+            )
+        })
+        .collect();
+    let body = ndjson(&records);
+    let settings = [("PARTNERNET_RATE_LIMIT_PER_USER", "0")];
+    let client = awc::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .finish();
+    let request = |server: &ServerProcess, method: awc::http::Method, path: &str| {
+        client
+            .request(method, format!("http://127.0.0.1:{}{path}", server.port))
+            .insert_header(("authorization", bearer.as_str()))
+    };
+    let read = |mut response: awc::ClientResponse<_>| async move {
+        let status = response.status().as_u16();
+        let json: Value = response.json().limit(1 << 20).await.expect("JSON");
+        (status, json)
+    };
+
+    let mut server = ServerProcess::start(app.database_url(), &settings);
+    let (status, job) = read(
+        request(
+            &server,
+            awc::http::Method::POST,
+            "/v1/admin/imports?source=ares",
+        )
+        .content_type("application/x-ndjson")
+        .send_body(body.clone())
+        .await
+        .expect("answered"),
+    )
+    .await;
+    assert_eq!(status, 202, "{job}");
+    let location = format!("/v1/admin/imports/{}", job["id"].as_str().expect("id"));
+    let inserted_before_the_kill = loop {
+        let (status, job) = read(
+            request(&server, awc::http::Method::GET, &location)
+                .send()
+                .await
+                .expect("answered"),
+        )
+        .await;
+        assert_eq!(status, 200, "{job}");
+        assert_eq!(job["status"], "running", "the kill came too late: {job}");
+        let inserted = job["summary"]["inserted"].as_u64().expect("count");
+        if inserted >= batch {
+            server.child.kill().expect("killed");
+            break inserted;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(10)).await;
+    };
+    let _ = server.child.wait();
+    drop(server);
+
+    let again = ServerProcess::start(app.database_url(), &settings);
+    let (_, job) = read(
+        request(&again, awc::http::Method::GET, &location)
+            .send()
+            .await
+            .expect("answered"),
+    )
+    .await;
+    assert_eq!(job["status"], "failed", "{job}");
+    assert!(
+        job["error"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("interrupted")),
+        "{job}"
+    );
+    let (status, rerun) = read(
+        request(
+            &again,
+            awc::http::Method::POST,
+            "/v1/admin/imports?source=ares",
+        )
+        .content_type("application/x-ndjson")
+        .send_body(body)
+        .await
+        .expect("answered"),
+    )
+    .await;
+    assert_eq!(status, 202, "{rerun}");
+    let location = format!("/v1/admin/imports/{}", rerun["id"].as_str().expect("id"));
+    let rerun = loop {
+        let (_, job) = read(
+            request(&again, awc::http::Method::GET, &location)
+                .send()
+                .await
+                .expect("answered"),
+        )
+        .await;
+        if job["status"] != "running" {
+            break job;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(rerun["status"], "succeeded", "{rerun}");
+    // What the first run committed is there, unchanged: whole batches of whole records.
+    let summary = &rerun["summary"];
+    let kept = summary["unchanged"].as_u64().expect("count");
+    assert!(kept >= inserted_before_the_kill, "{rerun}");
+    assert!(kept < RECORDS, "{rerun}");
+    assert_eq!(kept % batch, 0, "a batch committed in part: {rerun}");
+    assert_eq!(
+        summary["inserted"].as_u64(),
+        Some(RECORDS - kept),
+        "{rerun}"
+    );
+    assert_eq!(summary["updated"], 0, "{rerun}");
+    assert_eq!(summary["rejected"], 0, "{rerun}");
+    drop(again);
+    app.searchable().await;
+    let all = app.get("/v1/companies?limit=1&facets=country").await;
+    assert_eq!(
+        all.json["facets"]["total"].as_u64(),
+        Some(RECORDS),
+        "{}",
+        all.json
+    );
+}

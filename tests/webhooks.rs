@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
-use api::webhooks::{Dispatcher, Targets, signature};
+use api::webhooks::{Dispatcher, MIN_LEASE_SECONDS, Targets, signature};
 use domain::country::Country;
 use domain::retry::Backoff;
 use serde_json::{Value, json};
@@ -65,6 +65,9 @@ async fn publish_company(app: &TestApp, owner: &Session, name: &str) -> String {
     app.created("/v1/companies", &firm, owner).await
 }
 
+/// The shortest claim on a delivery a server may hold.
+const LEASE: Duration = Duration::from_secs(MIN_LEASE_SECONDS);
+
 fn quick_retries() -> Backoff {
     Backoff {
         first: Duration::from_millis(1),
@@ -80,6 +83,7 @@ fn dispatcher(app: &TestApp, retry: Backoff) -> Dispatcher {
             allow_private: true,
         },
         retry,
+        LEASE,
     )
 }
 
@@ -513,6 +517,7 @@ async fn private_receivers_are_refused_at_subscription_and_delivery(backend: Bac
             allow_private: false,
         },
         quick_retries(),
+        LEASE,
     );
     production.plan_due().await.expect("planned");
     let round = production.deliver_due().await.expect("a round");
@@ -632,7 +637,62 @@ on_both_backends!(
     only_the_organisations_keys_manage_its_webhooks,
     private_receivers_are_refused_at_subscription_and_delivery,
     two_servers_deliver_each_batch_once,
+    a_crash_in_the_middle_of_a_delivery_loses_nothing,
 );
+
+/// Waits up to `within` for `done`.
+async fn until(within: Duration, what: &str, done: impl Fn() -> bool) {
+    let started = std::time::Instant::now();
+    while !done() {
+        assert!(started.elapsed() < within, "{what}: not within {within:?}");
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The server process is killed (SIGKILL) while its receiver still holds a delivery. Started
+/// again, it sends that batch once more, under the same `webhook-id` and with the same body,
+/// when the dead process's claim runs out, then what changed meanwhile: nothing lost, nothing
+/// accepted twice.
+async fn a_crash_in_the_middle_of_a_delivery_loses_nothing(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let ihk = chamber(&app, "ihk.example").await;
+    let receiver = Receiver::start(0);
+    receiver.hold_next(1);
+    let (_, _, start) = subscribe(&app, &ihk.key, &receiver.url("127.0.0.1"), &["company"]).await;
+    let lease = MIN_LEASE_SECONDS.to_string();
+    let settings = [
+        ("PARTNERNET_WEBHOOK_POLL_MS", "20"),
+        ("PARTNERNET_WEBHOOK_LEASE_SECONDS", lease.as_str()),
+    ];
+    let mut server = ServerProcess::start(app.database_url(), &settings);
+    publish_company(&app, &ihk.owner, "Vor dem Absturz GmbH").await;
+    until(Duration::from_secs(30), "a delivery sent", || {
+        !receiver.requests().is_empty()
+    })
+    .await;
+    server.child.kill().expect("killed");
+    let _ = server.child.wait();
+    drop(server);
+    let held = receiver.requests()[0].clone();
+    assert!(!held.accepted);
+
+    publish_company(&app, &ihk.owner, "Nach dem Absturz s.r.o.").await;
+    let _again = ServerProcess::start(app.database_url(), &settings);
+    let expected = feed(&app, start, &["company"]).await;
+    let within = Duration::from_secs(MIN_LEASE_SECONDS + 30);
+    until(within, "everything delivered after the restart", || {
+        entries(&receiver.accepted()).len() >= expected.len()
+    })
+    .await;
+    // Time for a second delivery of any batch to show.
+    actix_web::rt::time::sleep(Duration::from_millis(500)).await;
+    let accepted = receiver.accepted();
+    assert_eq!(entries(&accepted), expected);
+    assert_eq!(accepted[0].id, held.id, "the held batch again, by its id");
+    assert_eq!(accepted[0].body, held.body);
+    let ids: BTreeSet<&str> = accepted.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), accepted.len(), "a batch accepted twice");
+}
 
 /// Two server processes on one PostgreSQL database both deliver webhooks in the background:
 /// every batch arrives once, nothing is lost.

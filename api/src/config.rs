@@ -82,6 +82,11 @@ pub struct ServeArgs {
     /// send, when the last look found none.
     #[arg(long, env = "PARTNERNET_WEBHOOK_POLL_MS", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(10..=60_000))]
     pub webhook_poll_ms: u64,
+    /// Seconds a server holds a webhook delivery it sends. A server that crashes mid-delivery
+    /// leaves it to the others (or to itself, restarted) when this runs out; it must outlast
+    /// the longest a delivery may take.
+    #[arg(long, env = "PARTNERNET_WEBHOOK_LEASE_SECONDS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(crate::webhooks::MIN_LEASE_SECONDS..=86_400))]
+    pub webhook_lease_seconds: u64,
     /// Requests per minute one API key may make (0: no limit); more are answered 429.
     #[arg(long, env = "PARTNERNET_RATE_LIMIT_PER_KEY", default_value_t = 600)]
     pub rate_limit_per_key: u32,

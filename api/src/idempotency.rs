@@ -12,7 +12,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpResponse, web};
-use persistence::idempotency::{self, Answer, Claim};
+use persistence::idempotency::{self, Answer, Claim, Ticket};
 use sha2::{Digest, Sha256};
 
 use crate::auth::Caller;
@@ -85,23 +85,23 @@ pub async fn replay_creations(
         })
         .await?
     };
-    match claim {
-        Claim::Run => {}
+    let ticket = match claim {
+        Claim::Run(ticket) => ticket,
         Claim::Replay(answer) => return Ok(req.into_response(replayed(answer)?)),
         Claim::Mismatch => {
             return Err(ApiError::IdempotencyKeyReused.into());
         }
         Claim::Running => return Err(ApiError::IdempotencyKeyInUse.into()),
-    }
+    };
     let response = match next.call(req).await {
         Ok(response) => response,
         Err(error) => {
-            release(&db, scope, key).await;
+            release(&db, scope, key, ticket).await;
             return Err(error);
         }
     };
     if !response.status().is_success() {
-        release(&db, scope, key).await;
+        release(&db, scope, key, ticket).await;
         return Ok(response.map_into_boxed_body());
     }
     let (req, response) = response.into_parts();
@@ -117,7 +117,7 @@ pub async fn replay_creations(
         body: Some(content.to_vec()),
     };
     let recorded = db
-        .run(move |conn| Ok(idempotency::finish(conn, &scope, &key, &answer)?))
+        .run(move |conn| Ok(idempotency::finish(conn, &scope, &key, ticket, &answer)?))
         .await;
     if let Err(error) = recorded {
         // The object exists; only a retry's replay is lost, which then runs again.
@@ -180,9 +180,9 @@ fn replayed(answer: Answer) -> Result<HttpResponse, ApiError> {
     Ok(response.body(answer.body.unwrap_or_default()))
 }
 
-async fn release(db: &Db, scope: String, key: String) {
+async fn release(db: &Db, scope: String, key: String, ticket: Ticket) {
     let released = db
-        .run(move |conn| Ok(idempotency::release(conn, &scope, &key)?))
+        .run(move |conn| Ok(idempotency::release(conn, &scope, &key, ticket)?))
         .await;
     if let Err(error) = released {
         tracing::warn!(%error, "cannot release an idempotency key");

@@ -372,7 +372,8 @@ async fn serve(
     tracing::info!(?sender, "e-mails of notifications go through this sender");
     actix_web::rt::spawn(Outbox::new(db.clone(), sender, Backoff::MAIL).run());
     let poll = std::time::Duration::from_millis(args.webhook_poll_ms);
-    actix_web::rt::spawn(Dispatcher::new(db.clone(), targets, Backoff::WEBHOOK).run(poll));
+    let lease = std::time::Duration::from_secs(args.webhook_lease_seconds);
+    actix_web::rt::spawn(Dispatcher::new(db.clone(), targets, Backoff::WEBHOOK, lease).run(poll));
     let options = ServerOptions {
         workers: args.workers,
         targets,

@@ -1,11 +1,13 @@
 //! Properties of the parsers that take text from outside (search queries, register numbers,
 //! webhook addresses), over generated input: they never panic, and what they accept they accept
-//! again in the form they give it back.
+//! again in the form they give it back. Search queries also keep what was typed and reach
+//! every language of a glossary concept from any of its terms.
 
 use std::net::{IpAddr, Ipv4Addr};
 
 use domain::register::{GermanRegisterEntry, Ico, VatId};
-use domain::search::words::words;
+use domain::search::words::{is_searchable, stem, words};
+use domain::search::{Concept, Expr, Glossary, SearchQuery};
 use domain::webhook::{WebhookUrl, is_public};
 use proptest::prelude::*;
 
@@ -62,4 +64,109 @@ proptest! {
         let v4 = Ipv4Addr::from(octets);
         prop_assert_eq!(is_public(IpAddr::V4(v4)), is_public(IpAddr::V6(v4.to_ipv6_mapped())));
     }
+
+    /// Any text is a query or a refusal, never a panic; a query searches only folded prefixes
+    /// (never query syntax) and keeps every word that was typed, however it expands.
+    #[test]
+    fn queries_keep_what_was_typed(raw in "\\PC{0,220}|([A-Za-zÄÖÜäöüßčďěňřšťůžáéíóúý]{1,12} ?){1,9}") {
+        match SearchQuery::parse(&raw, &Glossary::default()) {
+            Err(e) => prop_assert!(["too_long", "no_words", "too_many_words"].contains(&e.code), "{e:?}"),
+            Ok(query) => {
+                let prefixes = leaves(&query.expr);
+                for prefix in &prefixes {
+                    prop_assert!(!prefix.is_empty());
+                    prop_assert!(prefix.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()), "{prefix:?}");
+                }
+                for word in words(&raw).filter(|w| is_searchable(w)) {
+                    prop_assert!(covered(&prefixes, stem(&word)), "{word:?} lost from {raw:?}: {prefixes:?}");
+                }
+            }
+        }
+    }
+
+    /// A query means the same in any letter case.
+    #[test]
+    fn queries_ignore_letter_case(terms in prop::collection::vec(shipped_term(), 1..4)) {
+        let raw = terms.join(" ");
+        let lower = SearchQuery::parse(&raw.to_lowercase(), &Glossary::default()).map(|q| q.expr);
+        let upper = SearchQuery::parse(&raw.to_uppercase(), &Glossary::default()).map(|q| q.expr);
+        prop_assert_eq!(lower, upper);
+    }
+
+    /// Any term of a shipped concept, in any language, finds every other term of the concept:
+    /// a query in German also searches the Czech and English words.
+    #[test]
+    fn shipped_terms_reach_every_language_of_their_concept((concept, from) in shipped_concept_and_term()) {
+        reaches_every_term(&concept, &from, &Glossary::default())?;
+    }
+
+    /// The same for the concepts administrators add, with terms of up to five words.
+    #[test]
+    fn added_terms_reach_every_language_of_their_concept(
+        de in term(), cs in term(), en in prop::option::of(term()), from in 0usize..3,
+    ) {
+        let concept = Concept::parse(vec![de], vec![cs], en.into_iter().collect());
+        prop_assume!(concept.is_ok());
+        let concept = concept.expect("checked");
+        let terms: Vec<&str> = concept.terms().collect();
+        let from = terms[from % terms.len()].to_owned();
+        let added = Glossary::new(vec![concept.clone()]);
+        reaches_every_term(&concept, &from, &added)?;
+    }
+}
+
+/// The prefixes a query searches for.
+fn leaves(expr: &Expr) -> Vec<String> {
+    match expr {
+        Expr::Prefix(p) => vec![p.clone()],
+        Expr::All(items) | Expr::Any(items) => items.iter().flat_map(leaves).collect(),
+    }
+}
+
+/// Whether a search for `prefixes` matches the word `stemmed` (a prefix of it is searched).
+fn covered(prefixes: &[String], stemmed: &str) -> bool {
+    prefixes.iter().any(|p| stemmed.starts_with(p.as_str()))
+}
+
+/// Whether the query `from` searches every searchable word of every term of `concept`.
+fn reaches_every_term(
+    concept: &Concept,
+    from: &str,
+    added: &Glossary,
+) -> Result<(), TestCaseError> {
+    let query = SearchQuery::parse(from, added);
+    // A term of function words only ("und za") is no query.
+    prop_assume!(query.is_ok(), "not a query");
+    let prefixes = leaves(&query.expect("checked").expr);
+    for term in concept.terms() {
+        for word in words(term).filter(|w| is_searchable(w)) {
+            prop_assert!(
+                covered(&prefixes, stem(&word)),
+                "{from:?} does not reach {word:?} of {term:?}: {prefixes:?}"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A glossary term of one to five words in German and Czech letters, with function words.
+fn term() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        4 => "[a-zäöüßčďěňřšťůžáéíóúý]{2,10}",
+        1 => prop::sample::select(&["und", "za", "of", "a"][..]).prop_map(str::to_owned),
+    ];
+    prop::collection::vec(word, 1..=5).prop_map(|w| w.join(" "))
+}
+
+fn shipped_term() -> impl Strategy<Value = String> {
+    shipped_concept_and_term().prop_map(|(_, term)| term)
+}
+
+/// A concept of the shipped glossary and one of its terms.
+fn shipped_concept_and_term() -> impl Strategy<Value = (Concept, String)> {
+    let concepts = Glossary::shipped().concepts().to_vec();
+    prop::sample::select(concepts).prop_flat_map(|concept| {
+        let terms: Vec<String> = concept.terms().map(str::to_owned).collect();
+        (Just(concept), prop::sample::select(terms))
+    })
 }

@@ -21,12 +21,18 @@ pub struct Answer {
     pub body: Option<Vec<u8>>,
 }
 
+/// The hold of one request on a key: what it records or gives up applies only while the key
+/// is still its own, not after a request that outlived [`claim`]'s `abandoned` lost the key to
+/// another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ticket(NaiveDateTime);
+
 /// What a request under a key may do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Claim {
     /// The key is new (or its earlier use expired): run the request, then `finish` or
-    /// `release`.
-    Run,
+    /// `release` with the ticket.
+    Run(Ticket),
     /// The same request ran under this key: answer as it was answered.
     Replay(Answer),
     /// Another request ran under this key.
@@ -67,7 +73,7 @@ pub fn claim(
         .on_conflict_do_nothing()
         .execute(c))?;
     if inserted == 1 {
-        return Ok(Claim::Run);
+        return Ok(Claim::Run(Ticket(at)));
     }
     let Some((stored_fingerprint, created_at, answer)) = idempotency_keys::table
         .find((scope, key))
@@ -104,7 +110,7 @@ pub fn claim(
         ))
         .execute(conn)?;
         return Ok(if taken == 1 {
-            Claim::Run
+            Claim::Run(Ticket(at))
         } else {
             Claim::Running
         });
@@ -118,9 +124,15 @@ pub fn claim(
     })
 }
 
-/// Records the answer of the request that claimed `key`.
-pub fn finish(conn: &mut DbConn, scope: &str, key: &str, answer: &Answer) -> QueryResult<()> {
-    diesel::update(idempotency_keys::table.find((scope, key)))
+/// Records the answer of the request that holds `ticket` for `key`, if the key is still its own.
+pub fn finish(
+    conn: &mut DbConn,
+    scope: &str,
+    key: &str,
+    ticket: Ticket,
+    answer: &Answer,
+) -> QueryResult<()> {
+    diesel::update(held(scope, key, ticket))
         .set((
             idempotency_keys::status.eq(answer.status),
             idempotency_keys::location.eq(&answer.location),
@@ -132,11 +144,25 @@ pub fn finish(conn: &mut DbConn, scope: &str, key: &str, answer: &Answer) -> Que
         .map(drop)
 }
 
-/// Gives `key` up after its request failed, so a retry runs again.
-pub fn release(conn: &mut DbConn, scope: &str, key: &str) -> QueryResult<()> {
-    diesel::delete(idempotency_keys::table.find((scope, key)))
+/// Gives `key` up after the request holding `ticket` failed, so a retry runs again; a key
+/// another request took over stays its own.
+pub fn release(conn: &mut DbConn, scope: &str, key: &str, ticket: Ticket) -> QueryResult<()> {
+    diesel::delete(held(scope, key, ticket))
         .execute(conn)
         .map(drop)
+}
+
+/// The row of a key, found by scope and key.
+type KeyRow<'a> = diesel::dsl::Find<idempotency_keys::table, (&'a str, &'a str)>;
+/// That row while one ticket holds it.
+type HeldRow<'a> =
+    diesel::dsl::Filter<KeyRow<'a>, diesel::dsl::Eq<idempotency_keys::created_at, NaiveDateTime>>;
+
+/// The row of `key` while `ticket` holds it.
+fn held<'a>(scope: &'a str, key: &'a str, ticket: Ticket) -> HeldRow<'a> {
+    idempotency_keys::table
+        .find((scope, key))
+        .filter(idempotency_keys::created_at.eq(ticket.0))
 }
 
 /// Forgets keys first used before `before`; returns how many.

@@ -1,8 +1,10 @@
 //! A webhook receiver for tests: an HTTP server that answers 500 to the first requests it is
-//! given (as a receiver that is down), and records every request with its headers.
+//! given (as a receiver that is down) or keeps them waiting (as one that hangs), and records
+//! every request with its headers.
 
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use serde_json::Value;
@@ -27,6 +29,7 @@ impl Delivery {
 #[derive(Debug, Default)]
 struct State {
     fail_next: usize,
+    hold_next: usize,
     requests: Vec<Delivery>,
 }
 
@@ -69,6 +72,12 @@ impl Receiver {
         self.state.lock().expect("state").fail_next = n;
     }
 
+    /// Keeps the next `n` requests waiting for a minute before a 500: longer than a sender
+    /// waits.
+    pub fn hold_next(&self, n: usize) {
+        self.state.lock().expect("state").hold_next = n;
+    }
+
     pub fn requests(&self) -> Vec<Delivery> {
         self.state.lock().expect("state").requests.clone()
     }
@@ -91,16 +100,26 @@ async fn receive(
             .unwrap_or_default()
             .to_owned()
     };
-    let mut state = state.lock().expect("state");
-    let accepted = state.fail_next == 0;
-    state.fail_next = state.fail_next.saturating_sub(1);
-    state.requests.push(Delivery {
-        id: header("webhook-id"),
-        timestamp: header("webhook-timestamp"),
-        signature: header("webhook-signature"),
-        body: String::from_utf8_lossy(&body).into_owned(),
-        accepted,
-    });
+    let (accepted, held) = {
+        let mut state = state.lock().expect("state");
+        let held = state.hold_next > 0;
+        state.hold_next = state.hold_next.saturating_sub(1);
+        let accepted = !held && state.fail_next == 0;
+        if !held {
+            state.fail_next = state.fail_next.saturating_sub(1);
+        }
+        state.requests.push(Delivery {
+            id: header("webhook-id"),
+            timestamp: header("webhook-timestamp"),
+            signature: header("webhook-signature"),
+            body: String::from_utf8_lossy(&body).into_owned(),
+            accepted,
+        });
+        (accepted, held)
+    };
+    if held {
+        actix_web::rt::time::sleep(Duration::from_secs(60)).await;
+    }
     if accepted {
         HttpResponse::NoContent().finish()
     } else {

@@ -19,7 +19,7 @@ pub use read::Input;
 
 /// Records per transaction: large enough to amortise the commit, small enough that an import
 /// killed midway loses little and holds the SQLite write lock only briefly.
-const BATCH: usize = 2_000;
+pub const BATCH: usize = 2_000;
 
 /// What an import did, in counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

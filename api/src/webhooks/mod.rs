@@ -23,8 +23,9 @@ pub use target::Targets;
 
 /// Change-log entries in one delivery at most.
 pub const BATCH_ENTRIES: i64 = 100;
-/// How long a server holds a delivery it sends: far longer than one delivery may take.
-const CLAIM_LEASE: Duration = Duration::from_secs(5 * 60);
+/// The shortest a server may hold a delivery it sends: longer than one delivery may take, so
+/// no other server takes over a batch that is still being sent.
+pub const MIN_LEASE_SECONDS: u64 = target::DELIVERY_TIMEOUT.as_secs() + 5;
 
 /// What one round of sending did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -76,13 +77,15 @@ impl std::fmt::Debug for Dispatcher {
 }
 
 impl Dispatcher {
-    pub fn new(db: Db, targets: Targets, retry: Backoff) -> Self {
+    /// A dispatcher that holds each delivery it sends for `lease` (at least
+    /// [`MIN_LEASE_SECONDS`]).
+    pub fn new(db: Db, targets: Targets, retry: Backoff, lease: Duration) -> Self {
         Self {
             db,
             client: targets.client(),
             targets,
             retry,
-            lease: CLAIM_LEASE,
+            lease,
         }
     }
 

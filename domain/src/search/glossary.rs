@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::words::{stem, words};
+use super::words::{is_searchable, stem, words};
 use crate::InvalidValue;
 use crate::language::Language;
 
@@ -104,9 +104,11 @@ impl Concept {
     }
 }
 
-/// The lookup key of a term: its words' stems, so inflected forms meet ("dřeva" → "drev").
+/// The lookup key of a term: its searchable words' stems, so inflected forms meet ("dřeva" →
+/// "drev") and a query, which drops function words, finds "chamber of crafts" as a phrase.
 pub fn key(term: &str) -> String {
     words(term)
+        .filter(|w| is_searchable(w))
         .map(|w| stem(&w).to_owned())
         .collect::<Vec<_>>()
         .join(" ")
@@ -117,6 +119,8 @@ pub fn key(term: &str) -> String {
 pub struct Glossary {
     concepts: Vec<Concept>,
     index: HashMap<String, Vec<usize>>,
+    /// Most words in one key: the longest phrase a query is looked up by.
+    longest: usize,
 }
 
 #[derive(Deserialize)]
@@ -157,15 +161,27 @@ impl Glossary {
 
     pub fn new(concepts: Vec<Concept>) -> Self {
         let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut longest = 0;
         for (i, concept) in concepts.iter().enumerate() {
             for term in concept.terms() {
-                let entry = index.entry(key(term)).or_default();
+                let key = key(term);
+                longest = longest.max(key.split(' ').count());
+                let entry = index.entry(key).or_default();
                 if !entry.contains(&i) {
                     entry.push(i);
                 }
             }
         }
-        Self { concepts, index }
+        Self {
+            concepts,
+            index,
+            longest,
+        }
+    }
+
+    /// Most words of a term, without function words.
+    pub fn longest_term(&self) -> usize {
+        self.longest
     }
 
     pub fn concepts(&self) -> &[Concept] {

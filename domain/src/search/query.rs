@@ -20,8 +20,6 @@ pub enum Expr {
 /// Longest query in characters, and most words after function words are dropped.
 pub const MAX_QUERY_LENGTH: usize = 200;
 pub const MAX_WORDS: usize = 8;
-/// Longest glossary term, in words, looked for as a phrase in the query.
-const MAX_PHRASE: usize = 3;
 
 /// Builds `All`, flattening nested `All`s and dropping repeats.
 fn all(items: Vec<Expr>) -> Expr {
@@ -146,6 +144,8 @@ impl SearchQuery {
                 format!("a query has at most {MAX_WORDS} words"),
             ));
         }
+        // Phrases as long as the longest term of either glossary are looked up.
+        let longest = Glossary::shipped().longest_term().max(added.longest_term());
         let expander = Expander {
             glossaries: [Glossary::shipped(), added],
             added_words: added.german_words().collect(),
@@ -153,7 +153,7 @@ impl SearchQuery {
         let mut groups = Vec::new();
         let mut i = 0;
         while i < query_words.len() {
-            let phrase = (2..=MAX_PHRASE.min(query_words.len() - i))
+            let phrase = (2..=longest.min(query_words.len() - i))
                 .rev()
                 .find_map(|n| {
                     let phrase = &query_words[i..i + n];
