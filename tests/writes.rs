@@ -8,7 +8,7 @@ use futures_util::future::join_all;
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
-use crate::support::{Backend, Response, Session, TestApp};
+use crate::support::{Backend, Response, TestApp};
 
 fn organisation(name: &str) -> Value {
     json!({
@@ -27,25 +27,23 @@ fn product(name: &str) -> Value {
 
 const UPDATERS: usize = 50;
 
-/// Each updater appends its mark to the description: read, change, write with `If-Match`,
-/// and on 412 read again; on 503 (SQLite's write lock was taken too long) wait as
-/// `Retry-After` says. A lost update would lose a mark.
-async fn updater(app: &TestApp, owner: &Session, path: &str, mark: String) -> u32 {
+/// An updater: read, change with `edit`, write with `If-Match`, and on 412 read again; on
+/// 503 (SQLite's write lock was taken too long) wait as `Retry-After` says. Returns how many
+/// attempts it took.
+async fn updater(app: &TestApp, bearer: &str, path: &str, edit: impl Fn(&Value) -> Value) -> u32 {
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let read = app.get_as(path, &owner.bearer()).await;
+        let read = app.get_as(path, bearer).await;
         assert_eq!(read.status, 200, "{}", read.json);
         let etag = read.header("etag").expect("ETag").to_owned();
-        let text = read.json["description"]["de"].as_str().expect("text");
-        let edit = json!({"description": {"de": format!("{text} {mark}")}});
-        let bearer = owner.bearer();
+        let edit = edit(&read.json);
         let written = app
             .send(
                 "PATCH",
                 path,
                 Some(&edit),
-                &[("authorization", &bearer), ("if-match", &etag)],
+                &[("authorization", bearer), ("if-match", &etag)],
             )
             .await;
         match written.status.as_u16() {
@@ -62,7 +60,7 @@ async fn updater(app: &TestApp, owner: &Session, path: &str, mark: String) -> u3
                     .expect("seconds");
                 actix_web::rt::time::sleep(std::time::Duration::from_secs(seconds)).await;
             }
-            other => panic!("{mark}: {other} {}", written.json),
+            other => panic!("{edit}: {other} {}", written.json),
         }
     }
 }
@@ -81,8 +79,15 @@ async fn concurrent_updaters_lose_nothing(backend: Backend) {
     let before = app.get(&path).await.json["version"]
         .as_i64()
         .expect("version");
-    let attempts =
-        join_all((0..UPDATERS).map(|i| updater(&app, &owner, &path, format!("w{i:02}.")))).await;
+    // Each updater appends its mark to the description: a lost update would lose a mark.
+    let bearer = owner.bearer();
+    let attempts = join_all((0..UPDATERS).map(|i| {
+        updater(&app, &bearer, &path, move |read| {
+            let text = read["description"]["de"].as_str().expect("text");
+            json!({"description": {"de": format!("{text} w{i:02}.")}})
+        })
+    }))
+    .await;
     let after = app.get(&path).await;
     let text = after.json["description"]["de"].as_str().expect("text");
     for i in 0..UPDATERS {
@@ -98,6 +103,65 @@ async fn concurrent_updaters_lose_nothing(backend: Backend) {
         attempts.iter().any(|&n| n > 1),
         "the updaters never collided: {attempts:?}"
     );
+}
+
+/// `UPDATERS` updaters at once each count a number up by one, kept at the end of `field` of
+/// `path`: a lost update would leave it short.
+async fn count_up(app: &TestApp, bearer: &str, path: &str, field: &str, text: fn(u32) -> String) {
+    let number = |read: &Value| -> u32 {
+        let value = read[field].as_str().expect("text");
+        let last = value.rsplit([' ', '/']).next().unwrap_or_default();
+        last.parse().expect("a number")
+    };
+    let start = json!({ field: text(0) });
+    let started = app
+        .send("PATCH", path, Some(&start), &[("authorization", bearer)])
+        .await;
+    assert_eq!(started.status, 200, "{}", started.json);
+    let attempts = join_all((0..UPDATERS).map(|_| {
+        updater(
+            app,
+            bearer,
+            path,
+            |read| json!({ field: text(number(read) + 1) }),
+        )
+    }))
+    .await;
+    let after = app.get_as(path, bearer).await;
+    assert_eq!(number(&after.json), UPDATERS as u32, "{}", after.json);
+    assert!(
+        attempts.iter().any(|&n| n > 1),
+        "the updaters never collided: {attempts:?}"
+    );
+}
+
+/// Accounts and webhook subscriptions keep every one of 50 concurrent conditional updates too.
+async fn concurrent_updaters_of_accounts_and_webhooks_lose_nothing(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let user = app.sign_up("zaehler@example.cz").await;
+    count_up(&app, &user.bearer(), "/v1/me", "name", |n| {
+        format!("Zähler {n}")
+    })
+    .await;
+
+    let mut chamber = organisation("Komora Zähler");
+    chamber["kind"] = json!("multiplier");
+    let company = app.created("/v1/companies", &chamber, &user).await;
+    app.verify(&company).await;
+    let key = app.api_key(&company, &user, &["webhooks"]).await;
+    let created = app
+        .post(
+            "/v1/webhooks",
+            &json!({"url": "http://127.0.0.1:9/hook", "entities": ["company"]}),
+            Some(&key),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.json);
+    let path = format!("/v1/webhooks/{}", created.json["id"].as_str().expect("id"));
+    count_up(&app, &key, &path, "url", |n| {
+        format!("http://127.0.0.1:9/hook/{n}")
+    })
+    .await;
 }
 
 /// An `If-Match` naming an older version is refused with 412 and changes nothing.
@@ -321,6 +385,7 @@ async fn a_key_taken_over_belongs_to_the_new_request(backend: Backend) {
 
 on_both_backends!(
     concurrent_updaters_lose_nothing,
+    concurrent_updaters_of_accounts_and_webhooks_lose_nothing,
     accounts_and_webhooks_have_etags,
     repeated_creations_create_once,
     a_key_taken_over_belongs_to_the_new_request,

@@ -381,6 +381,15 @@ struct Mixed {
 
 const KINDS: [&str; 4] = ["read", "search", "write", "export"];
 
+/// How one request of a mixed client ended.
+enum Outcome {
+    /// Answered 2xx with this status.
+    Answered(u16),
+    /// Still told to wait (`503` with `Retry-After`) when the run ended.
+    StillWaiting,
+    Failed(String),
+}
+
 async fn mixed_client(
     base: String,
     ids: Arc<Vec<String>>,
@@ -443,7 +452,7 @@ async fn mixed_client(
             };
             let mut response = match sent {
                 Ok(response) => response,
-                Err(error) => break Err(format!("{}: {error}", KINDS[kind])),
+                Err(error) => break Outcome::Failed(format!("{}: {error}", KINDS[kind])),
             };
             let retry_after = response
                 .headers()
@@ -455,25 +464,28 @@ async fn mixed_client(
                 (503, Ok(_)) if retry_after.is_some() => {
                     seen.deferred += 1;
                     if Instant::now() >= until {
-                        seen.unfinished += 1;
-                        break Ok(0);
+                        break Outcome::StillWaiting;
                     }
                     actix_web::rt::time::sleep(Duration::from_secs(retry_after.unwrap_or(1))).await;
                 }
-                (status, Ok(_)) if (200..300).contains(&status) => break Ok(status),
+                (status, Ok(_)) if (200..300).contains(&status) => {
+                    break Outcome::Answered(status);
+                }
                 (status, Ok(body)) => {
-                    break Err(format!(
+                    break Outcome::Failed(format!(
                         "{} {status}: {}",
                         KINDS[kind],
                         String::from_utf8_lossy(&body[..body.len().min(200)])
                     ));
                 }
-                (_, Err(error)) => break Err(format!("{}: body {error}", KINDS[kind])),
+                (_, Err(error)) => {
+                    break Outcome::Failed(format!("{}: body {error}", KINDS[kind]));
+                }
             }
         };
         match outcome {
-            Ok(0) => {}
-            Ok(status) => {
+            Outcome::StillWaiting => seen.unfinished += 1,
+            Outcome::Answered(status) => {
                 let (count, latencies) = &mut seen.by_kind[kind];
                 *count += 1;
                 latencies.push(u32::try_from(started.elapsed().as_micros()).unwrap_or(u32::MAX));
@@ -481,7 +493,7 @@ async fn mixed_client(
                     seen.created += 1;
                 }
             }
-            Err(failure) => seen.failures.push(failure),
+            Outcome::Failed(failure) => seen.failures.push(failure),
         }
     }
     seen
