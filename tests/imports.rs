@@ -1039,41 +1039,36 @@ async fn a_crash_in_the_middle_of_an_import_loses_nothing(backend: Backend) {
     let client = awc::Client::builder()
         .timeout(Duration::from_secs(30))
         .finish();
-    let request = |server: &ServerProcess, method: awc::http::Method, path: &str| {
-        client
-            .request(method, format!("http://127.0.0.1:{}{path}", server.port))
+    let base = |server: &ServerProcess| format!("http://127.0.0.1:{}", server.port);
+    // Starts the import of `body`; returns where its job is.
+    let upload = async |server: &ServerProcess| -> String {
+        let mut response = client
+            .post(format!("{}/v1/admin/imports?source=ares", base(server)))
             .insert_header(("authorization", bearer.as_str()))
+            .content_type("application/x-ndjson")
+            .send_body(body.clone())
+            .await
+            .expect("answered");
+        let job: Value = response.json().limit(1 << 20).await.expect("JSON");
+        assert_eq!(response.status(), 202, "{job}");
+        format!("/v1/admin/imports/{}", job["id"].as_str().expect("id"))
     };
-    let read = |mut response: awc::ClientResponse<_>| async move {
-        let status = response.status().as_u16();
-        let json: Value = response.json().limit(1 << 20).await.expect("JSON");
-        (status, json)
+    let job = async |server: &ServerProcess, location: &str| -> Value {
+        let mut response = client
+            .get(format!("{}{location}", base(server)))
+            .insert_header(("authorization", bearer.as_str()))
+            .send()
+            .await
+            .expect("answered");
+        let job: Value = response.json().limit(1 << 20).await.expect("JSON");
+        assert_eq!(response.status(), 200, "{job}");
+        job
     };
 
     let mut server = ServerProcess::start(app.database_url(), &settings);
-    let (status, job) = read(
-        request(
-            &server,
-            awc::http::Method::POST,
-            "/v1/admin/imports?source=ares",
-        )
-        .content_type("application/x-ndjson")
-        .send_body(body.clone())
-        .await
-        .expect("answered"),
-    )
-    .await;
-    assert_eq!(status, 202, "{job}");
-    let location = format!("/v1/admin/imports/{}", job["id"].as_str().expect("id"));
+    let location = upload(&server).await;
     let inserted_before_the_kill = loop {
-        let (status, job) = read(
-            request(&server, awc::http::Method::GET, &location)
-                .send()
-                .await
-                .expect("answered"),
-        )
-        .await;
-        assert_eq!(status, 200, "{job}");
+        let job = job(&server, &location).await;
         assert_eq!(job["status"], "running", "the kill came too late: {job}");
         let inserted = job["summary"]["inserted"].as_u64().expect("count");
         if inserted >= batch {
@@ -1086,42 +1081,17 @@ async fn a_crash_in_the_middle_of_an_import_loses_nothing(backend: Backend) {
     drop(server);
 
     let again = ServerProcess::start(app.database_url(), &settings);
-    let (_, job) = read(
-        request(&again, awc::http::Method::GET, &location)
-            .send()
-            .await
-            .expect("answered"),
-    )
-    .await;
-    assert_eq!(job["status"], "failed", "{job}");
+    let interrupted = job(&again, &location).await;
+    assert_eq!(interrupted["status"], "failed", "{interrupted}");
     assert!(
-        job["error"]
+        interrupted["error"]
             .as_str()
             .is_some_and(|e| e.starts_with("interrupted")),
-        "{job}"
+        "{interrupted}"
     );
-    let (status, rerun) = read(
-        request(
-            &again,
-            awc::http::Method::POST,
-            "/v1/admin/imports?source=ares",
-        )
-        .content_type("application/x-ndjson")
-        .send_body(body)
-        .await
-        .expect("answered"),
-    )
-    .await;
-    assert_eq!(status, 202, "{rerun}");
-    let location = format!("/v1/admin/imports/{}", rerun["id"].as_str().expect("id"));
+    let location = upload(&again).await;
     let rerun = loop {
-        let (_, job) = read(
-            request(&again, awc::http::Method::GET, &location)
-                .send()
-                .await
-                .expect("answered"),
-        )
-        .await;
+        let job = job(&again, &location).await;
         if job["status"] != "running" {
             break job;
         }

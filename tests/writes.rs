@@ -8,7 +8,7 @@ use futures_util::future::join_all;
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
-use crate::support::{Backend, Response, TestApp};
+use crate::support::{Backend, Response, Session, TestApp};
 
 fn organisation(name: &str) -> Value {
     json!({
@@ -135,20 +135,14 @@ async fn count_up(app: &TestApp, bearer: &str, path: &str, field: &str, text: fn
     );
 }
 
-/// Accounts and webhook subscriptions keep every one of 50 concurrent conditional updates too.
-async fn concurrent_updaters_of_accounts_and_webhooks_lose_nothing(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
-    let user = app.sign_up("zaehler@example.cz").await;
-    count_up(&app, &user.bearer(), "/v1/me", "name", |n| {
-        format!("Zähler {n}")
-    })
-    .await;
-
-    let mut chamber = organisation("Komora Zähler");
+/// A webhook subscription of a new verified chamber named `name` that `owner` founds: the
+/// chamber's key holding `webhooks`, and the subscription's path.
+async fn subscription(app: &TestApp, owner: &Session, name: &str) -> (String, String) {
+    let mut chamber = organisation(name);
     chamber["kind"] = json!("multiplier");
-    let company = app.created("/v1/companies", &chamber, &user).await;
+    let company = app.created("/v1/companies", &chamber, owner).await;
     app.verify(&company).await;
-    let key = app.api_key(&company, &user, &["webhooks"]).await;
+    let key = app.api_key(&company, owner, &["webhooks"]).await;
     let created = app
         .post(
             "/v1/webhooks",
@@ -158,6 +152,19 @@ async fn concurrent_updaters_of_accounts_and_webhooks_lose_nothing(backend: Back
         .await;
     assert_eq!(created.status, 201, "{}", created.json);
     let path = format!("/v1/webhooks/{}", created.json["id"].as_str().expect("id"));
+    (key, path)
+}
+
+/// Accounts and webhook subscriptions keep every one of 50 concurrent conditional updates too.
+async fn concurrent_updaters_of_accounts_and_webhooks_lose_nothing(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let user = app.sign_up("zaehler@example.cz").await;
+    count_up(&app, &user.bearer(), "/v1/me", "name", |n| {
+        format!("Zähler {n}")
+    })
+    .await;
+
+    let (key, path) = subscription(&app, &user, "Komora Zähler").await;
     count_up(&app, &key, &path, "url", |n| {
         format!("http://127.0.0.1:9/hook/{n}")
     })
@@ -206,20 +213,7 @@ async fn accounts_and_webhooks_have_etags(backend: Backend) {
         "Jana Nová"
     );
 
-    let mut chamber = organisation("Hospodářská komora Sever");
-    chamber["kind"] = json!("multiplier");
-    let company = app.created("/v1/companies", &chamber, &user).await;
-    app.verify(&company).await;
-    let key = app.api_key(&company, &user, &["webhooks"]).await;
-    let created = app
-        .post(
-            "/v1/webhooks",
-            &json!({"url": "http://127.0.0.1:9/hook", "entities": ["company"]}),
-            Some(&key),
-        )
-        .await;
-    assert_eq!(created.status, 201, "{}", created.json);
-    let path = format!("/v1/webhooks/{}", created.json["id"].as_str().expect("id"));
+    let (key, path) = subscription(&app, &user, "Hospodářská komora Sever").await;
     let etag = app
         .get_as(&path, &key)
         .await

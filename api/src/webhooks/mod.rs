@@ -77,8 +77,8 @@ impl std::fmt::Debug for Dispatcher {
 }
 
 impl Dispatcher {
-    /// A dispatcher that holds each delivery it sends for `lease` (at least
-    /// [`MIN_LEASE_SECONDS`]).
+    /// A dispatcher that holds each delivery it sends for `lease`, which should be at least
+    /// [`MIN_LEASE_SECONDS`] (the server's setting enforces it).
     pub fn new(db: Db, targets: Targets, retry: Backoff, lease: Duration) -> Self {
         Self {
             db,
