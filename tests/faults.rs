@@ -143,6 +143,81 @@ async fn a_locked_sqlite_database_is_a_503_for_writes_and_recovers() {
     assert_eq!(count_companies(&app, &owner).await, 2);
 }
 
+/// Files made immutable (`chattr +i`, which holds even for root, as the tests run here) for as
+/// long as this lives.
+struct Immutable(Vec<String>);
+
+impl Immutable {
+    /// `None` where the file system or the process's capabilities do not allow it.
+    fn make(files: &[&str]) -> Option<Self> {
+        let set = std::process::Command::new("chattr")
+            .arg("+i")
+            .args(files)
+            .status()
+            .is_ok_and(|status| status.success());
+        let files = Self(files.iter().map(|f| (*f).to_owned()).collect());
+        set.then_some(files)
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .args(&self.0)
+            .status();
+    }
+}
+
+/// The SQLite database file and its write-ahead log become unwritable while serving (as on a
+/// disk remounted read-only): writes are a fast 503 with `Retry-After` having written nothing,
+/// reads go on, readiness fails; writable again, the server recovers without a restart.
+#[actix_web::test]
+async fn an_unwritable_sqlite_database_is_a_503_for_writes_and_recovers() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let owner = app.sign_up("owner@nurlesen.example").await;
+    let company = app
+        .created("/v1/companies", &organisation("Nur Lesen GmbH"), &owner)
+        .await;
+    let file = app
+        .database_url()
+        .trim_start_matches("sqlite://")
+        .to_owned();
+    let wal = format!("{file}-wal");
+    // Not the shared-memory index (`-shm`): SQLite maps it into memory, and a write to a
+    // mapping of an immutable file kills the process (SIGBUS), as it would any program.
+    let Some(unwritable) = Immutable::make(&[&file, &wal]) else {
+        eprintln!("skipped: chattr +i is not permitted here");
+        return;
+    };
+
+    unavailable(Duration::from_secs(2), app.get("/readyz")).await;
+    unavailable(
+        Duration::from_secs(2),
+        app.post(
+            "/v1/companies",
+            &organisation("Halb GmbH"),
+            Some(&owner.bearer()),
+        ),
+    )
+    .await;
+    assert_eq!(
+        app.get(&format!("/v1/companies/{company}")).await.status,
+        200
+    );
+
+    drop(unwritable);
+    ready_again(&app, Duration::from_secs(5)).await;
+    assert_eq!(
+        count_companies(&app, &owner).await,
+        1,
+        "nothing half written"
+    );
+    app.created("/v1/companies", &organisation("Wieder GmbH"), &owner)
+        .await;
+    assert_eq!(count_companies(&app, &owner).await, 2);
+}
+
 /// SIGTERM while a request is half sent: the server stops taking connections, answers that
 /// request in full, then exits cleanly (its background deliveries and mail stop with it).
 #[actix_web::test]

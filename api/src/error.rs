@@ -303,13 +303,29 @@ impl From<diesel::result::Error> for ApiError {
                 | DatabaseErrorKind::UnableToSendCommand,
                 _,
             ) => ApiError::Unavailable,
-            Error::DatabaseError(_, info) if info.message().contains("database is locked") => {
+            Error::DatabaseError(_, ref info)
+                if SQLITE_UNAVAILABLE
+                    .iter()
+                    .any(|words| info.message().contains(words)) =>
+            {
+                tracing::warn!(%error, "the database cannot be written now");
                 ApiError::Unavailable
             }
             other => ApiError::internal(other),
         }
     }
 }
+
+/// What SQLite says when its database cannot be written now: another process holds the lock,
+/// the disk is read-only, failing or full, or the file was made unwritable. SQLite's commit is
+/// atomic, so nothing was written, and a retry after `Retry-After` can succeed once the cause
+/// is gone.
+const SQLITE_UNAVAILABLE: &[&str] = &[
+    "database is locked",
+    "attempt to write a readonly database",
+    "disk I/O error",
+    "database or disk is full",
+];
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {

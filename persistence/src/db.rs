@@ -252,12 +252,14 @@ pub fn is_unique_violation(error: &diesel::result::Error) -> bool {
 pub fn ping(conn: &mut DbConn) -> QueryResult<()> {
     match conn {
         DbConn::Postgresql(conn) => conn.batch_execute("SELECT 1"),
-        // SQLite reads while another process holds its write lock (or the file cannot be
-        // written), so readiness asks for the lock, briefly: a server that cannot write is not
-        // ready.
+        // SQLite reads while another process holds its write lock or the file cannot be
+        // written, so readiness writes, waiting briefly for the lock: a server that cannot
+        // write is not ready. (On a read-only disk or an immutable file the lock is granted;
+        // only the commit fails.)
         DbConn::Sqlite(conn) => {
             let probe = conn.batch_execute(&format!(
-                "PRAGMA busy_timeout = {READY_WAIT_MS}; BEGIN IMMEDIATE; ROLLBACK;"
+                "PRAGMA busy_timeout = {READY_WAIT_MS};
+                 INSERT OR REPLACE INTO readiness_probe (id, checked_at) VALUES (1, datetime('now'));"
             ));
             let restored =
                 conn.batch_execute(&format!("PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS};"));
