@@ -97,28 +97,33 @@ async fn postgres_going_away_is_a_fast_503_and_the_server_recovers() {
     assert_eq!(count_companies(&app, &owner).await, 2);
 }
 
-/// Another process holds SQLite's write lock: writes wait out the busy timeout and get 503,
-/// readiness fails at once, reads go on; when the lock is released, all is well again.
-#[actix_web::test]
-async fn a_locked_sqlite_database_is_a_503_for_writes_and_recovers() {
+/// A SQLite server with one company, and the path of its database file.
+async fn sqlite_with_a_company() -> (TestApp, Session, String, String) {
     let app = TestApp::spawn(Backend::Sqlite).await;
-    let owner = app.sign_up("owner@zamek.example").await;
+    let owner = app.sign_up("owner@soubor.example").await;
     let company = app
-        .created("/v1/companies", &organisation("Zámek s.r.o."), &owner)
+        .created("/v1/companies", &organisation("Soubor s.r.o."), &owner)
         .await;
     let file = app
         .database_url()
         .trim_start_matches("sqlite://")
         .to_owned();
-    let mut other = SqliteConnection::establish(&file).expect("a second connection");
-    other
-        .batch_execute("BEGIN EXCLUSIVE;")
-        .expect("the write lock");
+    (app, owner, company, file)
+}
 
-    unavailable(Duration::from_secs(1), app.get("/readyz")).await;
-    // A write waits for the lock as long as contention may last (5 s), then gives up.
+/// While `fault` lasts: readiness fails at once, a write is a 503 with `Retry-After` within
+/// `write_within`, reads go on. Once it is dropped, the server is ready again by itself, the
+/// refused write left nothing behind, and writes succeed.
+async fn through_a_sqlite_fault<F>(
+    app: &TestApp,
+    owner: &Session,
+    company: &str,
+    write_within: Duration,
+    fault: F,
+) {
+    unavailable(Duration::from_secs(2), app.get("/readyz")).await;
     unavailable(
-        Duration::from_secs(8),
+        write_within,
         app.post(
             "/v1/companies",
             &organisation("Halb s.r.o."),
@@ -131,16 +136,26 @@ async fn a_locked_sqlite_database_is_a_503_for_writes_and_recovers() {
         200
     );
 
-    other.batch_execute("ROLLBACK;").expect("released");
-    ready_again(&app, Duration::from_secs(5)).await;
-    assert_eq!(
-        count_companies(&app, &owner).await,
-        1,
-        "nothing half written"
-    );
-    app.created("/v1/companies", &organisation("Znovu s.r.o."), &owner)
+    drop(fault);
+    ready_again(app, Duration::from_secs(5)).await;
+    assert_eq!(count_companies(app, owner).await, 1, "nothing half written");
+    app.created("/v1/companies", &organisation("Znovu s.r.o."), owner)
         .await;
-    assert_eq!(count_companies(&app, &owner).await, 2);
+    assert_eq!(count_companies(app, owner).await, 2);
+}
+
+/// Another process holds SQLite's write lock: writes wait out the busy timeout and get 503,
+/// readiness fails at once, reads go on; when the lock is released, all is well again.
+#[actix_web::test]
+async fn a_locked_sqlite_database_is_a_503_for_writes_and_recovers() {
+    let (app, owner, company, file) = sqlite_with_a_company().await;
+    let mut other = SqliteConnection::establish(&file).expect("a second connection");
+    other
+        .batch_execute("BEGIN EXCLUSIVE;")
+        .expect("the write lock");
+    // A write waits for the lock as long as contention may last (5 s), then gives up; closing
+    // the other connection releases the lock.
+    through_a_sqlite_fault(&app, &owner, &company, Duration::from_secs(8), other).await;
 }
 
 /// Files made immutable (`chattr +i`, which holds even for root, as the tests run here) for as
@@ -174,15 +189,7 @@ impl Drop for Immutable {
 /// reads go on, readiness fails; writable again, the server recovers without a restart.
 #[actix_web::test]
 async fn an_unwritable_sqlite_database_is_a_503_for_writes_and_recovers() {
-    let app = TestApp::spawn(Backend::Sqlite).await;
-    let owner = app.sign_up("owner@nurlesen.example").await;
-    let company = app
-        .created("/v1/companies", &organisation("Nur Lesen GmbH"), &owner)
-        .await;
-    let file = app
-        .database_url()
-        .trim_start_matches("sqlite://")
-        .to_owned();
+    let (app, owner, company, file) = sqlite_with_a_company().await;
     let wal = format!("{file}-wal");
     // Not the shared-memory index (`-shm`): SQLite maps it into memory, and a write to a
     // mapping of an immutable file kills the process (SIGBUS), as it would any program.
@@ -190,32 +197,7 @@ async fn an_unwritable_sqlite_database_is_a_503_for_writes_and_recovers() {
         eprintln!("skipped: chattr +i is not permitted here");
         return;
     };
-
-    unavailable(Duration::from_secs(2), app.get("/readyz")).await;
-    unavailable(
-        Duration::from_secs(2),
-        app.post(
-            "/v1/companies",
-            &organisation("Halb GmbH"),
-            Some(&owner.bearer()),
-        ),
-    )
-    .await;
-    assert_eq!(
-        app.get(&format!("/v1/companies/{company}")).await.status,
-        200
-    );
-
-    drop(unwritable);
-    ready_again(&app, Duration::from_secs(5)).await;
-    assert_eq!(
-        count_companies(&app, &owner).await,
-        1,
-        "nothing half written"
-    );
-    app.created("/v1/companies", &organisation("Wieder GmbH"), &owner)
-        .await;
-    assert_eq!(count_companies(&app, &owner).await, 2);
+    through_a_sqlite_fault(&app, &owner, &company, Duration::from_secs(2), unwritable).await;
 }
 
 /// SIGTERM while a request is half sent: the server stops taking connections, answers that
