@@ -382,27 +382,15 @@ async fn a_lost_or_damaged_search_index_is_rebuilt_while_serving(backend: Backen
     found_again(&app, "Erste", "Erste Sägewerk GmbH").await;
 
     std::fs::remove_dir_all(app.index_dir()).expect("index removed");
-    let written = app
-        .post(
-            "/v1/companies",
-            &organisation("Zweite Holz GmbH"),
-            Some(&owner.bearer()),
-        )
+    app.created("/v1/companies", &organisation("Zweite Holz GmbH"), &owner)
         .await;
-    assert_eq!(written.status, 201, "{}", written.json);
     found_again(&app, "Zweite", "Zweite Holz GmbH").await;
     found_again(&app, "Erste", "Erste Sägewerk GmbH").await;
 
     std::fs::write(app.index_dir().join("index").join("meta.json"), "{ damaged")
         .expect("metadata overwritten");
-    let written = app
-        .post(
-            "/v1/companies",
-            &organisation("Dritte Holz GmbH"),
-            Some(&owner.bearer()),
-        )
+    app.created("/v1/companies", &organisation("Dritte Holz GmbH"), &owner)
         .await;
-    assert_eq!(written.status, 201, "{}", written.json);
     found_again(&app, "Dritte", "Dritte Holz GmbH").await;
     found_again(&app, "Zweite", "Zweite Holz GmbH").await;
 }

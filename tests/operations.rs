@@ -178,6 +178,11 @@ async fn metrics_are_shown_to_the_operators_token_only(backend: Backend) {
     app.get_as("/metrics", "Bearer wrong token")
         .await
         .assert_problem(401, "unauthenticated");
+    // The scheme is read as for every other credential, in any case.
+    let lower = app
+        .get_as("/metrics", &format!("bearer {METRICS_TOKEN}"))
+        .await;
+    assert_eq!(lower.status, 200);
     let mut response = app
         .client
         .get(app.url("/metrics"))

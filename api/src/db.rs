@@ -62,10 +62,15 @@ impl Db {
     /// A place among the pool's users, waited for at most the acquisition timeout (then 503).
     async fn permit(&self) -> Result<OwnedSemaphorePermit, ApiError> {
         self.waiting.fetch_add(1, Ordering::Relaxed);
-        let permit =
-            tokio::time::timeout(self.acquire_timeout, self.permits.clone().acquire_owned()).await;
+        let permit = self.place(&self.permits).await;
         self.waiting.fetch_sub(1, Ordering::Relaxed);
         permit
+    }
+
+    /// One of `places`, waited for at most the acquisition timeout (then 503).
+    async fn place(&self, places: &Arc<Semaphore>) -> Result<OwnedSemaphorePermit, ApiError> {
+        tokio::time::timeout(self.acquire_timeout, places.clone().acquire_owned())
+            .await
             .map_err(|_| ApiError::Unavailable)?
             .map_err(ApiError::internal)
     }
@@ -74,10 +79,7 @@ impl Db {
     /// place among long work and among the pool's users: waits for each like [`Db::run`], then
     /// holds all until dropped.
     pub async fn lease(&self) -> Result<Lease, ApiError> {
-        let long = tokio::time::timeout(self.acquire_timeout, self.long.clone().acquire_owned())
-            .await
-            .map_err(|_| ApiError::Unavailable)?
-            .map_err(ApiError::internal)?;
+        let long = self.place(&self.long).await?;
         let permit = self.permit().await?;
         let pool = self.pool.clone();
         let conn = web::block(move || pool.get())

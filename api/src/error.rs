@@ -292,40 +292,17 @@ impl From<search_index::SearchError> for ApiError {
 
 impl From<diesel::result::Error> for ApiError {
     fn from(error: diesel::result::Error) -> Self {
-        use diesel::result::{DatabaseErrorKind, Error};
         match error {
-            Error::NotFound => ApiError::NotFound("no such resource".into()),
-            // Nothing was written: the database was busy (SQLite's lock, a PostgreSQL
-            // serialisation conflict) or went away. A retry after `Retry-After` can succeed.
-            Error::DatabaseError(
-                DatabaseErrorKind::SerializationFailure
-                | DatabaseErrorKind::ClosedConnection
-                | DatabaseErrorKind::UnableToSendCommand,
-                _,
-            ) => ApiError::Unavailable,
-            Error::DatabaseError(_, ref info)
-                if SQLITE_UNAVAILABLE
-                    .iter()
-                    .any(|words| info.message().contains(words)) =>
-            {
-                tracing::warn!(%error, "the database cannot be written now");
+            diesel::result::Error::NotFound => ApiError::NotFound("no such resource".into()),
+            // Nothing was written; a retry after `Retry-After` can succeed.
+            error if persistence::db::is_unavailable(&error) => {
+                tracing::warn!(%error, "the database cannot serve this request now");
                 ApiError::Unavailable
             }
             other => ApiError::internal(other),
         }
     }
 }
-
-/// What SQLite says when its database cannot be written now: another process holds the lock,
-/// the disk is read-only, failing or full, or the file was made unwritable. SQLite's commit is
-/// atomic, so nothing was written, and a retry after `Retry-After` can succeed once the cause
-/// is gone.
-const SQLITE_UNAVAILABLE: &[&str] = &[
-    "database is locked",
-    "attempt to write a readonly database",
-    "disk I/O error",
-    "database or disk is full",
-];
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {

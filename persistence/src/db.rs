@@ -239,7 +239,6 @@ fn create_parent_folder(path: &Path) -> Result<(), SetupError> {
     }
 }
 
-/// A trivial round trip, for readiness checks.
 /// Whether `error` is a violated unique constraint (the same on both backends; constraint names
 /// and messages differ, so callers say which value was taken themselves).
 pub fn is_unique_violation(error: &diesel::result::Error) -> bool {
@@ -249,6 +248,36 @@ pub fn is_unique_violation(error: &diesel::result::Error) -> bool {
     )
 }
 
+/// Whether `error` says the database cannot serve the request now, having written nothing: a
+/// PostgreSQL serialisation conflict or lost connection, or SQLite locked by another process, on
+/// a read-only, failing or full disk, or in a file made unwritable (SQLite's commit is atomic).
+/// A retry later can succeed.
+pub fn is_unavailable(error: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match error {
+        Error::DatabaseError(
+            DatabaseErrorKind::SerializationFailure
+            | DatabaseErrorKind::ClosedConnection
+            | DatabaseErrorKind::UnableToSendCommand,
+            _,
+        ) => true,
+        // SQLite reports these as unknown kinds; its messages say which.
+        Error::DatabaseError(_, info) => SQLITE_UNAVAILABLE
+            .iter()
+            .any(|words| info.message().contains(words)),
+        _ => false,
+    }
+}
+
+/// SQLite's messages for a database that cannot be written now.
+const SQLITE_UNAVAILABLE: &[&str] = &[
+    "database is locked",
+    "attempt to write a readonly database",
+    "disk I/O error",
+    "database or disk is full",
+];
+
+/// A round trip for readiness checks; on SQLite, a committed write.
 pub fn ping(conn: &mut DbConn) -> QueryResult<()> {
     match conn {
         DbConn::Postgresql(conn) => conn.batch_execute("SELECT 1"),

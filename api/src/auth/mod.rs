@@ -171,6 +171,15 @@ impl Caller {
     }
 }
 
+/// The token of an `Authorization: Bearer <token>` header value (the scheme in any case, as
+/// RFC 9110 allows).
+pub fn bearer_token(header: &str) -> Option<&str> {
+    match header.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => Some(token.trim()),
+        _ => None,
+    }
+}
+
 impl FromRequest for Caller {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
@@ -196,13 +205,10 @@ impl FromRequest for Caller {
                 ApiError::internal(anyhow::anyhow!("authentication state missing"))
             })?;
             let header = header.map_err(|_| invalid("the Authorization header is not text"))?;
-            let token = match header.split_once(' ') {
-                Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
-                _ => {
-                    return Err(invalid(
-                        "expected 'Authorization: Bearer <access token or API key>'",
-                    ));
-                }
+            let Some(token) = bearer_token(&header) else {
+                return Err(invalid(
+                    "expected 'Authorization: Bearer <access token or API key>'",
+                ));
             };
             if token.starts_with(tokens::API_KEY_PREFIX) {
                 authenticate_key(&db, token).await

@@ -5,6 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use search_index::SearchIndex;
 use subtle::ConstantTimeEq;
 
+use crate::auth::bearer_token;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::metrics::{MetricsAccess, handle};
@@ -35,7 +36,7 @@ pub async fn metrics(
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.strip_prefix("Bearer "));
+        .and_then(bearer_token);
     // Without a configured token no token is right: the metrics are not shown at all.
     let allowed = match (presented, access.token.as_deref()) {
         (Some(presented), Some(token)) => same(presented, token),

@@ -175,7 +175,7 @@ mod tests {
             let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(&bytes[..]);
             let row = reader.records().next().expect("a row").expect("parsed");
             proptest::prop_assert_eq!(&row[0], cell.as_str());
-            proptest::prop_assert_eq!(row[0].trim_start_matches('\'') , text.as_str().trim_start_matches('\''));
+            proptest::prop_assert_eq!(row[0].trim_start_matches('\''), text.as_str().trim_start_matches('\''));
             proptest::prop_assert!(!row[0].starts_with(['=', '+', '-', '@', '\t', '\r']));
             proptest::prop_assert_eq!(&row[1], "next");
         }
